@@ -1,0 +1,31 @@
+import communityNodes from '@n8n/eslint-plugin-community-nodes';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import jsoncParser from 'jsonc-eslint-parser';
+import tseslint from 'typescript-eslint';
+
+const shipped = ['nodes/**/*.ts', 'credentials/**/*.ts'];
+// Legacy rules that contradict @n8n/community-nodes, which n8n now enforces for community packages:
+// it requires NodeConnectionTypes for inputs/outputs and a URL (not a slug) as documentationUrl.
+const superseded = {
+	'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+	'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
+	'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+};
+const n8nRules = (config) => ({
+	plugins: { 'n8n-nodes-base': n8nNodesBase },
+	rules: { ...n8nNodesBase.configs[config].rules, ...superseded },
+});
+
+export default [
+	{ ignores: ['dist/**', 'node_modules/**', '.cache/**', 'coverage/**', 'bench/**'] },
+
+	// Everything in TypeScript, tests and tools included: the ordinary recommended rules.
+	...tseslint.configs.recommended.map((config) => ({ ...config, files: ['**/*.ts'] })),
+
+	// What is published: n8n's node, credential and community-package rules.
+	{ files: ['nodes/**/*.ts'], ...n8nRules('nodes') },
+	{ files: ['credentials/**/*.ts'], ...n8nRules('credentials') },
+	{ files: ['package.json'], languageOptions: { parser: jsoncParser }, ...n8nRules('community') },
+	{ ...communityNodes.configs.recommended, files: [...shipped, 'package.json'] },
+	{ files: ['package.json'], languageOptions: { parser: jsoncParser } },
+];

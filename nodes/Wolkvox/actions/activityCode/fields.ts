@@ -1,0 +1,103 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readChoice, readRequiredText, readYesNo } from '../common';
+
+const yesNo = [
+	{ name: 'Yes', value: 'yes' },
+	{ name: 'No', value: 'no' },
+];
+
+/** The fields of an activity code, shared by Create and Update. */
+export const activityCodeFields: INodeProperties[] = [
+	{
+		displayName: 'Type Code',
+		name: 'typeCode',
+		type: 'options',
+		options: [
+			{ name: 'Main Group (Cod_act1)', value: 'cod_act1' },
+			{ name: 'Alternate Group (Cod_act2)', value: 'cod_act2' },
+		],
+		default: 'cod_act1',
+		description: 'Which group of activity codes the code belongs to',
+	},
+	{
+		displayName: 'Code',
+		name: 'codAct',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '100',
+		description: "The code's ID as agents and reports see it. It cannot be renamed later.",
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'Sale closed',
+		description: 'What the code means',
+	},
+	{
+		displayName: 'Hit',
+		name: 'hit',
+		type: 'options',
+		options: yesNo,
+		default: 'no',
+		description: 'Whether an interaction with this code counts as a success (contact made)',
+	},
+	{
+		displayName: 'Right Party Contact',
+		name: 'rpc',
+		type: 'options',
+		options: yesNo,
+		default: 'no',
+		description: 'Whether this code means the intended person answered (RPC)',
+	},
+	{
+		displayName: 'Chat',
+		name: 'chat',
+		type: 'options',
+		options: yesNo,
+		default: 'no',
+		description: 'Whether the code is also offered for chat interactions',
+	},
+];
+
+/** Optional channel flags, sent only when set. */
+export const channelOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Studio',
+		name: 'studio',
+		type: 'options',
+		options: yesNo,
+		default: 'no',
+		description: 'Whether the code is also offered in wolkvox Studio',
+	},
+	{
+		displayName: 'Voice',
+		name: 'voice',
+		type: 'options',
+		options: yesNo,
+		default: 'yes',
+		description: 'Whether the code is offered for voice interactions',
+	},
+];
+
+/** Reads and checks the fields into Wolkvox's body (`type_code`, `cod_act`, `description_cod_act`, …). */
+export function readActivityCode(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const typeCode = this.getNodeParameter('typeCode', itemIndex);
+	const body: IDataObject = {
+		type_code: readChoice(this.getNode(), typeCode, ['cod_act1', 'cod_act2'] as const, 'Type Code', itemIndex),
+		cod_act: readRequiredText.call(this, 'codAct', 'Code', itemIndex),
+		description_cod_act: readRequiredText.call(this, 'description', 'Description', itemIndex),
+	};
+	for (const [name, field] of [['hit', 'Hit'], ['rpc', 'Right Party Contact'], ['chat', 'Chat']]) {
+		body[name] = readYesNo(this.getNode(), this.getNodeParameter(name, itemIndex), field, itemIndex);
+	}
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	for (const [name, field] of [['studio', 'Studio'], ['voice', 'Voice']]) {
+		if (options[name] !== undefined) body[name] = readYesNo(this.getNode(), options[name], field, itemIndex);
+	}
+	return body;
+}

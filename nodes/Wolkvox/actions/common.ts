@@ -1,0 +1,86 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { RequestSettings } from '../transport/request';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../transport/request';
+
+/** Options every operation offers, placed in its "Options" collection. */
+export const requestOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 10 },
+		default: DEFAULT_MAX_RETRIES,
+		description:
+			'How many times a request is sent again when the token is busy, Wolkvox has a server error, or no answer arrives in time',
+	},
+	{
+		displayName: 'Timeout',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1000 },
+		default: DEFAULT_TIMEOUT_MS,
+		description: 'Milliseconds to wait for each answer (Wolkvox allows at most 60 s per call)',
+	},
+];
+
+export function readRequestSettings(this: IExecuteFunctions, itemIndex: number): RequestSettings {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return {
+		timeout: Number(options.timeout ?? DEFAULT_TIMEOUT_MS),
+		maxRetries: Number(options.maxRetries ?? DEFAULT_MAX_RETRIES),
+	};
+}
+
+/** A value that must be one of `allowed` (expressions can produce anything). */
+export function readChoice<Choice extends string>(
+	node: INode,
+	value: unknown,
+	allowed: readonly Choice[],
+	field: string,
+	itemIndex: number,
+): Choice {
+	const text = String(value).trim().toLowerCase();
+	const choice = allowed.find((candidate) => candidate === text);
+	if (choice === undefined) {
+		throw new NodeOperationError(
+			node,
+			`Item ${itemIndex}: "${field}" must be ${allowed.join(' or ')}, not "${String(value)}"`,
+			{ itemIndex, description: 'Nothing was sent for this item.' },
+		);
+	}
+	return choice;
+}
+
+const YES_NO = ['yes', 'no'] as const;
+
+/** Wolkvox's yes/no fields; booleans from expressions are accepted too. */
+export function readYesNo(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): 'yes' | 'no' {
+	const yesOrNo = value === true ? 'yes' : value === false ? 'no' : value;
+	return readChoice(node, yesOrNo, YES_NO, field, itemIndex);
+}
+
+/** A required text field, trimmed; numbers from expressions become text. */
+export function readRequiredText(
+	this: IExecuteFunctions,
+	name: string,
+	field: string,
+	itemIndex: number,
+): string {
+	const value = this.getNodeParameter(name, itemIndex) as unknown;
+	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	if (text === '') {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Item ${itemIndex}: "${field}" is required, got ${value === '' ? 'an empty value' : JSON.stringify(value) ?? 'nothing'}`,
+			{ itemIndex, description: 'Nothing was sent for this item.' },
+		);
+	}
+	return text;
+}

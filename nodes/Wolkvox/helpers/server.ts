@@ -1,0 +1,31 @@
+/** The server code Wolkvox support gives an operation: digits, sometimes written with a leading "wv". */
+const SERVER_CODE = /^(?:wv)?([0-9]{1,6})$/i;
+
+export type BaseUrlResult = { baseUrl: string } | { problem: string };
+
+function customBaseUrl(baseUrl: string): BaseUrlResult {
+	if (!URL.canParse(baseUrl)) return { problem: `The credential's Base URL "${baseUrl}" is not a valid URL` };
+	const url = new URL(baseUrl);
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		return { problem: `The credential's Base URL must start with http:// or https://, not ${url.protocol}//` };
+	}
+	if (url.username || url.password || url.search || url.hash) {
+		return { problem: "The credential's Base URL must not contain user info, a query or a fragment" };
+	}
+	return { baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+}
+
+/**
+ * The origin every request is sent to. The server code is spliced into a host name, so anything but
+ * digits is refused before a request (and the token) can leave.
+ */
+export function resolveBaseUrl(server: unknown, baseUrl: unknown): BaseUrlResult {
+	if (typeof baseUrl === 'string' && baseUrl.trim() !== '') return customBaseUrl(baseUrl.trim());
+	const match = typeof server === 'string' ? SERVER_CODE.exec(server) : null;
+	if (!match) {
+		return {
+			problem: `The credential's Server "${String(server)}" is not a Wolkvox server code: use the digits Wolkvox support gave you, e.g. 0002 (or wv0002)`,
+		};
+	}
+	return { baseUrl: `https://wv${match[1]}.wolkvox.com` };
+}

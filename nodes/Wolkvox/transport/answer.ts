@@ -1,0 +1,147 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** Wolkvox's answer body: `code` is a number or a numeric string; reads add `data`. */
+export interface WolkvoxAnswer extends IDataObject {
+	code: number | string;
+	error: string | null;
+	msg: string;
+}
+
+export interface HttpAnswer {
+	statusCode: number;
+	body: unknown;
+}
+
+export type Verdict =
+	| { outcome: 'success'; answer: WolkvoxAnswer }
+	| {
+			outcome: 'retry' | 'fail';
+			message: string;
+			description: string;
+			httpCode?: string;
+			answer?: WolkvoxAnswer;
+			alreadyExists?: boolean;
+	  };
+
+const BUSY = /SIMULTANEOUS/i;
+const QUOTA = /TOKEN LIMIT EXCEEDED/i;
+const BAD_TOKEN = /VALIDATE TOKEN/i;
+const NO_TOKEN = /ENTER THE WOLKVOX-TOKEN/i;
+// Inferred: Wolkvox's exact wording for a duplicate is undocumented.
+const ALREADY_EXISTS = /ALREADY EXIST|YA EXISTE/i;
+
+function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
+	}
+}
+
+function isAnswer(body: unknown): body is WolkvoxAnswer {
+	return (
+		typeof body === 'object' &&
+		body !== null &&
+		'code' in body &&
+		Number.isFinite(Number((body as IDataObject).code))
+	);
+}
+
+function snippet(body: unknown): string {
+	const text = typeof body === 'string' ? body : JSON.stringify(body) ?? '';
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat;
+}
+
+/** The one place that turns what Wolkvox sent back into a result, a retry, or an error to show. */
+export function judgeAnswer({ statusCode, body: rawBody }: HttpAnswer): Verdict {
+	const body = parseBody(rawBody);
+	const httpCode = String(statusCode);
+	if (!isAnswer(body)) {
+		const shown = snippet(body);
+		const verdict = {
+			httpCode,
+			message: shown
+				? `Wolkvox sent an answer that is not Wolkvox JSON (HTTP ${statusCode})`
+				: `Wolkvox sent an empty answer (HTTP ${statusCode})`,
+			description: shown ? `The answer began: ${shown}` : 'Expected {"code", "error", "msg"}.',
+		};
+		return statusCode >= 500 ? { outcome: 'retry', ...verdict } : { outcome: 'fail', ...verdict };
+	}
+
+	const code = Number(body.code);
+	if (code >= 200 && code < 300) return { outcome: 'success', answer: body };
+
+	const msg = String(body.msg ?? body.error ?? '');
+	const said = `${msg || body.error || 'no message'} (code ${body.code})`;
+	const common = { httpCode, answer: body };
+	if (BUSY.test(msg)) {
+		return {
+			outcome: 'retry',
+			...common,
+			message: `The Wolkvox token is busy with another request: ${said}`,
+			description:
+				'Another workflow, n8n worker or tool is using the same token at this moment. Give each of them its own token, or raise Max Retries.',
+		};
+	}
+	if (QUOTA.test(msg)) {
+		return {
+			outcome: 'fail',
+			...common,
+			message: `The Wolkvox token's daily quota is used up: ${said}`,
+			description:
+				'A token allows licences × 1,000 calls a day. Wait until tomorrow or use another token; retrying today will not help.',
+		};
+	}
+	if (BAD_TOKEN.test(msg) || NO_TOKEN.test(msg) || code === 401) {
+		return {
+			outcome: 'fail',
+			...common,
+			message: `Wolkvox refused the credential: ${said}`,
+			description:
+				'Check the token and the server code in the Wolkvox credential. Tokens are managed in wolkvox Manager → Configuration → Integrations → Tokens.',
+		};
+	}
+	if (code >= 500) {
+		return {
+			outcome: 'retry',
+			...common,
+			message: `Wolkvox had a server error: ${said}`,
+			description: 'Wolkvox could not process the request. It was retried; try again later.',
+		};
+	}
+	if (ALREADY_EXISTS.test(msg)) {
+		return {
+			outcome: 'fail',
+			...common,
+			alreadyExists: true,
+			message: `Wolkvox says it already exists: ${said}`,
+			description: 'Nothing was changed by this request.',
+		};
+	}
+	return {
+		outcome: 'fail',
+		...common,
+		message: `Wolkvox rejected the request: ${said}`,
+		description:
+			code >= 400 && code < 500
+				? 'Check the values sent in this item; retrying the same request will not help.'
+				: 'See the code and message Wolkvox returned.',
+	};
+}
+
+/** A request that got no answer at all: a timeout or a connection that failed. Always retryable. */
+export function judgeNoAnswer(reason: 'timeout' | 'connection', detail: string, timeoutMs: number): Verdict {
+	return reason === 'timeout'
+		? {
+				outcome: 'retry',
+				message: `Wolkvox did not answer within ${timeoutMs} ms`,
+				description: 'Wolkvox allows 60 s per call. Raise the Timeout option, or try again later.',
+			}
+		: {
+				outcome: 'retry',
+				message: `Could not reach Wolkvox (${detail})`,
+				description: 'Check the server code or Base URL in the Wolkvox credential, and the network.',
+			};
+}

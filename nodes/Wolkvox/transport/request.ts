@@ -1,0 +1,136 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { resolveBaseUrl } from '../helpers/server';
+import type { HttpAnswer, Verdict, WolkvoxAnswer } from './answer';
+import { judgeAnswer, judgeNoAnswer } from './answer';
+import { tokenQueueKey, withTokenTurn } from './tokenQueue';
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_RETRIES = 3;
+const FIRST_BACKOFF_MS = 400;
+const MAX_BACKOFF_MS = 8_000;
+
+export interface WolkvoxCall {
+	method: IHttpRequestMethods;
+	file: 'configuration' | 'information';
+	api: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+}
+
+export interface RequestSettings {
+	timeout: number;
+	maxRetries: number;
+}
+
+interface WolkvoxCredentials {
+	server?: string;
+	token?: string;
+	baseUrl?: string;
+}
+
+/** Exponential backoff with jitter: between half and all of 400 ms × 2^attempt, at most 8 s. */
+function backoffMs(attempt: number): number {
+	const ceiling = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** attempt);
+	return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+function errorCode(error: unknown): string {
+	const candidates = [error, (error as { cause?: unknown })?.cause];
+	for (const candidate of candidates) {
+		const code = (candidate as { code?: unknown })?.code;
+		if (typeof code === 'string' && code) return code;
+	}
+	return 'no answer';
+}
+
+/** Sends once; answers of any HTTP status come back as values, only "no answer at all" is a verdict. */
+async function sendOnce(
+	context: IExecuteFunctions,
+	options: IHttpRequestOptions,
+): Promise<HttpAnswer | Verdict> {
+	try {
+		return (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			'wolkvoxApi',
+			options,
+		)) as HttpAnswer;
+	} catch (error) {
+		// The caught error holds the request's headers (the token): only its code is kept.
+		const code = errorCode(error);
+		if (code === 'ERR_CANCELED') return { outcome: 'fail', message: 'The execution was cancelled', description: '' };
+		const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(String((error as Error)?.message));
+		return judgeNoAnswer(timedOut ? 'timeout' : 'connection', code, options.timeout ?? DEFAULT_TIMEOUT_MS);
+	}
+}
+
+/**
+ * Every Wolkvox call goes through here: URL from the credential, one request at a time per token
+ * (process-wide), timeout, retries with backoff, and the answer mapped to a result or NodeApiError.
+ */
+export async function wolkvoxRequest(
+	this: IExecuteFunctions,
+	call: WolkvoxCall,
+	settings: RequestSettings,
+	itemIndex: number,
+): Promise<WolkvoxAnswer> {
+	const credentials = await this.getCredentials<WolkvoxCredentials>('wolkvoxApi', itemIndex);
+	const resolved = resolveBaseUrl(credentials.server, credentials.baseUrl);
+	if ('problem' in resolved) throw new NodeOperationError(this.getNode(), resolved.problem, { itemIndex });
+	const { baseUrl } = resolved;
+
+	const options: IHttpRequestOptions = {
+		method: call.method,
+		url: `${baseUrl}/api/v2/${call.file}.php`,
+		qs: { api: call.api, ...call.qs },
+		headers: { 'Content-Type': 'application/json' },
+		body: call.body,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
+		timeout: settings.timeout,
+	};
+	const key = tokenQueueKey(baseUrl, String(credentials.token ?? ''));
+
+	let unanswered = false;
+	for (let attempt = 0; ; attempt++) {
+		const sent = await withTokenTurn(key, async () => await sendOnce(this, options));
+		const verdict = 'outcome' in sent ? sent : judgeAnswer(sent);
+		if (verdict.outcome === 'success') return verdict.answer;
+		if (verdict.outcome === 'retry' && attempt < settings.maxRetries) {
+			unanswered ||= verdict.answer === undefined || Number(verdict.httpCode) >= 500;
+			await sleep(backoffMs(attempt));
+			continue;
+		}
+		throw toNodeApiError(this, verdict, { attempts: attempt + 1, unanswered, itemIndex });
+	}
+}
+
+function toNodeApiError(
+	context: IExecuteFunctions,
+	verdict: Exclude<Verdict, { outcome: 'success' }>,
+	{ attempts, unanswered, itemIndex }: { attempts: number; unanswered: boolean; itemIndex: number },
+): NodeApiError {
+	let { message, description } = verdict;
+	if (verdict.outcome === 'retry') message += ` (gave up after ${attempts} attempts)`;
+	if (verdict.alreadyExists && unanswered) {
+		message = message.replace('Wolkvox says it already exists', 'Already exists in Wolkvox, most likely created by this node');
+		description =
+			'An earlier attempt of this same request got no answer in time, and Wolkvox applied it anyway. It was not created twice; nothing else needs doing.';
+	}
+	const response = (verdict.answer ?? { message, httpCode: verdict.httpCode ?? null }) as JsonObject;
+	return new NodeApiError(context.getNode(), response, {
+		message,
+		description,
+		httpCode: verdict.httpCode,
+		itemIndex,
+	});
+}
