@@ -1,0 +1,142 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ExecutionError,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+
+import { WolkvoxApi } from '../../credentials/WolkvoxApi.credentials';
+import { Wolkvox } from '../../nodes/Wolkvox/Wolkvox.node';
+import { TestCredentialsHelper } from './credentials-helper';
+
+const NODE_TYPE = 'n8n-nodes-wolkvox.wolkvox';
+const wolkvox = new Wolkvox();
+
+const nodeTypes: INodeTypes = {
+	getByName: () => wolkvox,
+	getByNameAndVersion: (): INodeType => wolkvox,
+	getKnownTypes: () => ({ [NODE_TYPE]: { className: 'Wolkvox', sourcePath: '' } }),
+};
+
+export interface WolkvoxCredentials extends ICredentialDataDecryptedObject {
+	server: string;
+	token: string;
+	baseUrl: string;
+}
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	credentials: WolkvoxCredentials;
+	/** Input items of the Wolkvox node; default one empty item. */
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+}
+
+export interface RunResult {
+	/** The Wolkvox node's output items (empty when the execution failed). */
+	output: INodeExecutionData[];
+	/** The execution's error, when the node stopped it. */
+	error?: ExecutionError;
+	run: IRun;
+}
+
+const URL_FIELDS = [
+	'restApiUrl',
+	'instanceBaseUrl',
+	'formBaseUrl',
+	'formWaitingBaseUrl',
+	'formTestBaseUrl',
+	'webhookBaseUrl',
+	'webhookWaitingBaseUrl',
+	'webhookTestBaseUrl',
+	'mcpBaseUrl',
+	'mcpTestBaseUrl',
+] as const;
+
+function additionalDataFor(
+	credentials: WolkvoxCredentials,
+	hooks: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	const urls = Object.fromEntries(URL_FIELDS.map((field) => [field, `http://localhost:5678/${field}`]));
+	return {
+		...urls,
+		hooks,
+		credentialsHelper: new TestCredentialsHelper({ wolkvoxApi: new WolkvoxApi() }, { wolkvox: credentials }),
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not used in these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('Task runners are not used in these tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+let executionCount = 0;
+
+/**
+ * Runs one Wolkvox node through n8n-core's WorkflowExecute: the input items enter the node as they
+ * would from a previous node, and the node talks over real HTTP to whatever the credential points at.
+ */
+export async function runWolkvox({
+	parameters,
+	credentials,
+	items = [{}],
+	continueOnFail = false,
+}: RunOptions): Promise<RunResult> {
+	const node: INode = {
+		id: 'wolkvox-node',
+		name: 'Wolkvox',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { wolkvoxApi: { id: 'wolkvox', name: 'Wolkvox account' } },
+		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const workflowData: IWorkflowBase = {
+		id: 'wolkvox-test',
+		name: 'Wolkvox test',
+		active: false,
+		isArchived: false,
+		nodes: [node],
+		connections: {},
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	};
+	const workflow = new Workflow({ ...workflowData, nodeTypes });
+
+	const executionId = String(++executionCount);
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
+	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
+
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [
+				{ node, data: { main: [items.map((json) => ({ json }))] }, source: null },
+			],
+		},
+	});
+	const execution = new WorkflowExecute(additionalDataFor(credentials, hooks), 'manual', runExecutionData);
+	await execution.processRunExecutionData(workflow);
+	const run = await finished;
+
+	const { error, runData } = run.data.resultData;
+	const output = runData.Wolkvox?.[0]?.data?.main?.[0] ?? [];
+	return { output, error, run };
+}
