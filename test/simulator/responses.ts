@@ -1,0 +1,76 @@
+/** Every answer the simulator can give, in one place. Wording follows Wolkvox's "API response codes" page. */
+
+export interface WolkvoxBody {
+	code: number | string;
+	error: string | null;
+	msg: string;
+	data?: unknown;
+}
+
+/** What the server sends: a Wolkvox JSON body, or raw text (HTML error pages, empty bodies). */
+export interface Answer {
+	status: number;
+	body: WolkvoxBody | string;
+	contentType: string;
+}
+
+const JSON_TYPE = 'application/json';
+const HTML_TYPE = 'text/html; charset=UTF-8'; // PHP's default content type
+
+function failure(code: number, error: string, msg: string): Answer {
+	return { status: code, body: Object.freeze({ code, error, msg }), contentType: JSON_TYPE };
+}
+
+function html(status: number, page: string): Answer {
+	return { status, body: page, contentType: HTML_TYPE };
+}
+
+export function success(code: number | string, msg: string, data?: unknown): Answer {
+	const body: WolkvoxBody = { code, error: null, msg };
+	if (data !== undefined) body.data = data;
+	return { status: Number(code), body, contentType: JSON_TYPE };
+}
+
+/** 406 for a value outside its allowed set; inferred from public client code that branches on "406". */
+export function invalidValue(field: string): Answer {
+	return failure(406, 'NOT ACCEPTABLE', `INVALID VALUE FOR ${field}`);
+}
+
+export const MAX_RECORDS_PER_CALL = 10_000;
+
+export const answers = Object.freeze({
+	pathNotFound: failure(404, 'NOT FOUND', 'THE API YOU WANT TO CONSULT DOES NOT EXIST'),
+	unknownApi: failure(400, 'BAD REQUEST', 'THE API YOU WANT TO CONSULT DOES NOT EXIST'),
+	missingParameters: failure(400, 'BAD REQUEST', 'SOME PARAMETERS ARE REQUIRED'),
+	tooManyRecords: failure(
+		400,
+		'BAD REQUEST',
+		`THE MAXIMUM NUMBER OF RECORDS PER CALL IS ${MAX_RECORDS_PER_CALL}`,
+	),
+	noToken: failure(401, 'UNAUTHORIZED', 'PLEASE ENTER THE WOLKVOX-TOKEN'),
+	invalidToken: failure(403, 'FORBIDDEN', 'PLEASE VALIDATE TOKEN'),
+	busy: failure(403, 'FORBIDDEN', 'EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)'),
+	quotaExceeded: failure(403, 'FORBIDDEN', 'TOKEN LIMIT EXCEEDED'),
+	methodNotAllowed: failure(405, 'METHOD NOT ALLOWED', 'THE METHOD IS NOT ALLOWED FOR THIS API'),
+	// Inferred: Wolkvox's wording for these two is not documented.
+	codeExists: failure(409, 'CONFLICT', 'THE ACTIVITY CODE ALREADY EXISTS'),
+	codeMissing: failure(404, 'NOT FOUND', 'THE ACTIVITY CODE DOES NOT EXIST'),
+
+	serverErrorPage: html(
+		500,
+		'<br />\n<b>Fatal error</b>:  Uncaught PDOException: SQLSTATE[HY000] [2002] Connection refused in ' +
+			'/var/www/html/api/v2/configuration.php:42\nStack trace:\n#0 {main}\n  thrown in ' +
+			'<b>/var/www/html/api/v2/configuration.php</b> on line <b>42</b><br />\n',
+	),
+	maintenancePage: html(
+		200,
+		'<html><head><title>Maintenance</title></head><body><h1>Maintenance</h1>' +
+			'<p>We are performing scheduled maintenance. Please try again later.</p></body></html>',
+	),
+	emptyBody: html(200, ''),
+	gatewayTimeoutPage: html(
+		504,
+		'<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n' +
+			'<center><h1>504 Gateway Time-out</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+	),
+});

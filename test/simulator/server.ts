@@ -1,0 +1,392 @@
+/**
+ * An HTTP server that behaves like Wolkvox API v2 (`/api/v2/{file}.php?api={name}`), so that the node's
+ * tests meet Wolkvox's rules: token header, one request per token at a time, daily quota, 10,000 records
+ * per call, per-endpoint validation. Faults (HTML error pages, hangs, late successes) can be queued.
+ */
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { Endpoint, Refusal, endpoints } from './endpoints';
+import { Answer, answers } from './responses';
+import { ActivityCode, Store } from './store';
+
+export type { ActivityCode } from './store';
+
+export const DEFAULT_TOKEN = 'sim-token-0123456789abcdef';
+const DEFAULT_DAILY_QUOTA = 1_000_000;
+const DEFAULT_HANG_MS = 2000;
+const API_PREFIX = '/api/v2/';
+const CONTROL_PREFIX = '/__simulator/';
+
+export interface SimulatorOptions {
+	port?: number;
+	host?: string;
+	/** Default: one token, DEFAULT_TOKEN. */
+	tokens?: Array<{ token: string; dailyQuota?: number }>;
+	latencyMs?: number;
+	simultaneousLimit?: number;
+}
+
+export type FaultKind = 'serverError' | 'nonJson' | 'emptyBody' | 'busy' | 'quota' | 'hang' | 'applyThenHang';
+const FAULT_KINDS: readonly FaultKind[] = ['serverError', 'nonJson', 'emptyBody', 'busy', 'quota', 'hang', 'applyThenHang'];
+
+export interface Fault {
+	kind: FaultKind;
+	/** e.g. 'add_dnc'; default: any api. */
+	api?: string;
+	/** Default 1. */
+	times?: number;
+	/** For hang kinds: how long the answer is held. Default 2000. */
+	ms?: number;
+}
+
+export interface RecordedRequest {
+	method: string;
+	file: string;
+	api: string;
+	token?: string;
+	/** Query parameters other than `api`. */
+	query: Record<string, string>;
+	/** Parsed JSON, raw text if it was not JSON, undefined if empty. */
+	body: unknown;
+	status: number;
+	/** The answer body: a Wolkvox JSON object or raw text. */
+	response: unknown;
+	startedAt: number;
+	endedAt: number;
+}
+
+interface TokenState {
+	dailyQuota: number;
+	used: number;
+	usedDay: string;
+	/** Requests being answered, refused ones included. */
+	inFlight: number;
+	/** Requests being answered that passed the concurrency check: the ones Wolkvox is working on. */
+	admitted: number;
+	maxInFlight: number;
+}
+
+type Arrival =
+	| { answer: Answer; token?: TokenState }
+	| { endpoint: Endpoint; token: TokenState; fault?: Fault };
+
+export class WolkvoxSimulator {
+	static async start(options: SimulatorOptions = {}): Promise<WolkvoxSimulator> {
+		const simulator = new WolkvoxSimulator(options);
+		await simulator.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+		return simulator;
+	}
+
+	baseUrl = '';
+	latencyMs: number;
+	simultaneousLimit: number;
+	readonly requests: RecordedRequest[] = [];
+
+	private readonly store = new Store();
+	private readonly tokens = new Map<string, TokenState>();
+	private faults: Fault[] = [];
+	private readonly delays = new Map<NodeJS.Timeout, () => void>();
+	private readonly sockets = new Set<Socket>();
+	private readonly server: http.Server;
+	private stopped = false;
+
+	private constructor(options: SimulatorOptions) {
+		this.latencyMs = options.latencyMs ?? 0;
+		this.simultaneousLimit = options.simultaneousLimit ?? 1;
+		for (const { token, dailyQuota } of options.tokens ?? [{ token: DEFAULT_TOKEN }]) {
+			this.addToken(token, { dailyQuota });
+		}
+		// Idle keep-alive sockets stay open longer than clients' agents keep them, as behind nginx.
+		this.server = http.createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) =>
+			this.onRequest(req, res),
+		);
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.once('close', () => this.sockets.delete(socket));
+		});
+	}
+
+	get dnc(): { inbound: Set<string>; outbound: Set<string> } {
+		return this.store.dnc;
+	}
+
+	get activityCodes(): Map<string, ActivityCode> {
+		return this.store.activityCodes;
+	}
+
+	addToken(token: string, options: { dailyQuota?: number } = {}): void {
+		const dailyQuota = options.dailyQuota ?? DEFAULT_DAILY_QUOTA;
+		const existing = this.tokens.get(token);
+		if (existing) existing.dailyQuota = dailyQuota;
+		else this.tokens.set(token, { dailyQuota, used: 0, usedDay: today(), inFlight: 0, admitted: 0, maxInFlight: 0 });
+	}
+
+	injectFault(fault: Fault): void {
+		if (!FAULT_KINDS.includes(fault?.kind)) throw new Error(`Unknown fault kind: ${String(fault?.kind)}`);
+		const times = fault.times ?? 1;
+		if (!Number.isInteger(times) || times < 1) throw new Error('Fault times must be a positive integer');
+		this.faults.push({ kind: fault.kind, api: fault.api, times, ms: fault.ms ?? DEFAULT_HANG_MS });
+	}
+
+	requestsFor(api: string): RecordedRequest[] {
+		return this.requests.filter((request) => request.api === api);
+	}
+
+	maxInFlight(token: string): number {
+		return this.tokens.get(token)?.maxInFlight ?? 0;
+	}
+
+	usedToday(token: string): number {
+		const state = this.tokens.get(token);
+		return state ? this.rollDay(state).used : 0;
+	}
+
+	reset(): void {
+		this.store.clear();
+		this.requests.length = 0;
+		this.faults = [];
+		for (const state of this.tokens.values()) {
+			state.used = 0;
+			state.maxInFlight = 0;
+		}
+	}
+
+	/** Closes the server, destroys every socket (hanging requests included) and releases pending timers. */
+	async stop(): Promise<void> {
+		if (this.stopped) return;
+		this.stopped = true;
+		const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+		for (const socket of this.sockets) socket.destroy();
+		for (const [timer, release] of this.delays) {
+			clearTimeout(timer);
+			release();
+		}
+		this.delays.clear();
+		await closed;
+	}
+
+	private listen(port: number, host: string): Promise<void> {
+		return new Promise((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(port, host, () => {
+				this.server.off('error', reject);
+				const address = this.server.address() as AddressInfo;
+				const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+				this.baseUrl = `http://${shownHost}:${address.port}`;
+				resolve();
+			});
+		});
+	}
+
+	private onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
+		res.on('error', () => undefined); // the client went away; nothing to do
+		const url = new URL(req.url ?? '/', 'http://simulator');
+		if (url.pathname.startsWith(CONTROL_PREFIX)) void this.serveControl(req, res, url);
+		else void this.serveApi(req, res, url);
+	}
+
+	private async serveApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+		const query = Object.fromEntries(url.searchParams);
+		const api = query.api ?? '';
+		delete query.api;
+		const header = req.headers['wolkvox-token'];
+		const record: RecordedRequest = {
+			method: req.method ?? 'GET',
+			file: url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname,
+			api,
+			token: (Array.isArray(header) ? header[0] : header) || undefined,
+			query,
+			body: undefined,
+			status: 0,
+			response: undefined,
+			startedAt: Date.now(),
+			endedAt: 0,
+		};
+		this.requests.push(record);
+
+		// Checks 1–5 run on arrival, synchronously, so that concurrent arrivals are judged in order.
+		const arrival = this.arrive(record);
+		const token = arrival.token;
+		if (token) {
+			token.inFlight++;
+			token.maxInFlight = Math.max(token.maxInFlight, token.inFlight);
+		}
+		const admitted = 'endpoint' in arrival;
+		if (admitted) arrival.token.admitted++;
+		try {
+			record.body = parseBody(await readBody(req));
+			let answer: Answer;
+			let delayMs = this.latencyMs;
+			if (!admitted) answer = arrival.answer;
+			else if (arrival.fault?.kind === 'hang') {
+				answer = answers.gatewayTimeoutPage;
+				delayMs = arrival.fault.ms ?? DEFAULT_HANG_MS;
+			} else if (arrival.fault && arrival.fault.kind !== 'applyThenHang') {
+				answer = FAULT_ANSWERS[arrival.fault.kind];
+			} else {
+				answer = this.apply(arrival.endpoint, record, url.searchParams, arrival.token);
+				if (arrival.fault) delayMs = arrival.fault.ms ?? DEFAULT_HANG_MS;
+			}
+			record.status = answer.status;
+			record.response = answer.body;
+			await this.delay(delayMs); // hung requests stay in flight even if the client left, as PHP keeps working
+			await this.send(res, answer);
+		} catch {
+			// The client aborted while sending its body: nothing to answer.
+		} finally {
+			record.endedAt = Date.now();
+			if (token) token.inFlight--;
+			if (admitted) arrival.token.admitted--;
+		}
+	}
+
+	private arrive(record: RecordedRequest): Arrival {
+		const endpointsOfFile = endpoints.get(record.file);
+		if (!endpointsOfFile) return { answer: answers.pathNotFound };
+		const endpoint = endpointsOfFile.get(record.api);
+		if (!endpoint) return { answer: answers.unknownApi };
+		if (!record.token) return { answer: answers.noToken };
+		const token = this.tokens.get(record.token);
+		if (!token) return { answer: answers.invalidToken };
+		if (token.admitted >= this.simultaneousLimit) return { answer: answers.busy, token };
+		if (this.rollDay(token).used >= token.dailyQuota) return { answer: answers.quotaExceeded, token };
+		token.used++;
+		return { endpoint, token, fault: this.takeFault(record.api) };
+	}
+
+	private apply(endpoint: Endpoint, record: RecordedRequest, query: URLSearchParams, token: TokenState): Answer {
+		if (record.method !== endpoint.method) return answers.methodNotAllowed;
+		let body: Record<string, unknown> = {};
+		if (endpoint.method !== 'GET') {
+			if (!isObject(record.body)) return answers.missingParameters;
+			body = record.body;
+		}
+		try {
+			return endpoint.handle({ body, query, store: this.store, quota: { limit: token.dailyQuota, used: token.used } });
+		} catch (error) {
+			if (error instanceof Refusal) return error.answer;
+			throw error;
+		}
+	}
+
+	private takeFault(api: string): Fault | undefined {
+		const index = this.faults.findIndex((fault) => fault.api === undefined || fault.api === api);
+		if (index < 0) return undefined;
+		const fault = this.faults[index];
+		fault.times = (fault.times ?? 1) - 1;
+		if (fault.times <= 0) this.faults.splice(index, 1);
+		return fault;
+	}
+
+	private rollDay(token: TokenState): TokenState {
+		const day = today();
+		if (token.usedDay !== day) {
+			token.usedDay = day;
+			token.used = 0;
+		}
+		return token;
+	}
+
+	/** A timer that stop() can release, so no handler is left waiting and no timer outlives the server. */
+	private delay(ms: number): Promise<void> {
+		if (ms <= 0 || this.stopped) return Promise.resolve();
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				this.delays.delete(timer);
+				resolve();
+			}, ms);
+			this.delays.set(timer, resolve);
+		});
+	}
+
+	/** Resolves once the answer is fully handed to the socket, or at once if the client is gone. */
+	private send(res: http.ServerResponse, answer: Answer): Promise<void> {
+		if (this.stopped || res.destroyed) return Promise.resolve();
+		const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+		return new Promise((resolve) => {
+			res.once('finish', resolve);
+			res.once('close', resolve);
+			res.writeHead(answer.status, {
+				'content-type': answer.contentType,
+				'content-length': Buffer.byteLength(text),
+			});
+			res.end(text);
+		});
+	}
+
+	private async serveControl(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+		let status = 200;
+		let result: unknown = { ok: true };
+		try {
+			const raw = await readBody(req);
+			const route = `${req.method} ${url.pathname.slice(CONTROL_PREFIX.length)}`;
+			if (route === 'GET state') result = this.snapshot();
+			else if (route === 'POST reset') this.reset();
+			else if (route === 'POST fault') this.injectFault(JSON.parse(raw) as Fault);
+			else if (route === 'POST latency') {
+				const ms = (JSON.parse(raw) as { ms?: unknown }).ms;
+				if (typeof ms !== 'number' || !(ms >= 0)) throw new Error('Body must be {"ms": <number >= 0>}');
+				this.latencyMs = ms;
+			} else {
+				status = 404;
+				result = { error: `Unknown simulator endpoint: ${route}` };
+			}
+		} catch (error) {
+			status = 400;
+			result = { error: error instanceof Error ? error.message : String(error) };
+		}
+		await this.send(res, { status, body: JSON.stringify(result), contentType: 'application/json' });
+	}
+
+	/** The state for humans and out-of-process tests; tokens are shown by their first 6 characters only. */
+	private snapshot(): object {
+		const requestsByApi = new Map<string, number>();
+		for (const { api } of this.requests) requestsByApi.set(api, (requestsByApi.get(api) ?? 0) + 1);
+		const perToken = (value: (state: TokenState) => number) =>
+			Object.fromEntries(Array.from(this.tokens, ([token, state]) => [`${token.slice(0, 6)}…`, value(state)]));
+		return {
+			dnc: { inbound: [...this.dnc.inbound], outbound: [...this.dnc.outbound] },
+			activityCodes: [...this.activityCodes.values()],
+			requests: this.requests.length,
+			requestsByApi: Object.fromEntries(requestsByApi),
+			maxInFlight: perToken((state) => state.maxInFlight),
+			usedToday: perToken((state) => this.rollDay(state).used),
+			latencyMs: this.latencyMs,
+		};
+	}
+}
+
+const FAULT_ANSWERS: Record<Exclude<FaultKind, 'hang' | 'applyThenHang'>, Answer> = {
+	serverError: answers.serverErrorPage,
+	nonJson: answers.maintenancePage,
+	emptyBody: answers.emptyBody,
+	busy: answers.busy,
+	quota: answers.quotaExceeded,
+};
+
+function today(): string {
+	return new Date().toISOString().slice(0, 10);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseBody(raw: string): unknown {
+	if (raw === '') return undefined;
+	try {
+		return JSON.parse(raw);
+	} catch {
+		return raw;
+	}
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+		req.on('close', () => reject(new Error('request aborted'))); // no effect once 'end' resolved
+	});
+}
