@@ -17,6 +17,7 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import { WolkvoxApi } from '../../credentials/WolkvoxApi.credentials';
 import { Wolkvox } from '../../nodes/Wolkvox/Wolkvox.node';
 import { TestCredentialsHelper } from './credentials-helper';
+import { assertSecretAbsent } from './no-secret';
 
 const NODE_TYPE = 'n8n-nodes-wolkvox.wolkvox';
 const wolkvox = new Wolkvox();
@@ -90,6 +91,7 @@ let executionCount = 0;
 /**
  * Runs one Wolkvox node through n8n-core's WorkflowExecute: the input items enter the node as they
  * would from a previous node, and the node talks over real HTTP to whatever the credential points at.
+ * Throws if the credential's token appears anywhere in the execution's data.
  */
 export async function runWolkvox({
 	parameters,
@@ -138,5 +140,7 @@ export async function runWolkvox({
 
 	const { error, runData } = run.data.resultData;
 	const output = runData.Wolkvox?.[0]?.data?.main?.[0] ?? [];
+	// Every engine test also checks the token: it must appear in no output and no error.
+	assertSecretAbsent(run, credentials.token, 'the execution data (output or error)');
 	return { output, error, run };
 }
