@@ -86,6 +86,13 @@ function additionalDataFor(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+/** Resolves an n8n expression with `$credentials` the way n8n does for a credential's test request. */
+export function resolveCredentialExpression(expression: string, credentials: ICredentialDataDecryptedObject): unknown {
+	const node: INode = { id: 'n', name: 'n', type: NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	return workflow.expression.getSimpleParameterValue(node, expression, 'internal', { $credentials: credentials }, undefined, '');
+}
+
 let executionCount = 0;
 
 /**

@@ -60,14 +60,14 @@ export function judgeAnswer({ statusCode, body: rawBody }: HttpAnswer): Verdict 
 	const httpCode = String(statusCode);
 	if (!isAnswer(body)) {
 		const shown = snippet(body);
-		const verdict = {
-			httpCode,
-			message: shown
-				? `Wolkvox sent an answer that is not Wolkvox JSON (HTTP ${statusCode})`
-				: `Wolkvox sent an empty answer (HTTP ${statusCode})`,
-			description: shown ? `The answer began: ${shown}` : 'Expected {"code", "error", "msg"}.',
-		};
-		return statusCode >= 500 ? { outcome: 'retry', ...verdict } : { outcome: 'fail', ...verdict };
+		const description = shown ? `The answer began: ${shown}` : 'Expected {"code", "error", "msg"}.';
+		if (statusCode >= 500) {
+			return { outcome: 'retry', httpCode, description, message: `Wolkvox had a server error (HTTP ${statusCode})` };
+		}
+		const message = shown
+			? `Wolkvox sent an answer that is not Wolkvox JSON (HTTP ${statusCode})`
+			: `Wolkvox sent an empty answer (HTTP ${statusCode})`;
+		return { outcome: 'fail', httpCode, description, message };
 	}
 
 	const code = Number(body.code);

@@ -120,7 +120,7 @@ function toNodeApiError(
 	{ attempts, unanswered, itemIndex }: { attempts: number; unanswered: boolean; itemIndex: number },
 ): NodeApiError {
 	let { message, description } = verdict;
-	if (verdict.outcome === 'retry') message += ` (gave up after ${attempts} attempts)`;
+	if (verdict.outcome === 'retry') message += ` (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`;
 	if (verdict.alreadyExists && unanswered) {
 		message = message.replace('Wolkvox says it already exists', 'Already exists in Wolkvox, most likely created by this node');
 		description =
