@@ -131,17 +131,26 @@ export function judgeAnswer({ statusCode, body: rawBody }: HttpAnswer): Verdict 
 	};
 }
 
+const CONNECTION_PROBLEMS: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was cut',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+};
+
 /** A request that got no answer at all: a timeout or a connection that failed. Always retryable. */
-export function judgeNoAnswer(reason: 'timeout' | 'connection', detail: string, timeoutMs: number): Verdict {
-	return reason === 'timeout'
-		? {
-				outcome: 'retry',
-				message: `Wolkvox did not answer within ${timeoutMs} ms`,
-				description: 'Wolkvox allows 60 s per call. Raise the Timeout option, or try again later.',
-			}
-		: {
-				outcome: 'retry',
-				message: `Could not reach Wolkvox (${detail})`,
-				description: 'Check the server code or Base URL in the Wolkvox credential, and the network.',
-			};
+export function judgeNoAnswer(reason: 'timeout' | 'connection', errorCode: string, timeoutMs: number): Verdict {
+	if (reason === 'timeout') {
+		return {
+			outcome: 'retry',
+			message: `Wolkvox did not answer within ${timeoutMs} ms`,
+			description: 'Wolkvox allows 60 s per call. Raise the Timeout option, or try again later.',
+		};
+	}
+	// n8n rewrites messages that contain codes such as ECONNREFUSED, so the code goes in the description.
+	return {
+		outcome: 'retry',
+		message: `Could not reach Wolkvox: ${CONNECTION_PROBLEMS[errorCode] ?? 'the request failed'}`,
+		description: `${errorCode}. Check the server code or Base URL in the Wolkvox credential, and the network.`,
+	};
 }
