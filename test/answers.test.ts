@@ -1,4 +1,4 @@
-import type { NodeApiError } from 'n8n-workflow';
+import type { INodeParameters, NodeApiError } from 'n8n-workflow';
 
 import { judgeAnswer } from '../nodes/Wolkvox/transport/answer';
 import { runWolkvox } from './harness/run-node';
@@ -10,7 +10,7 @@ const QUOTA_TOKEN = 'a11d0ne4t0dayf00d';
 
 beforeAll(() => fx.sim.addToken(QUOTA_TOKEN, { dailyQuota: 0 }));
 
-const addOne = (options: Record<string, unknown> = {}) => ({
+const addOne = (options: INodeParameters = {}) => ({
 	resource: 'dnc',
 	operation: 'add',
 	typeCall: 'inbound',

@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -6,7 +7,7 @@ import { TOKEN, useSimulator } from './harness/simulator-fixture';
 
 const fx = useSimulator();
 
-const createCode = (options: Record<string, unknown> = {}) => ({
+const createCode = (options: INodeParameters = {}) => ({
 	resource: 'activityCode',
 	operation: 'create',
 	typeCode: 'cod_act1',

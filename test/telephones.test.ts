@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 
-import { MAX_DIGITS, MIN_DIGITS, parseTelephones, TelephoneInputError } from '../nodes/Wolkvox/helpers/telephones';
+import { ListInputError } from '../nodes/Wolkvox/helpers/lists';
+import { MAX_DIGITS, MIN_DIGITS, parseTelephones } from '../nodes/Wolkvox/helpers/telephones';
 
 /** What a person might type: digits with formatting, separators and stray characters mixed in. */
 const typed = fc.stringMatching(/^[0-9 +\-.()a-z,;\n٣]{0,60}$/);
@@ -18,21 +19,21 @@ const anyInput = fc.oneof(
 	fc.constant(null),
 );
 
-function parseOrError(input: unknown): string[] | TelephoneInputError {
+function parseOrError(input: unknown): string[] | ListInputError {
 	try {
 		return parseTelephones(input);
 	} catch (error) {
-		return error as TelephoneInputError;
+		return error as ListInputError;
 	}
 }
 
 describe('telephone parser (properties)', () => {
-	test('throws nothing but a TelephoneInputError with a message', () => {
+	test('throws nothing but a ListInputError with a message', () => {
 		fc.assert(
 			fc.property(anyInput, (input) => {
 				const result = parseOrError(input);
 				if (result instanceof Error) {
-					expect(result).toBeInstanceOf(TelephoneInputError);
+					expect(result).toBeInstanceOf(ListInputError);
 					expect(result.message.length).toBeGreaterThan(0);
 				}
 			}),
@@ -93,7 +94,7 @@ describe('telephone parser (examples)', () => {
 	test.each([[''], ['12345'], ['3001234567x'], [{ phone: '3001234567' }], [1.5], [-3001234567]])(
 		'refuses %j',
 		(input) => {
-			expect(() => parseTelephones(input)).toThrow(TelephoneInputError);
+			expect(() => parseTelephones(input)).toThrow(ListInputError);
 		},
 	);
 });

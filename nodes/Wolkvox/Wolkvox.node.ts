@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { activityCodeDescription } from './actions/activityCode/ActivityCode.resource';
 import { dncDescription } from './actions/dnc/Dnc.resource';
 import { router } from './actions/router';
+import { tokenDescription } from './actions/token/Token.resource';
 
 export class Wolkvox implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +14,7 @@ export class Wolkvox implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Keep Wolkvox Do-Not-Call lists and activity codes in sync',
+		description: 'Manage Wolkvox Do-Not-Call lists and activity codes, and check token usage',
 		defaults: { name: 'Wolkvox' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -28,11 +29,13 @@ export class Wolkvox implements INodeType {
 				options: [
 					{ name: 'Activity Code', value: 'activityCode' },
 					{ name: 'DNC', value: 'dnc' },
+					{ name: 'Token', value: 'token' },
 				],
 				default: 'dnc',
 			},
 			...dncDescription,
 			...activityCodeDescription,
+			...tokenDescription,
 		],
 	};
 

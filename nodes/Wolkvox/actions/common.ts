@@ -42,7 +42,7 @@ export function readChoice<Choice extends string>(
 	itemIndex: number,
 ): Choice {
 	const text = String(value).trim().toLowerCase();
-	const choice = allowed.find((candidate) => candidate === text);
+	const choice = allowed.find((candidate) => candidate.toLowerCase() === text);
 	if (choice === undefined) {
 		throw new NodeOperationError(
 			node,

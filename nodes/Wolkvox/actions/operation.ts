@@ -24,7 +24,7 @@ export interface WolkvoxOperation<Input> {
 	description: INodeProperties[];
 	prepare(this: IExecuteFunctions, itemIndex: number): Input;
 	plan(items: Array<PreparedItem<Input>>): PlannedRequest[];
-	toOutput(input: Input, answers: WolkvoxAnswer[]): IDataObject[];
+	toOutput(this: IExecuteFunctions, input: Input, answers: WolkvoxAnswer[], itemIndex: number): IDataObject[];
 }
 
 /** The plan of operations that send each item on its own. */

@@ -7,10 +7,12 @@ import { activityCodeOperations } from './activityCode/ActivityCode.resource';
 import { readRequestSettings } from './common';
 import { dncOperations } from './dnc/Dnc.resource';
 import type { PreparedItem, WolkvoxOperation } from './operation';
+import { tokenOperations } from './token/Token.resource';
 
 const operationsByResource: Record<string, Record<string, WolkvoxOperation<unknown>>> = {
 	dnc: dncOperations,
 	activityCode: activityCodeOperations,
+	token: tokenOperations,
 };
 
 function errorJson(error: Error & { description?: string | null }): IDataObject {
@@ -66,9 +68,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	for (const { itemIndex, input } of prepared) {
 		if (failed.has(itemIndex)) continue;
-		outputs[itemIndex] = operation
-			.toOutput(input, answers.get(itemIndex) ?? [])
-			.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+		try {
+			outputs[itemIndex] = operation.toOutput
+				.call(this, input, answers.get(itemIndex) ?? [], itemIndex)
+				.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+		} catch (error) {
+			fail(itemIndex, error);
+		}
 	}
 	return [outputs.flat()];
 }

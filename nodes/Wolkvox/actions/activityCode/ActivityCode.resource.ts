@@ -1,8 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as getMany from './getMany.operation';
+import * as update from './update.operation';
 
-export const activityCodeOperations = { create: create.operation };
+export const activityCodeOperations = {
+	create: create.operation,
+	delete: del.operation,
+	getAll: getMany.operation,
+	update: update.operation,
+};
 
 export const activityCodeDescription: INodeProperties[] = [
 	{
@@ -18,8 +26,29 @@ export const activityCodeDescription: INodeProperties[] = [
 				description: 'Create an activity (typification) code',
 				action: 'Create an activity code',
 			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete one or more activity codes of a group',
+				action: 'Delete activity codes',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Get many activity codes',
+				action: 'Get many activity codes',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: "Replace an activity code's description and flags",
+				action: 'Update an activity code',
+			},
 		],
 		default: 'create',
 	},
 	...create.description,
+	...update.description,
+	...del.description,
+	...getMany.description,
 ];

@@ -2,24 +2,30 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readChoice, readRequiredText, readYesNo } from '../common';
 
+/** The two groups of activity codes. */
+export const TYPE_CODES = ['cod_act1', 'cod_act2'] as const;
+
 const yesNo = [
 	{ name: 'Yes', value: 'yes' },
 	{ name: 'No', value: 'no' },
 ];
 
+/** The group of a code, shared by Create, Update and Delete. */
+export const typeCodeField: INodeProperties = {
+	displayName: 'Type Code',
+	name: 'typeCode',
+	type: 'options',
+	options: [
+		{ name: 'Main Group (Cod_act1)', value: 'cod_act1' },
+		{ name: 'Alternate Group (Cod_act2)', value: 'cod_act2' },
+	],
+	default: 'cod_act1',
+	description: 'Which group of activity codes the code belongs to',
+};
+
 /** The fields of an activity code, shared by Create and Update. */
 export const activityCodeFields: INodeProperties[] = [
-	{
-		displayName: 'Type Code',
-		name: 'typeCode',
-		type: 'options',
-		options: [
-			{ name: 'Main Group (Cod_act1)', value: 'cod_act1' },
-			{ name: 'Alternate Group (Cod_act2)', value: 'cod_act2' },
-		],
-		default: 'cod_act1',
-		description: 'Which group of activity codes the code belongs to',
-	},
+	typeCodeField,
 	{
 		displayName: 'Code',
 		name: 'codAct',
@@ -88,7 +94,7 @@ export const channelOptionFields: INodeProperties[] = [
 export function readActivityCode(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const typeCode = this.getNodeParameter('typeCode', itemIndex);
 	const body: IDataObject = {
-		type_code: readChoice(this.getNode(), typeCode, ['cod_act1', 'cod_act2'] as const, 'Type Code', itemIndex),
+		type_code: readChoice(this.getNode(), typeCode, TYPE_CODES, 'Type Code', itemIndex),
 		cod_act: readRequiredText.call(this, 'codAct', 'Code', itemIndex),
 		description_cod_act: readRequiredText.call(this, 'description', 'Description', itemIndex),
 	};

@@ -1,0 +1,87 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { WolkvoxAnswer } from '../../transport/answer';
+import { readChoice, requestOptionFields } from '../common';
+import type { WolkvoxOperation } from '../operation';
+import { dataList, badFieldError, oneRequestPerDistinctRead, readLimit, returnAllAndLimit } from '../reads';
+import { TYPE_CODES } from './fields';
+
+const API = 'activity_codes';
+const FILTERS = ['all', ...TYPE_CODES] as const;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Type Code',
+		name: 'typeCode',
+		type: 'options',
+		options: [
+			{ name: 'All', value: 'all', description: 'Codes of both groups' },
+			{ name: 'Main Group (Cod_act1)', value: 'cod_act1' },
+			{ name: 'Alternate Group (Cod_act2)', value: 'cod_act2' },
+		],
+		default: 'all',
+		description: 'Which group of activity codes to return',
+	},
+	...returnAllAndLimit,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...requestOptionFields],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['activityCode'], operation: ['getAll'] } },
+	properties,
+);
+
+export interface GetManyCodesInput {
+	typeCode: (typeof FILTERS)[number];
+	limit: number;
+}
+
+function prepare(this: IExecuteFunctions, itemIndex: number): GetManyCodesInput {
+	const typeCode = readChoice(this.getNode(), this.getNodeParameter('typeCode', itemIndex), FILTERS, 'Type Code', itemIndex);
+	return { typeCode, limit: readLimit.call(this, itemIndex) };
+}
+
+/** Present only the flags Wolkvox sent; `studio` and `voice` are listed by newer versions only. */
+const FLAGS = ['hit', 'rpc', 'chat', 'studio', 'voice'];
+
+/**
+ * One output item per code, named as the node's parameters are:
+ * `{ typeCode, codAct, description, hit, rpc, chat }`. Wolkvox reads the ID as `code_act`.
+ */
+function toOutput(
+	this: IExecuteFunctions,
+	input: GetManyCodesInput,
+	[answer]: WolkvoxAnswer[],
+	itemIndex: number,
+): IDataObject[] {
+	const source = { node: this.getNode(), itemIndex };
+	const codes = dataList(source, answer, API).filter(
+		(entry) => input.typeCode === 'all' || entry.type_code === input.typeCode,
+	);
+	return codes.slice(0, input.limit).map((entry) => {
+		const codAct = entry.code_act ?? entry.cod_act;
+		if (codAct === undefined || codAct === null) throw badFieldError(source, answer, API, 'code_act', codAct);
+		const code: IDataObject = {
+			typeCode: entry.type_code,
+			codAct: String(codAct),
+			description: entry.description_cod_act,
+		};
+		for (const flag of FLAGS) if (entry[flag] !== undefined) code[flag] = entry[flag];
+		return code;
+	});
+}
+
+export const operation: WolkvoxOperation<GetManyCodesInput> = {
+	description,
+	prepare,
+	plan: oneRequestPerDistinctRead(() => ({ method: 'GET', file: 'information', api: API })),
+	toOutput,
+};

@@ -1,0 +1,69 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { WolkvoxAnswer } from '../../transport/answer';
+import { readChoice, requestOptionFields } from '../common';
+import type { WolkvoxOperation } from '../operation';
+import { dataList, badFieldError, oneRequestPerDistinctRead, readLimit, returnAllAndLimit } from '../reads';
+
+const API = 'get_dnc';
+const LIST_TYPES = ['all', 'inbound', 'outbound'] as const;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Type of Call',
+		name: 'type',
+		type: 'options',
+		options: [
+			{ name: 'All', value: 'all', description: 'Numbers of both lists' },
+			{ name: 'Inbound', value: 'inbound', description: 'Numbers whose calls are blocked' },
+			{ name: 'Outbound', value: 'outbound', description: 'Numbers never dialled' },
+		],
+		default: 'all',
+		description: 'Which DNC list to read',
+	},
+	...returnAllAndLimit,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...requestOptionFields],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dnc'], operation: ['getAll'] } },
+	properties,
+);
+
+export interface GetManyDncInput {
+	type: (typeof LIST_TYPES)[number];
+	limit: number;
+}
+
+function prepare(this: IExecuteFunctions, itemIndex: number): GetManyDncInput {
+	const type = readChoice(this.getNode(), this.getNodeParameter('type', itemIndex), LIST_TYPES, 'Type of Call', itemIndex);
+	return { type, limit: readLimit.call(this, itemIndex) };
+}
+
+/** One output item per number: `{ telephone, typeCall, dateDelete }`. */
+function toOutput(this: IExecuteFunctions, input: GetManyDncInput, [answer]: WolkvoxAnswer[], itemIndex: number): IDataObject[] {
+	const source = { node: this.getNode(), itemIndex };
+	return dataList(source, answer, API)
+		.slice(0, input.limit)
+		.map((entry) => {
+			if (entry.phone_number === undefined || entry.phone_number === null) {
+				throw badFieldError(source, answer, API, 'phone_number', entry.phone_number);
+			}
+			return { telephone: String(entry.phone_number), typeCall: entry.type, dateDelete: entry.date_delete };
+		});
+}
+
+export const operation: WolkvoxOperation<GetManyDncInput> = {
+	description,
+	prepare,
+	plan: oneRequestPerDistinctRead((input) => ({ method: 'GET', file: 'information', api: API, qs: { type: input.type } })),
+	toOutput,
+};

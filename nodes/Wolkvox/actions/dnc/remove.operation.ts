@@ -1,0 +1,130 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { WolkvoxAnswer } from '../../transport/answer';
+import type { WolkvoxCall } from '../../transport/request';
+import { readChoice, requestOptionFields } from '../common';
+import type { PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
+import type { TelephoneBatchInput } from './batching';
+import {
+	TYPE_CALLS,
+	combinedAnswer,
+	planTelephoneBatches,
+	readTelephoneBatch,
+	telephoneBatchOptionFields,
+	telephonesProperty,
+} from './batching';
+
+const REMOVE_MODES = ['listed', 'allOfType'] as const;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Remove',
+		name: 'removeMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Listed Numbers',
+				value: 'listed',
+				description: 'Remove the telephones given below from whichever DNC list holds them',
+			},
+			{
+				name: 'Every Number of One List',
+				value: 'allOfType',
+				description: 'Empty the whole inbound or outbound DNC list',
+			},
+		],
+		default: 'listed',
+		description: 'Which numbers to take off the Do-Not-Call lists',
+	},
+	{
+		...telephonesProperty,
+		displayOptions: { show: { removeMode: ['listed'] } },
+	},
+	{
+		displayName:
+			'This removes EVERY number of the chosen list (one call per execution, whatever the input items contain). Wolkvox keeps no copy: to undo it, add the numbers again.',
+		name: 'allOfTypeNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { removeMode: ['allOfType'] } },
+	},
+	{
+		displayName: 'Type of Call',
+		name: 'typeCall',
+		type: 'options',
+		options: [
+			{ name: 'Inbound', value: 'inbound', description: 'Empty the list of numbers whose calls are blocked' },
+			{ name: 'Outbound', value: 'outbound', description: 'Empty the list of numbers never dialled' },
+		],
+		default: 'outbound',
+		description: 'Which DNC list to empty',
+		displayOptions: { show: { removeMode: ['allOfType'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			...telephoneBatchOptionFields.map((field) => ({
+				...field,
+				displayOptions: { show: { '/removeMode': ['listed'] } },
+			})),
+			...requestOptionFields,
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dnc'], operation: ['remove'] } },
+	properties,
+);
+
+type ListedInput = { removeMode: 'listed' } & TelephoneBatchInput;
+export type RemoveInput = ListedInput | { removeMode: 'allOfType'; typeCall: string };
+
+function prepare(this: IExecuteFunctions, itemIndex: number): RemoveInput {
+	const removeMode = readChoice(this.getNode(), this.getNodeParameter('removeMode', itemIndex), REMOVE_MODES, 'Remove', itemIndex);
+	if (removeMode === 'listed') return { removeMode, ...readTelephoneBatch.call(this, itemIndex) };
+	const typeCall = readChoice(
+		this.getNode(),
+		this.getNodeParameter('typeCall', itemIndex),
+		TYPE_CALLS,
+		'Type of Call',
+		itemIndex,
+	);
+	return { removeMode: 'allOfType', typeCall };
+}
+
+function removeDncCall(body: IDataObject): WolkvoxCall {
+	return { method: 'DELETE', file: 'configuration', api: 'remove_dnc', body };
+}
+
+function plan(items: Array<PreparedItem<RemoveInput>>): PlannedRequest[] {
+	const listed: Array<PreparedItem<ListedInput>> = [];
+	const emptied = new Map<string, number[]>();
+	for (const { itemIndex, input } of items) {
+		if (input.removeMode === 'listed') listed.push({ itemIndex, input });
+		else if (emptied.has(input.typeCall)) emptied.get(input.typeCall)?.push(itemIndex);
+		else emptied.set(input.typeCall, [itemIndex]);
+	}
+	// remove_dnc takes no type of call: Wolkvox removes listed numbers from whichever list holds them.
+	const listedRequests = planTelephoneBatches(listed, () => 'listed', (_, telephones) => removeDncCall({ telephones }));
+	// Emptying a list twice does nothing more, so each list is emptied once and every item asking for it gets the answer.
+	const emptyRequests = [...emptied].map(([typeCall, itemIndices]) => ({
+		itemIndices,
+		call: removeDncCall({ telephones: 'all', type: typeCall }),
+	}));
+	return [...listedRequests, ...emptyRequests];
+}
+
+function toOutput(input: RemoveInput, answers: WolkvoxAnswer[]): IDataObject[] {
+	const answer = combinedAnswer(answers);
+	if (input.removeMode === 'allOfType') return [{ typeCall: input.typeCall, telephones: 'all', ...answer }];
+	return [{ telephones: input.telephones, ...answer }];
+}
+
+export const operation: WolkvoxOperation<RemoveInput> = { description, prepare, plan, toOutput };

@@ -1,0 +1,34 @@
+/** Fixed names shared by the e2e global setup and the tests. Ports: WOLKVOX_E2E_BASE_PORT (5690) and the next three. */
+import { portFromEnv } from '../../scripts/runtime';
+
+const basePort = portFromEnv('WOLKVOX_E2E_BASE_PORT', 5690);
+
+export const PORTS = {
+	n8n: basePort,
+	/** Task broker of the long-running `n8n start`. */
+	broker: basePort + 1,
+	/** Task broker of each `n8n execute` (it runs beside `n8n start`, so it needs its own). */
+	cliBroker: basePort + 2,
+	simulator: basePort + 3,
+};
+
+export const TOKEN = 'e2e0c0ffee0123456789abcdef';
+export const WRONG_TOKEN = 'e2eWRONG7fa1c9d04b3e88aa';
+
+export const CREDENTIALS = {
+	simulator: { id: 'WolkvoxSimCred01', name: 'Wolkvox (simulator)', token: TOKEN },
+	wrongToken: { id: 'WolkvoxBadToken1', name: 'Wolkvox (wrong token)', token: WRONG_TOKEN },
+};
+
+export const WORKFLOWS = {
+	spreadsheet: 'WolkvoxDncSheet1',
+	crmWebhook: 'WolkvoxCrmHook01',
+	wrongToken: 'WolkvoxE2eToken1',
+	badPhone: 'WolkvoxE2eBadPh1',
+	badPhoneContinue: 'WolkvoxE2eBadPh2',
+};
+
+export const WEBHOOK_PATH = 'wolkvox-activity-code';
+
+/** Set by the global setup for the tests (jest runs them in band, in the same process). */
+export const USER_FOLDER_ENV = 'WOLKVOX_E2E_USER_FOLDER';

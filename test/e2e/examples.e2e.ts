@@ -1,0 +1,67 @@
+/** The two workflows in examples/, run by the real n8n against the simulator. */
+import type { WolkvoxSimulator } from '../simulator/server';
+import { nodeOutput } from '../../scripts/runtime';
+import { CREDENTIALS, WORKFLOWS } from './e2e-config';
+import { execute, output, postActivityCodeWebhook, startSimulator } from './support';
+
+let simulator: WolkvoxSimulator;
+
+beforeAll(async () => {
+	simulator = await startSimulator();
+});
+afterAll(async () => {
+	await simulator.stop();
+});
+beforeEach(() => simulator.reset());
+
+describe('examples/dnc-from-spreadsheet.json (n8n execute)', () => {
+	const expectedTelephones = ['573001234567', '3007654321', '3105550199', '3205550142'];
+
+	it('adds every row to the outbound DNC list in one combined request', async () => {
+		const result = await execute(WORKFLOWS.spreadsheet);
+
+		expect({ exitCode: result.exitCode, status: result.run?.status }).toEqual({ exitCode: 0, status: 'success' });
+		const items = nodeOutput(result.run!, 'Add to outbound DNC');
+		expect(items.map((item) => item.telephones)).toEqual(expectedTelephones.map((telephone) => [telephone]));
+		for (const item of items) expect(item).toMatchObject({ typeCall: 'outbound', error: null });
+		expect(items.map((item) => Number(item.code))).toEqual([201, 201, 201, 201]);
+
+		const requests = simulator.requestsFor('add_dnc');
+		expect(requests).toHaveLength(1);
+		expect(requests[0]).toMatchObject({ method: 'POST', token: CREDENTIALS.simulator.token, status: 201 });
+		expect(requests[0].body).toEqual({ type_call: 'outbound', telephones: expectedTelephones });
+		expect([...simulator.dnc.outbound]).toEqual(expectedTelephones);
+		expect(output(result)).not.toContain(CREDENTIALS.simulator.token);
+	});
+});
+
+describe('examples/crm-webhook-activity-code.json (webhook of n8n start)', () => {
+	it('creates the activity code the CRM posts and answers with Wolkvox\'s reply', async () => {
+		const response = await postActivityCodeWebhook({
+			code: '510',
+			description: 'Callback scheduled',
+			success: true,
+			rightPartyContact: false,
+		});
+
+		expect(response.status).toBe(200);
+		expect(response.body).toMatchObject({ error: null, msg: 'Code successfully created' });
+		expect(Number(response.body.code)).toBe(201);
+		expect(simulator.activityCodes.get('cod_act1:510')).toEqual({
+			type_code: 'cod_act1',
+			cod_act: '510',
+			description_cod_act: 'Callback scheduled',
+			hit: 'yes',
+			rpc: 'no',
+			chat: 'no',
+		});
+		expect(simulator.requestsFor('create_cod_act')).toHaveLength(1);
+	});
+
+	it('maps group "alternate" to cod_act2', async () => {
+		const response = await postActivityCodeWebhook({ code: '77', description: 'Wrong number', group: 'alternate' });
+
+		expect(Number(response.body.code)).toBe(201);
+		expect(simulator.activityCodes.get('cod_act2:77')).toMatchObject({ type_code: 'cod_act2', hit: 'no', rpc: 'no' });
+	});
+});

@@ -1,0 +1,85 @@
+/**
+ * Once per e2e run: installs (or reuses) n8n 2.41.1, builds and installs the package into a fresh
+ * temporary N8N_USER_FOLDER, imports the credentials and workflows, and starts one `n8n start`.
+ * Every test file starts its own simulator on PORTS.simulator, where the credentials point.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
+
+import {
+	REPO_ROOT,
+	assertPortFree,
+	assertTestPort,
+	ensureN8n,
+	n8nEnv,
+	packAndInstall,
+	seedN8n,
+	signalReceived,
+	startN8n,
+	stopStartedN8n,
+} from '../../scripts/runtime';
+import { CREDENTIALS, PORTS, USER_FOLDER_ENV, WORKFLOWS } from './e2e-config';
+import { setRunningN8n } from './n8n-handle';
+
+const EXAMPLES = ['dnc-from-spreadsheet.json', 'crm-webhook-activity-code.json'].map((file) =>
+	path.join(REPO_ROOT, 'examples', file),
+);
+const FIXTURES = ['wrong-token.json', 'bad-phone.json', 'bad-phone-continue.json'].map((file) =>
+	path.join(__dirname, 'fixtures', file),
+);
+
+async function assertPortsUsable(): Promise<void> {
+	for (const [purpose, port] of Object.entries(PORTS)) {
+		assertTestPort(port, `e2e ${purpose}`);
+		await assertPortFree(port, `e2e ${purpose}; set WOLKVOX_E2E_BASE_PORT to move all e2e ports`);
+	}
+}
+
+function writeCredentials(userFolder: string): string {
+	const baseUrl = `http://127.0.0.1:${PORTS.simulator}`;
+	const credentials = Object.values(CREDENTIALS).map(({ id, name, token }) => ({
+		id,
+		name,
+		type: 'wolkvoxApi',
+		data: { server: '0002', token, baseUrl },
+	}));
+	const file = path.join(userFolder, 'e2e-credentials.json');
+	writeFileSync(file, JSON.stringify(credentials, null, 2));
+	return file;
+}
+
+async function prepareAndStart(userFolder: string): Promise<void> {
+	await packAndInstall(userFolder);
+	const settings = { userFolder, port: PORTS.n8n, brokerPort: PORTS.broker };
+	await seedN8n(n8nEnv({ ...settings, brokerPort: PORTS.cliBroker }), {
+		credentialsFile: writeCredentials(userFolder),
+		workflowFiles: [...EXAMPLES, ...FIXTURES],
+		publishIds: [WORKFLOWS.crmWebhook],
+	});
+	setRunningN8n(await startN8n(settings), userFolder);
+}
+
+/** Ctrl-C during the run: jest would die without its teardown, leaving n8n's process group behind. */
+function stopN8nOnSignal(): void {
+	void signalReceived().then(async () => {
+		await stopStartedN8n();
+		process.exit(130);
+	});
+}
+
+export default async function globalSetup(): Promise<void> {
+	console.log('');
+	stopN8nOnSignal();
+	await assertPortsUsable();
+	await ensureN8n();
+	const userFolder = mkdtempSync(path.join(os.tmpdir(), 'wolkvox-e2e-'));
+	process.env[USER_FOLDER_ENV] = userFolder;
+	try {
+		await prepareAndStart(userFolder);
+	} catch (error) {
+		await stopStartedN8n();
+		rmSync(userFolder, { recursive: true, force: true });
+		throw error;
+	}
+}

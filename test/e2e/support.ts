@@ -1,0 +1,46 @@
+/** Helpers for the e2e tests: the simulator the credentials point at, the n8n CLI, webhook calls. */
+import { WolkvoxSimulator } from '../simulator/server';
+import { executeWorkflow, n8nEnv, type ExecuteResult } from '../../scripts/runtime';
+import { CREDENTIALS, PORTS, USER_FOLDER_ENV, WEBHOOK_PATH } from './e2e-config';
+
+export async function startSimulator(latencyMs = 0): Promise<WolkvoxSimulator> {
+	return await WolkvoxSimulator.start({
+		port: PORTS.simulator,
+		tokens: [{ token: CREDENTIALS.simulator.token }],
+		latencyMs,
+	});
+}
+
+function userFolder(): string {
+	const folder = process.env[USER_FOLDER_ENV];
+	if (!folder) throw new Error(`${USER_FOLDER_ENV} is not set: run the e2e tests with jest.e2e.config.js`);
+	return folder;
+}
+
+/** `n8n execute --id … --rawOutput` against the suite's database, beside the running `n8n start`. */
+export async function execute(workflowId: string): Promise<ExecuteResult> {
+	return await executeWorkflow(n8nEnv({ userFolder: userFolder(), port: PORTS.n8n, brokerPort: PORTS.cliBroker }), workflowId);
+}
+
+export interface WebhookResponse {
+	status: number;
+	body: Record<string, unknown>;
+}
+
+export async function postActivityCodeWebhook(payload: object): Promise<WebhookResponse> {
+	const response = await fetch(`http://127.0.0.1:${PORTS.n8n}/webhook/${WEBHOOK_PATH}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(payload),
+	});
+	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Every telephone the simulator received in add_dnc calls. */
+export function telephonesSent(simulator: WolkvoxSimulator): string[] {
+	return simulator.requestsFor('add_dnc').flatMap((request) => (request.body as { telephones?: string[] }).telephones ?? []);
+}
+
+export function output(result: ExecuteResult): string {
+	return `${result.stdout}\n${result.stderr}`;
+}
