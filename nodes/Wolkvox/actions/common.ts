@@ -25,6 +25,18 @@ export const requestOptionFields: INodeProperties[] = [
 	},
 ];
 
+/** An operation's "Options" collection: its own fields plus the request options, in alphabetical order. */
+export function optionsCollection(fields: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...fields, ...requestOptionFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
 export function readRequestSettings(this: IExecuteFunctions, itemIndex: number): RequestSettings {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return {

@@ -1,41 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { activityCodeFields, activityCodeWrite } from './fields';
 
-import type { WolkvoxAnswer } from '../../transport/answer';
-import { requestOptionFields } from '../common';
-import type { WolkvoxOperation } from '../operation';
-import { oneRequestPerItem } from '../operation';
-import { activityCodeFields, channelOptionFields, readActivityCode } from './fields';
-
-const properties: INodeProperties[] = [
-	...activityCodeFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...channelOptionFields, ...requestOptionFields],
-	},
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['activityCode'], operation: ['create'] } },
-	properties,
-);
-
-function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	return readActivityCode.call(this, itemIndex);
-}
-
-function toOutput(body: IDataObject, answers: WolkvoxAnswer[]): IDataObject[] {
-	const [answer] = answers;
-	return [{ ...answer, typeCode: body.type_code, codAct: body.cod_act }];
-}
-
-export const operation: WolkvoxOperation<IDataObject> = {
-	description,
-	prepare,
-	plan: oneRequestPerItem((body) => ({ method: 'POST', file: 'configuration', api: 'create_cod_act', body })),
-	toOutput,
-};
+export const operation = activityCodeWrite('create', { method: 'POST', api: 'create_cod_act' }, activityCodeFields);
+export const { description } = operation;

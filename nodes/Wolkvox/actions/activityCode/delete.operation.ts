@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { listEntries } from '../../helpers/lists';
 import type { WolkvoxAnswer } from '../../transport/answer';
-import { readChoice, requestOptionFields } from '../common';
+import { optionsCollection, readChoice } from '../common';
 import type { PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
 import { combinedAnswer } from '../dnc/batching';
 import { TYPE_CODES, typeCodeField } from './fields';
@@ -23,14 +23,7 @@ const properties: INodeProperties[] = [
 		description:
 			'One or more code IDs separated by commas, semicolons or new lines, or an expression that returns a list',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions(

@@ -1,6 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readChoice, readRequiredText, readYesNo } from '../common';
+import type { WolkvoxCall } from '../../transport/request';
+import { optionsCollection, readChoice, readRequiredText, readYesNo } from '../common';
+import type { WolkvoxOperation } from '../operation';
+import { oneRequestPerItem } from '../operation';
 
 /** The two groups of activity codes. */
 export const TYPE_CODES = ['cod_act1', 'cod_act2'] as const;
@@ -106,4 +110,26 @@ export function readActivityCode(this: IExecuteFunctions, itemIndex: number): ID
 		if (options[name] !== undefined) body[name] = readYesNo(this.getNode(), options[name], field, itemIndex);
 	}
 	return body;
+}
+
+/**
+ * Create and Update send the same fields, one request per item, and answer alike:
+ * `{ code, error, msg, typeCode, codAct }`.
+ */
+export function activityCodeWrite(
+	operation: 'create' | 'update',
+	call: Pick<WolkvoxCall, 'method' | 'api'>,
+	fields: INodeProperties[],
+): WolkvoxOperation<IDataObject> {
+	return {
+		description: updateDisplayOptions({ show: { resource: ['activityCode'], operation: [operation] } }, [
+			...fields,
+			optionsCollection(channelOptionFields),
+		]),
+		prepare(itemIndex) {
+			return readActivityCode.call(this, itemIndex);
+		},
+		plan: oneRequestPerItem((body) => ({ ...call, file: 'configuration', body })),
+		toOutput: (body, [answer]) => [{ ...answer, typeCode: body.type_code, codAct: body.cod_act }],
+	};
 }

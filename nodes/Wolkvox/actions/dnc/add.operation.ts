@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
 import type { WolkvoxCall } from '../../transport/request';
-import { readChoice, requestOptionFields } from '../common';
+import { optionsCollection, readChoice } from '../common';
 import type { PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
 import type { TelephoneBatchInput } from './batching';
 import {
@@ -28,14 +28,7 @@ const properties: INodeProperties[] = [
 		description: 'Which DNC list the numbers go to',
 	},
 	telephonesProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...telephoneBatchOptionFields, ...requestOptionFields],
-	},
+	optionsCollection(telephoneBatchOptionFields),
 ];
 
 export const description = updateDisplayOptions(

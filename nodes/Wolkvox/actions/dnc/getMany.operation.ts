@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
-import { readChoice, requestOptionFields } from '../common';
+import { optionsCollection, readChoice } from '../common';
 import type { WolkvoxOperation } from '../operation';
 import { dataList, badFieldError, oneRequestPerDistinctRead, readLimit, returnAllAndLimit } from '../reads';
 
@@ -23,14 +23,7 @@ const properties: INodeProperties[] = [
 		description: 'Which DNC list to read',
 	},
 	...returnAllAndLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions(

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
 import type { WolkvoxCall } from '../../transport/request';
-import { readChoice, requestOptionFields } from '../common';
+import { optionsCollection, readChoice } from '../common';
 import type { PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
 import type { TelephoneBatchInput } from './batching';
 import {
@@ -62,20 +62,10 @@ const properties: INodeProperties[] = [
 		description: 'Which DNC list to empty',
 		displayOptions: { show: { removeMode: ['allOfType'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			...telephoneBatchOptionFields.map((field) => ({
+	optionsCollection([...telephoneBatchOptionFields.map((field) => ({
 				...field,
 				displayOptions: { show: { '/removeMode': ['listed'] } },
-			})),
-			...requestOptionFields,
-		],
-	},
+			}))]),
 ];
 
 export const description = updateDisplayOptions(

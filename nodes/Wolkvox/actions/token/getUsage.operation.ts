@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
-import { requestOptionFields } from '../common';
+import { optionsCollection } from '../common';
 import type { WolkvoxOperation } from '../operation';
 import { dataObject, badFieldError, oneRequestPerDistinctRead } from '../reads';
 
@@ -16,14 +16,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions(
