@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { RequestSettings } from '../transport/request';
@@ -37,8 +37,30 @@ export function optionsCollection(fields: INodeProperties[] = []): INodeProperti
 	};
 }
 
+const expressionFreeValues = new WeakMap<IExecuteFunctions, Map<string, unknown>>();
+
+function hasExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (typeof value === 'object' && value !== null) return Object.values(value).some(hasExpression);
+	return false;
+}
+
+/**
+ * A parameter's value for one item. n8n resolves a parameter anew for every item, which costs as
+ * much as an expression even when it holds none; a value without expressions is the same for every
+ * item, so it is resolved once per run of the node.
+ */
+export function readParameter(context: IExecuteFunctions, name: string, itemIndex: number, fallback?: unknown): unknown {
+	const raw = context.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true });
+	if (hasExpression(raw)) return context.getNodeParameter(name, itemIndex, fallback);
+	let known = expressionFreeValues.get(context);
+	if (!known) expressionFreeValues.set(context, (known = new Map()));
+	if (!known.has(name)) known.set(name, context.getNodeParameter(name, itemIndex, fallback));
+	return known.get(name);
+}
+
 export function readRequestSettings(this: IExecuteFunctions, itemIndex: number): RequestSettings {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = readParameter(this, 'options', itemIndex, {}) as IDataObject;
 	return {
 		timeout: Number(options.timeout ?? DEFAULT_TIMEOUT_MS),
 		maxRetries: Number(options.maxRetries ?? DEFAULT_MAX_RETRIES),
@@ -47,7 +69,7 @@ export function readRequestSettings(this: IExecuteFunctions, itemIndex: number):
 
 /** A value that must be one of `allowed` (expressions can produce anything). */
 export function readChoice<Choice extends string>(
-	node: INode,
+	context: IExecuteFunctions,
 	value: unknown,
 	allowed: readonly Choice[],
 	field: string,
@@ -57,7 +79,7 @@ export function readChoice<Choice extends string>(
 	const choice = allowed.find((candidate) => candidate.toLowerCase() === text);
 	if (choice === undefined) {
 		throw new NodeOperationError(
-			node,
+			context.getNode(),
 			`Item ${itemIndex}: "${field}" must be ${allowed.join(' or ')}, not "${String(value)}"`,
 			{ itemIndex, description: 'Nothing was sent for this item.' },
 		);
@@ -69,13 +91,13 @@ const YES_NO = ['yes', 'no'] as const;
 
 /** Wolkvox's yes/no fields; booleans from expressions are accepted too. */
 export function readYesNo(
-	node: INode,
+	context: IExecuteFunctions,
 	value: unknown,
 	field: string,
 	itemIndex: number,
 ): 'yes' | 'no' {
 	const yesOrNo = value === true ? 'yes' : value === false ? 'no' : value;
-	return readChoice(node, yesOrNo, YES_NO, field, itemIndex);
+	return readChoice(context, yesOrNo, YES_NO, field, itemIndex);
 }
 
 /** A required text field, trimmed; numbers from expressions become text. */
@@ -85,7 +107,7 @@ export function readRequiredText(
 	field: string,
 	itemIndex: number,
 ): string {
-	const value = this.getNodeParameter(name, itemIndex) as unknown;
+	const value = readParameter(this, name, itemIndex);
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	if (text === '') {
 		throw new NodeOperationError(

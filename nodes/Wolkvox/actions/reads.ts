@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../transport/answer';
 import type { WolkvoxCall } from '../transport/request';
+import { readParameter } from './common';
 import type { PlannedRequest, PreparedItem } from './operation';
 
 /** Where an answer of the wrong shape is reported: this node, this item. */
@@ -33,8 +34,8 @@ export const returnAllAndLimit: INodeProperties[] = [
 
 /** How many results to keep: Infinity with Return All, otherwise a whole number of at least 1. */
 export function readLimit(this: IExecuteFunctions, itemIndex: number): number {
-	if (this.getNodeParameter('returnAll', itemIndex, false) === true) return Infinity;
-	const value = this.getNodeParameter('limit', itemIndex, 50) as unknown;
+	if (readParameter(this, 'returnAll', itemIndex, false) === true) return Infinity;
+	const value = readParameter(this, 'limit', itemIndex, 50) as unknown;
 	const limit = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
 		throw new NodeOperationError(

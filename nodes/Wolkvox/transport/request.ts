@@ -1,4 +1,6 @@
 import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -36,6 +38,37 @@ interface WolkvoxCredentials {
 	baseUrl?: string;
 }
 
+/** What every request of one node run needs from the credential. */
+interface Connection {
+	baseUrl: string;
+	queueKey: string;
+	credentials: ICredentialsDecrypted;
+}
+
+/**
+ * Loaded once per node run: n8n reads and decrypts a credential on every call, which would
+ * otherwise happen twice per request (here, and again inside httpRequestWithAuthentication).
+ */
+const connectionOfRun = new WeakMap<IExecuteFunctions, Promise<Connection>>();
+
+async function connect(context: IExecuteFunctions, itemIndex: number): Promise<Connection> {
+	const data = await context.getCredentials<WolkvoxCredentials>('wolkvoxApi', itemIndex);
+	const resolved = resolveBaseUrl(data.server, data.baseUrl);
+	if ('problem' in resolved) throw new NodeOperationError(context.getNode(), resolved.problem, { itemIndex });
+	const { id, name } = context.getNode().credentials?.wolkvoxApi ?? { id: null, name: '' };
+	return {
+		baseUrl: resolved.baseUrl,
+		queueKey: tokenQueueKey(resolved.baseUrl, String(data.token ?? '')),
+		credentials: { id: id ?? '', name, type: 'wolkvoxApi', data: data as ICredentialDataDecryptedObject },
+	};
+}
+
+function connectionFor(context: IExecuteFunctions, itemIndex: number): Promise<Connection> {
+	let connection = connectionOfRun.get(context);
+	if (!connection) connectionOfRun.set(context, (connection = connect(context, itemIndex)));
+	return connection;
+}
+
 /** Exponential backoff with jitter: between half and all of 400 ms × 2^attempt, at most 8 s. */
 function backoffMs(attempt: number): number {
 	const ceiling = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** attempt);
@@ -55,13 +88,12 @@ function errorCode(error: unknown): string {
 async function sendOnce(
 	context: IExecuteFunctions,
 	options: IHttpRequestOptions,
+	credentialsDecrypted: ICredentialsDecrypted,
 ): Promise<HttpAnswer | Verdict> {
 	try {
-		return (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			'wolkvoxApi',
-			options,
-		)) as HttpAnswer;
+		return (await context.helpers.httpRequestWithAuthentication.call(context, 'wolkvoxApi', options, {
+			credentialsDecrypted,
+		})) as HttpAnswer;
 	} catch (error) {
 		// The caught error holds the request's headers (the token): only its code is kept.
 		const code = errorCode(error);
@@ -81,10 +113,7 @@ export async function wolkvoxRequest(
 	settings: RequestSettings,
 	itemIndex: number,
 ): Promise<WolkvoxAnswer> {
-	const credentials = await this.getCredentials<WolkvoxCredentials>('wolkvoxApi', itemIndex);
-	const resolved = resolveBaseUrl(credentials.server, credentials.baseUrl);
-	if ('problem' in resolved) throw new NodeOperationError(this.getNode(), resolved.problem, { itemIndex });
-	const { baseUrl } = resolved;
+	const { baseUrl, queueKey, credentials } = await connectionFor(this, itemIndex);
 
 	const options: IHttpRequestOptions = {
 		method: call.method,
@@ -98,11 +127,10 @@ export async function wolkvoxRequest(
 		disableFollowRedirect: true,
 		timeout: settings.timeout,
 	};
-	const key = tokenQueueKey(baseUrl, String(credentials.token ?? ''));
 
 	let unanswered = false;
 	for (let attempt = 0; ; attempt++) {
-		const sent = await withTokenTurn(key, async () => await sendOnce(this, options));
+		const sent = await withTokenTurn(queueKey, async () => await sendOnce(this, options, credentials));
 		const verdict = 'outcome' in sent ? sent : judgeAnswer(sent);
 		if (verdict.outcome === 'success') return verdict.answer;
 		if (verdict.outcome === 'retry' && attempt < settings.maxRetries) {

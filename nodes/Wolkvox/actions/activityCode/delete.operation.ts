@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { listEntries } from '../../helpers/lists';
 import type { WolkvoxAnswer } from '../../transport/answer';
-import { optionsCollection, readChoice } from '../common';
+import { optionsCollection, readChoice, readParameter } from '../common';
 import type { PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
 import { combinedAnswer } from '../dnc/batching';
 import { TYPE_CODES, typeCodeField } from './fields';
@@ -37,15 +37,14 @@ export interface DeleteInput {
 }
 
 function prepare(this: IExecuteFunctions, itemIndex: number): DeleteInput {
-	const typeCode = readChoice(
-		this.getNode(),
-		this.getNodeParameter('typeCode', itemIndex),
+	const typeCode = readChoice(this,
+		readParameter(this, 'typeCode', itemIndex),
 		TYPE_CODES,
 		'Type Code',
 		itemIndex,
 	);
 	try {
-		return { typeCode, codAct: [...new Set(listEntries(this.getNodeParameter('codAct', itemIndex), 'code'))] };
+		return { typeCode, codAct: [...new Set(listEntries(readParameter(this, 'codAct', itemIndex), 'code'))] };
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: "Codes": ${(error as Error).message}`, {
 			itemIndex,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxCall } from '../../transport/request';
-import { optionsCollection, readChoice, readRequiredText, readYesNo } from '../common';
+import { optionsCollection, readChoice, readParameter, readRequiredText, readYesNo } from '../common';
 import type { WolkvoxOperation } from '../operation';
 import { oneRequestPerItem } from '../operation';
 
@@ -96,18 +96,18 @@ export const channelOptionFields: INodeProperties[] = [
 
 /** Reads and checks the fields into Wolkvox's body (`type_code`, `cod_act`, `description_cod_act`, …). */
 export function readActivityCode(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const typeCode = this.getNodeParameter('typeCode', itemIndex);
+	const typeCode = readParameter(this, 'typeCode', itemIndex);
 	const body: IDataObject = {
-		type_code: readChoice(this.getNode(), typeCode, TYPE_CODES, 'Type Code', itemIndex),
+		type_code: readChoice(this, typeCode, TYPE_CODES, 'Type Code', itemIndex),
 		cod_act: readRequiredText.call(this, 'codAct', 'Code', itemIndex),
 		description_cod_act: readRequiredText.call(this, 'description', 'Description', itemIndex),
 	};
 	for (const [name, field] of [['hit', 'Hit'], ['rpc', 'Right Party Contact'], ['chat', 'Chat']]) {
-		body[name] = readYesNo(this.getNode(), this.getNodeParameter(name, itemIndex), field, itemIndex);
+		body[name] = readYesNo(this, readParameter(this, name, itemIndex), field, itemIndex);
 	}
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = readParameter(this, 'options', itemIndex, {}) as IDataObject;
 	for (const [name, field] of [['studio', 'Studio'], ['voice', 'Voice']]) {
-		if (options[name] !== undefined) body[name] = readYesNo(this.getNode(), options[name], field, itemIndex);
+		if (options[name] !== undefined) body[name] = readYesNo(this, options[name], field, itemIndex);
 	}
 	return body;
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
-import { optionsCollection, readChoice } from '../common';
+import { optionsCollection, readChoice, readParameter } from '../common';
 import type { WolkvoxOperation } from '../operation';
 import { dataList, badFieldError, oneRequestPerDistinctRead, readLimit, returnAllAndLimit } from '../reads';
 import { TYPE_CODES } from './fields';
@@ -38,7 +38,7 @@ export interface GetManyCodesInput {
 }
 
 function prepare(this: IExecuteFunctions, itemIndex: number): GetManyCodesInput {
-	const typeCode = readChoice(this.getNode(), this.getNodeParameter('typeCode', itemIndex), FILTERS, 'Type Code', itemIndex);
+	const typeCode = readChoice(this, readParameter(this, 'typeCode', itemIndex), FILTERS, 'Type Code', itemIndex);
 	return { typeCode, limit: readLimit.call(this, itemIndex) };
 }
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
 import type { WolkvoxCall } from '../../transport/request';
-import { optionsCollection, readChoice } from '../common';
+import { optionsCollection, readChoice, readParameter } from '../common';
 import type { PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
 import type { TelephoneBatchInput } from './batching';
 import {
@@ -39,9 +39,8 @@ export const description = updateDisplayOptions(
 export type AddInput = { typeCall: string } & TelephoneBatchInput;
 
 function prepare(this: IExecuteFunctions, itemIndex: number): AddInput {
-	const typeCall = readChoice(
-		this.getNode(),
-		this.getNodeParameter('typeCall', itemIndex),
+	const typeCall = readChoice(this,
+		readParameter(this, 'typeCall', itemIndex),
 		TYPE_CALLS,
 		'Type of Call',
 		itemIndex,

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { parseTelephones } from '../../helpers/telephones';
 import type { WolkvoxAnswer } from '../../transport/answer';
 import type { WolkvoxCall } from '../../transport/request';
+import { readParameter } from '../common';
 import type { PlannedRequest, PreparedItem } from '../operation';
 
 /** Wolkvox takes at most 10,000 records per call. */
@@ -50,8 +51,8 @@ export const telephoneBatchOptionFields: INodeProperties[] = [
 
 /** Reads `telephones` and the batch options of one item; a bad number fails the item before anything is sent. */
 export function readTelephoneBatch(this: IExecuteFunctions, itemIndex: number): TelephoneBatchInput {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const telephones = this.getNodeParameter('telephones', itemIndex);
+	const options = readParameter(this, 'options', itemIndex, {}) as IDataObject;
+	const telephones = readParameter(this, 'telephones', itemIndex);
 	try {
 		return {
 			telephones: parseTelephones(telephones),

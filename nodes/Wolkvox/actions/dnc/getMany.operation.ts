@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
-import { optionsCollection, readChoice } from '../common';
+import { optionsCollection, readChoice, readParameter } from '../common';
 import type { WolkvoxOperation } from '../operation';
 import { dataList, badFieldError, oneRequestPerDistinctRead, readLimit, returnAllAndLimit } from '../reads';
 
@@ -37,7 +37,7 @@ export interface GetManyDncInput {
 }
 
 function prepare(this: IExecuteFunctions, itemIndex: number): GetManyDncInput {
-	const type = readChoice(this.getNode(), this.getNodeParameter('type', itemIndex), LIST_TYPES, 'Type of Call', itemIndex);
+	const type = readChoice(this, readParameter(this, 'type', itemIndex), LIST_TYPES, 'Type of Call', itemIndex);
 	return { type, limit: readLimit.call(this, itemIndex) };
 }
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
 import type { WolkvoxCall } from '../../transport/request';
-import { optionsCollection, readChoice } from '../common';
+import { optionsCollection, readChoice, readParameter } from '../common';
 import type { PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
 import type { TelephoneBatchInput } from './batching';
 import {
@@ -77,11 +77,10 @@ type ListedInput = { removeMode: 'listed' } & TelephoneBatchInput;
 export type RemoveInput = ListedInput | { removeMode: 'allOfType'; typeCall: string };
 
 function prepare(this: IExecuteFunctions, itemIndex: number): RemoveInput {
-	const removeMode = readChoice(this.getNode(), this.getNodeParameter('removeMode', itemIndex), REMOVE_MODES, 'Remove', itemIndex);
+	const removeMode = readChoice(this, readParameter(this, 'removeMode', itemIndex), REMOVE_MODES, 'Remove', itemIndex);
 	if (removeMode === 'listed') return { removeMode, ...readTelephoneBatch.call(this, itemIndex) };
-	const typeCall = readChoice(
-		this.getNode(),
-		this.getNodeParameter('typeCall', itemIndex),
+	const typeCall = readChoice(this,
+		readParameter(this, 'typeCall', itemIndex),
 		TYPE_CALLS,
 		'Type of Call',
 		itemIndex,
