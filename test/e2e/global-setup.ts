@@ -14,10 +14,11 @@ import {
 	ensureN8n,
 	n8nEnv,
 	packAndInstall,
+	progress,
 	seedN8n,
 	signalReceived,
 	startN8n,
-	stopStartedN8n,
+	stopChildProcesses,
 } from '../../scripts/runtime';
 import { CREDENTIALS, PORTS, USER_FOLDER_ENV, WORKFLOWS } from './e2e-config';
 import { setRunningN8n } from './n8n-handle';
@@ -61,24 +62,26 @@ async function prepareAndStart(userFolder: string): Promise<void> {
 }
 
 /** Ctrl-C during the run: jest would die without its teardown, leaving n8n's process group behind. */
-function stopN8nOnSignal(): void {
-	void signalReceived().then(async () => {
-		await stopStartedN8n();
+function cleanUpOnSignal(userFolder: string): void {
+	void signalReceived().then(async (signal) => {
+		progress(`e2e: ${signal}: stopping n8n and removing ${userFolder}`);
+		await stopChildProcesses();
+		rmSync(userFolder, { recursive: true, force: true });
 		process.exit(130);
 	});
 }
 
 export default async function globalSetup(): Promise<void> {
 	console.log('');
-	stopN8nOnSignal();
 	await assertPortsUsable();
 	await ensureN8n();
 	const userFolder = mkdtempSync(path.join(os.tmpdir(), 'wolkvox-e2e-'));
 	process.env[USER_FOLDER_ENV] = userFolder;
+	cleanUpOnSignal(userFolder);
 	try {
 		await prepareAndStart(userFolder);
 	} catch (error) {
-		await stopStartedN8n();
+		await stopChildProcesses();
 		rmSync(userFolder, { recursive: true, force: true });
 		throw error;
 	}

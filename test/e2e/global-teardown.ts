@@ -2,13 +2,13 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'fs';
 import path from 'path';
 
-import { CACHE_DIR, progress, stopStartedN8n } from '../../scripts/runtime';
+import { CACHE_DIR, progress, stopChildProcesses } from '../../scripts/runtime';
 import { takeRunningN8n } from './n8n-handle';
 
 export default async function globalTeardown(): Promise<void> {
 	const handle = takeRunningN8n();
 	await handle?.n8n.stop();
-	await stopStartedN8n();
+	await stopChildProcesses();
 	if (!handle) return;
 	const keptLog = path.join(CACHE_DIR, 'logs', 'e2e-n8n.log');
 	if (existsSync(handle.n8n.logFile)) {
