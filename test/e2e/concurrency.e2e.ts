@@ -1,7 +1,7 @@
 /** Wolkvox refuses a token used by two requests at once: parallel executions must take turns. */
 import type { WolkvoxSimulator } from '../simulator/server';
 import { CREDENTIALS } from './e2e-config';
-import { postActivityCodeWebhook, startSimulator } from './support';
+import { n8nLog, postActivityCodeWebhook, startSimulator } from './support';
 
 const PARALLEL_EXECUTIONS = 10;
 const LATENCY_MS = 150;
@@ -27,4 +27,7 @@ it(`${PARALLEL_EXECUTIONS} parallel webhook executions sharing one credential ne
 	expect([...simulator.activityCodes.keys()].sort()).toEqual(codes.map((code) => `cod_act1:${code}`));
 	expect(simulator.maxInFlight(CREDENTIALS.simulator.token)).toBe(1);
 	expect(simulator.requests.every((request) => request.status === 201)).toBe(true);
+	const log = n8nLog();
+	expect(log).toContain('Editor is now accessible via');
+	expect(log).not.toContain(CREDENTIALS.simulator.token);
 });

@@ -1,4 +1,7 @@
 /** Helpers for the e2e tests: the simulator the credentials point at, the n8n CLI, webhook calls. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { WolkvoxSimulator } from '../simulator/server';
 import { executeWorkflow, n8nEnv, type ExecuteResult } from '../../scripts/runtime';
 import { CREDENTIALS, PORTS, USER_FOLDER_ENV, WEBHOOK_PATH } from './e2e-config';
@@ -39,6 +42,11 @@ export async function postActivityCodeWebhook(payload: object): Promise<WebhookR
 /** Every telephone the simulator received in add_dnc calls. */
 export function telephonesSent(simulator: WolkvoxSimulator): string[] {
 	return simulator.requestsFor('add_dnc').flatMap((request) => (request.body as { telephones?: string[] }).telephones ?? []);
+}
+
+/** Everything the long-running `n8n start` has logged so far. */
+export function n8nLog(): string {
+	return readFileSync(path.join(userFolder(), 'n8n.log'), 'utf8');
 }
 
 export function output(result: ExecuteResult): string {
