@@ -1,18 +1,9 @@
 /** What a user sees in n8n when Wolkvox refuses the token, or when a row holds no telephone number. */
-import type { WolkvoxSimulator } from '../simulator/server';
 import { nodeOutput } from '../../scripts/runtime';
 import { CREDENTIALS, WORKFLOWS } from './e2e-config';
-import { execute, output, startSimulator, telephonesSent } from './support';
+import { execute, output, telephonesSent, useSimulator } from './support';
 
-let simulator: WolkvoxSimulator;
-
-beforeAll(async () => {
-	simulator = await startSimulator();
-});
-afterAll(async () => {
-	await simulator.stop();
-});
-beforeEach(() => simulator.reset());
+const fx = useSimulator();
 
 describe('a wrong token', () => {
 	it("fails the execution with Wolkvox's message, without retrying and without showing the token", async () => {
@@ -22,7 +13,7 @@ describe('a wrong token', () => {
 		expect(result.run?.data.resultData.error?.message).toMatch(/PLEASE VALIDATE TOKEN/);
 		expect(output(result)).toContain('PLEASE VALIDATE TOKEN');
 		expect(output(result)).not.toContain(CREDENTIALS.wrongToken.token);
-		const requests = simulator.requestsFor('add_dnc');
+		const requests = fx.simulator.requestsFor('add_dnc');
 		expect(requests).toHaveLength(1);
 		expect(requests[0]).toMatchObject({ token: CREDENTIALS.wrongToken.token, status: 403 });
 	});
@@ -36,8 +27,8 @@ describe('an unparseable telephone (12ab) in item 1', () => {
 		const message = result.run?.data.resultData.error?.message ?? '';
 		expect(message).toMatch(/item 1/i);
 		expect(message).toContain('12ab');
-		expect(telephonesSent(simulator)).not.toContain('12ab');
-		expect(telephonesSent(simulator)).not.toContain('12');
+		expect(telephonesSent(fx.simulator)).not.toContain('12ab');
+		expect(telephonesSent(fx.simulator)).not.toContain('12');
 	});
 
 	it('with "On Error: Continue", returns an error item for item 1 and still adds item 0', async () => {
@@ -47,7 +38,7 @@ describe('an unparseable telephone (12ab) in item 1', () => {
 		const [first, second] = nodeOutput(result.run!, 'Add to DNC');
 		expect(first).toMatchObject({ typeCall: 'outbound', telephones: ['3001112233'], error: null });
 		expect(String(second.error)).toContain('12ab');
-		expect(telephonesSent(simulator)).toEqual(['3001112233']);
-		expect([...simulator.dnc.outbound]).toEqual(['3001112233']);
+		expect(telephonesSent(fx.simulator)).toEqual(['3001112233']);
+		expect([...fx.simulator.dnc.outbound]).toEqual(['3001112233']);
 	});
 });

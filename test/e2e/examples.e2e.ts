@@ -1,18 +1,9 @@
-/** The two workflows in examples/, run by the real n8n against the simulator. */
-import type { WolkvoxSimulator } from '../simulator/server';
+/** The two workflows in examples/, run by the real n8n against the fx.simulator. */
 import { nodeOutput } from '../../scripts/runtime';
 import { CREDENTIALS, WORKFLOWS } from './e2e-config';
-import { execute, output, postActivityCodeWebhook, startSimulator } from './support';
+import { execute, output, postActivityCodeWebhook, useSimulator } from './support';
 
-let simulator: WolkvoxSimulator;
-
-beforeAll(async () => {
-	simulator = await startSimulator();
-});
-afterAll(async () => {
-	await simulator.stop();
-});
-beforeEach(() => simulator.reset());
+const fx = useSimulator();
 
 describe('examples/dnc-from-spreadsheet.json (n8n execute)', () => {
 	const expectedTelephones = ['573001234567', '3007654321', '3105550199', '3205550142'];
@@ -26,11 +17,11 @@ describe('examples/dnc-from-spreadsheet.json (n8n execute)', () => {
 		for (const item of items) expect(item).toMatchObject({ typeCall: 'outbound', error: null });
 		expect(items.map((item) => Number(item.code))).toEqual([201, 201, 201, 201]);
 
-		const requests = simulator.requestsFor('add_dnc');
+		const requests = fx.simulator.requestsFor('add_dnc');
 		expect(requests).toHaveLength(1);
 		expect(requests[0]).toMatchObject({ method: 'POST', token: CREDENTIALS.simulator.token, status: 201 });
 		expect(requests[0].body).toEqual({ type_call: 'outbound', telephones: expectedTelephones });
-		expect([...simulator.dnc.outbound]).toEqual(expectedTelephones);
+		expect([...fx.simulator.dnc.outbound]).toEqual(expectedTelephones);
 		expect(output(result)).not.toContain(CREDENTIALS.simulator.token);
 	});
 });
@@ -47,7 +38,7 @@ describe('examples/crm-webhook-activity-code.json (webhook of n8n start)', () =>
 		expect(response.status).toBe(200);
 		expect(response.body).toMatchObject({ error: null, msg: 'Code successfully created' });
 		expect(Number(response.body.code)).toBe(201);
-		expect(simulator.activityCodes.get('cod_act1:510')).toEqual({
+		expect(fx.simulator.activityCodes.get('cod_act1:510')).toEqual({
 			type_code: 'cod_act1',
 			cod_act: '510',
 			description_cod_act: 'Callback scheduled',
@@ -55,13 +46,13 @@ describe('examples/crm-webhook-activity-code.json (webhook of n8n start)', () =>
 			rpc: 'no',
 			chat: 'no',
 		});
-		expect(simulator.requestsFor('create_cod_act')).toHaveLength(1);
+		expect(fx.simulator.requestsFor('create_cod_act')).toHaveLength(1);
 	});
 
 	it('maps group "alternate" to cod_act2', async () => {
 		const response = await postActivityCodeWebhook({ code: '77', description: 'Wrong number', group: 'alternate' });
 
 		expect(Number(response.body.code)).toBe(201);
-		expect(simulator.activityCodes.get('cod_act2:77')).toMatchObject({ type_code: 'cod_act2', hit: 'no', rpc: 'no' });
+		expect(fx.simulator.activityCodes.get('cod_act2:77')).toMatchObject({ type_code: 'cod_act2', hit: 'no', rpc: 'no' });
 	});
 });

@@ -6,12 +6,19 @@ import { WolkvoxSimulator } from '../simulator/server';
 import { executeWorkflow, n8nEnv, type ExecuteResult } from '../../scripts/runtime';
 import { CREDENTIALS, PORTS, USER_FOLDER_ENV, WEBHOOK_PATH } from './e2e-config';
 
-export async function startSimulator(latencyMs = 0): Promise<WolkvoxSimulator> {
-	return await WolkvoxSimulator.start({
-		port: PORTS.simulator,
-		tokens: [{ token: CREDENTIALS.simulator.token }],
-		latencyMs,
+/** The simulator the e2e credentials point at: started for the test file, reset before each test. */
+export function useSimulator(latencyMs = 0): { simulator: WolkvoxSimulator } {
+	const fixture = {} as { simulator: WolkvoxSimulator };
+	beforeAll(async () => {
+		fixture.simulator = await WolkvoxSimulator.start({
+			port: PORTS.simulator,
+			tokens: [{ token: CREDENTIALS.simulator.token }],
+			latencyMs,
+		});
 	});
+	beforeEach(() => fixture.simulator.reset());
+	afterAll(async () => await fixture.simulator.stop());
+	return fixture;
 }
 
 function userFolder(): string {
