@@ -194,7 +194,7 @@ describe('Delete Activity Codes', () => {
 		expect([...fx.sim.activityCodes.keys()]).toEqual(['cod_act1:300', 'cod_act2:100']);
 		expect(output).toEqual([
 			{
-				json: { code: '202', error: null, msg: '2 codes were deleted', typeCode: 'cod_act1', codAct: ['100', '200'] },
+				json: { code: 202, error: null, msg: '2 codes were deleted', typeCode: 'cod_act1', codAct: ['100', '200'] },
 				pairedItem: { item: 0 },
 			},
 		]);

@@ -134,6 +134,20 @@ describe('Add DNC', () => {
 });
 
 describe('Add DNC input checks', () => {
+	test('with "Continue (using error output)", a bad item goes to the error output, paired', async () => {
+		const { output, errorOutput } = await runWolkvox({
+			parameters: addDnc(),
+			credentials: fx.credentials(),
+			items: [{ phone: '3001111111' }, { phone: 'call me' }],
+			errorOutput: true,
+		});
+
+		expect(output.map((item) => [item.pairedItem, item.json.code])).toEqual([[{ item: 0 }, 201]]);
+		expect(errorOutput.map((item) => [item.pairedItem, item.json.error])).toEqual([
+			[{ item: 1 }, expect.stringContaining('Item 1: "Telephones": "call me" is not a telephone number')],
+		]);
+	});
+
 	test.each([
 		['an empty value', '', 'no telephone number given'],
 		['only separators', ' , ;\n', 'no telephone number given'],
@@ -177,13 +191,13 @@ describe('Add DNC input checks', () => {
 		expect(error).toBeUndefined();
 		expect(phonesSent()).toEqual([['3001111111', '3002222222']]);
 		expect(output).toHaveLength(3);
-		expect(output[1]).toEqual({
+		expect(output[1]).toMatchObject({
 			json: {
 				error: 'Item 1: "Telephones": "call me" is not a telephone number: only digits, spaces, dashes, dots, parentheses and a leading + are allowed',
-				description: 'Nothing was sent for this item.',
 			},
 			pairedItem: { item: 1 },
 		});
+		expect(output[1].error?.description).toBe('Nothing was sent for this item.');
 		expect(output[0].json.code).toBe(201);
 		expect(output[2].json.code).toBe(201);
 	});

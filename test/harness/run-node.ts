@@ -40,11 +40,15 @@ export interface RunOptions {
 	/** Input items of the Wolkvox node; default one empty item. */
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** Instead of continueOnFail: route failed items to the node's error output. */
+	errorOutput?: boolean;
 }
 
 export interface RunResult {
 	/** The Wolkvox node's output items (empty when the execution failed). */
 	output: INodeExecutionData[];
+	/** Items on the node's error output (only with `errorOutput`). */
+	errorOutput: INodeExecutionData[];
 	/** The execution's error, when the node stopped it. */
 	error?: ExecutionError;
 	run: IRun;
@@ -105,6 +109,7 @@ export async function runWolkvox({
 	credentials,
 	items = [{}],
 	continueOnFail = false,
+	errorOutput = false,
 }: RunOptions): Promise<RunResult> {
 	const node: INode = {
 		id: 'wolkvox-node',
@@ -115,6 +120,7 @@ export async function runWolkvox({
 		parameters,
 		credentials: { wolkvoxApi: { id: 'wolkvox', name: 'Wolkvox account' } },
 		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(errorOutput ? { onError: 'continueErrorOutput' as const } : {}),
 	};
 	const workflowData: IWorkflowBase = {
 		id: 'wolkvox-test',
@@ -147,7 +153,8 @@ export async function runWolkvox({
 
 	const { error, runData } = run.data.resultData;
 	const output = runData.Wolkvox?.[0]?.data?.main?.[0] ?? [];
+	const errorItems = runData.Wolkvox?.[0]?.data?.main?.[1] ?? [];
 	// Every engine test also checks the token: it must appear in no output and no error.
 	assertSecretAbsent(run, credentials.token, 'the execution data (output or error)');
-	return { output, error, run };
+	return { output, errorOutput: errorItems, error, run };
 }

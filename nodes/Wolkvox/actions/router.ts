@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../transport/answer';
@@ -15,8 +16,9 @@ const operationsByResource: Record<string, Record<string, WolkvoxOperation<unkno
 	token: tokenOperations,
 };
 
-function errorJson(error: Error & { description?: string | null }): IDataObject {
-	return error.description ? { error: error.message, description: error.description } : { error: error.message };
+/** `error` on the item sends it to the error output under "On Error: Continue (using error output)". */
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }
 
 /**
@@ -34,10 +36,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const outputs: INodeExecutionData[][] = items.map(() => []);
 	const failed = new Set<number>();
-	const fail = (itemIndex: number, error: Error) => {
+	const fail = (itemIndex: number, error: NodeApiError | NodeOperationError) => {
 		if (!this.continueOnFail()) throw error;
 		failed.add(itemIndex);
-		outputs[itemIndex] = [{ json: errorJson(error), pairedItem: { item: itemIndex } }];
+		outputs[itemIndex] = [errorItem(error, itemIndex)];
 	};
 
 	const prepared: Array<PreparedItem<unknown>> = [];

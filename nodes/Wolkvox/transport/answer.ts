@@ -71,7 +71,8 @@ export function judgeAnswer({ statusCode, body: rawBody }: HttpAnswer): Verdict 
 	}
 
 	const code = Number(body.code);
-	if (code >= 200 && code < 300) return { outcome: 'success', answer: body };
+	// Wolkvox sends the code as a number or a string; workflows get a number either way.
+	if (code >= 200 && code < 300) return { outcome: 'success', answer: { ...body, code } };
 
 	const msg = String(body.msg ?? body.error ?? '');
 	const said = `${msg || body.error || 'no message'} (code ${body.code})`;
