@@ -59,11 +59,42 @@ export function readParameter(context: IExecuteFunctions, name: string, itemInde
 	return known.get(name);
 }
 
-export function readRequestSettings(this: IExecuteFunctions, itemIndex: number): RequestSettings {
-	const options = readParameter(this, 'options', itemIndex, {}) as IDataObject;
+function invalidInput(context: IExecuteFunctions, itemIndex: number, message: string): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${message}`, {
+		itemIndex,
+		description: 'Nothing was sent for this item.',
+	});
+}
+
+/** A whole number from `min` to `max`; numeric text from expressions is accepted. */
+export function readWholeNumber(
+	context: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	[min, max]: [number, number],
+): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
+		const range = max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`;
+		throw invalidInput(context, itemIndex, `"${field}" must be a whole number ${range}, not ${JSON.stringify(value) ?? 'nothing'}`);
+	}
+	return number;
+}
+
+/** A yes/no switch; "true"/"false" text from expressions is accepted. */
+export function readBoolean(context: IExecuteFunctions, value: unknown, field: string, itemIndex: number): boolean {
+	if (value === true || value === 'true') return true;
+	if (value === false || value === 'false') return false;
+	throw invalidInput(context, itemIndex, `"${field}" must be true or false, not ${JSON.stringify(value) ?? 'nothing'}`);
+}
+
+/** The Timeout and Max Retries options of one item. */
+export function readRequestSettings(context: IExecuteFunctions, itemIndex: number): RequestSettings {
+	const options = readParameter(context, 'options', itemIndex, {}) as IDataObject;
 	return {
-		timeout: Number(options.timeout ?? DEFAULT_TIMEOUT_MS),
-		maxRetries: Number(options.maxRetries ?? DEFAULT_MAX_RETRIES),
+		timeout: readWholeNumber(context, options.timeout ?? DEFAULT_TIMEOUT_MS, 'Timeout', itemIndex, [1, 600_000]),
+		maxRetries: readWholeNumber(context, options.maxRetries ?? DEFAULT_MAX_RETRIES, 'Max Retries', itemIndex, [0, 10]),
 	};
 }
 
@@ -78,11 +109,7 @@ export function readChoice<Choice extends string>(
 	const text = String(value).trim().toLowerCase();
 	const choice = allowed.find((candidate) => candidate.toLowerCase() === text);
 	if (choice === undefined) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Item ${itemIndex}: "${field}" must be ${allowed.join(' or ')}, not "${String(value)}"`,
-			{ itemIndex, description: 'Nothing was sent for this item.' },
-		);
+		throw invalidInput(context, itemIndex, `"${field}" must be ${allowed.join(' or ')}, not "${String(value)}"`);
 	}
 	return choice;
 }

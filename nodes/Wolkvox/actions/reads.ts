@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../transport/answer';
 import type { WolkvoxCall } from '../transport/request';
-import { readParameter } from './common';
+import { readBoolean, readParameter, readWholeNumber } from './common';
 import type { PlannedRequest, PreparedItem } from './operation';
 
 /** Where an answer of the wrong shape is reported: this node, this item. */
@@ -34,17 +34,8 @@ export const returnAllAndLimit: INodeProperties[] = [
 
 /** How many results to keep: Infinity with Return All, otherwise a whole number of at least 1. */
 export function readLimit(this: IExecuteFunctions, itemIndex: number): number {
-	if (readParameter(this, 'returnAll', itemIndex, false) === true) return Infinity;
-	const value = readParameter(this, 'limit', itemIndex, 50) as unknown;
-	const limit = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Item ${itemIndex}: "Limit" must be a whole number of at least 1, not ${JSON.stringify(value) ?? 'nothing'}`,
-			{ itemIndex, description: 'Nothing was sent for this item.' },
-		);
-	}
-	return limit;
+	if (readBoolean(this, readParameter(this, 'returnAll', itemIndex, false), 'Return All', itemIndex)) return Infinity;
+	return readWholeNumber(this, readParameter(this, 'limit', itemIndex, 50), 'Limit', itemIndex, [1, Infinity]);
 }
 
 /**

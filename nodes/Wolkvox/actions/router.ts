@@ -3,6 +3,7 @@ import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../transport/answer';
+import type { RequestSettings } from '../transport/request';
 import { wolkvoxRequest } from '../transport/request';
 import { activityCodeOperations } from './activityCode/ActivityCode.resource';
 import { readRequestSettings } from './common';
@@ -43,8 +44,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	};
 
 	const prepared: Array<PreparedItem<unknown>> = [];
+	const settingsOf = new Map<number, RequestSettings>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
+			settingsOf.set(itemIndex, readRequestSettings(this, itemIndex));
 			prepared.push({ itemIndex, input: operation.prepare.call(this, itemIndex) });
 		} catch (error) {
 			fail(itemIndex, error);
@@ -56,8 +59,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const carried = itemIndices.filter((itemIndex) => !failed.has(itemIndex));
 		if (carried.length === 0) continue;
 		try {
-			const settings = readRequestSettings.call(this, carried[0]);
-			const answer = await wolkvoxRequest.call(this, call, settings, carried[0]);
+			const answer = await wolkvoxRequest.call(this, call, settingsOf.get(carried[0]) as RequestSettings, carried[0]);
 			for (const itemIndex of carried) {
 				const received = answers.get(itemIndex);
 				if (received) received.push(answer);

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { parseTelephones } from '../../helpers/telephones';
 import type { WolkvoxAnswer } from '../../transport/answer';
 import type { WolkvoxCall } from '../../transport/request';
-import { readParameter } from '../common';
+import { readBoolean, readParameter, readWholeNumber } from '../common';
 import type { PlannedRequest, PreparedItem } from '../operation';
 
 /** Wolkvox takes at most 10,000 records per call. */
@@ -52,16 +52,14 @@ export const telephoneBatchOptionFields: INodeProperties[] = [
 /** Reads `telephones` and the batch options of one item; a bad number fails the item before anything is sent. */
 export function readTelephoneBatch(this: IExecuteFunctions, itemIndex: number): TelephoneBatchInput {
 	const options = readParameter(this, 'options', itemIndex, {}) as IDataObject;
+	const combineItems = readBoolean(this, options.combineItems ?? true, 'Combine Items', itemIndex);
+	const batchSize = readWholeNumber(this, options.batchSize ?? MAX_TELEPHONES_PER_REQUEST, 'Batch Size', itemIndex, [
+		1,
+		MAX_TELEPHONES_PER_REQUEST,
+	]);
 	const telephones = readParameter(this, 'telephones', itemIndex);
 	try {
-		return {
-			telephones: parseTelephones(telephones),
-			combineItems: options.combineItems !== false,
-			batchSize: Math.min(
-				MAX_TELEPHONES_PER_REQUEST,
-				Math.max(1, Math.floor(Number(options.batchSize ?? MAX_TELEPHONES_PER_REQUEST))),
-			),
-		};
+		return { telephones: parseTelephones(telephones), combineItems, batchSize };
 	} catch (error) {
 		// parseTelephones throws only ListInputError, whose message says what is wrong.
 		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: "Telephones": ${(error as Error).message}`, {
