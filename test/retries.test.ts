@@ -45,6 +45,8 @@ describe('faults that are retried', () => {
 		expect(error).toBeUndefined();
 		expect(output[0].json.code).toBe(201);
 		expect(fx.sim.activityCodes.size).toBe(1);
+		// The retry waited until Wolkvox was done with the unanswered request: never two at once.
+		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
 	});
 
 	test('an answer that never comes in time is reported with the timeout', async () => {
@@ -59,6 +61,20 @@ describe('faults that are retried', () => {
 
 		expect(error?.message).toBe('Wolkvox did not answer within 200 ms (gave up after 1 attempt)');
 		expect(error?.description).toContain('Raise the Timeout option');
+	});
+
+	test('parallel executions wait behind a request that got no answer in time', async () => {
+		fx.sim.injectFault({ kind: 'hang', ms: 600 });
+		const create = (code: string) =>
+			runWolkvox({ parameters: createCode({ timeout: 200, maxRetries: 4 }), credentials: fx.credentials(), items: codes(code) });
+
+		const first = create('1');
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		const results = await Promise.all([first, create('2'), create('3')]);
+
+		expect(results.map((result) => result.error)).toEqual([undefined, undefined, undefined]);
+		expect(fx.sim.activityCodes.size).toBe(3);
+		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
 	});
 
 	test('a connection that fails is retried, then reported with what to check', async () => {
@@ -92,6 +108,7 @@ describe('faults that are retried', () => {
 		expect(error?.description).toContain('It was not created twice');
 		expect([...fx.sim.activityCodes.keys()]).toEqual(['cod_act1:100']);
 		expect(fx.sim.requestsFor('create_cod_act').filter((request) => request.status === 201)).toHaveLength(1);
+		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
 	});
 
 	test('a repeated Add DNC after a late answer is harmless', async () => {
@@ -104,6 +121,7 @@ describe('faults that are retried', () => {
 
 		expect(output[0].json.code).toBe(201);
 		expect([...fx.sim.dnc.outbound]).toEqual(['3001234567']);
+		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
 	});
 });
 

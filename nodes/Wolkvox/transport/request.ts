@@ -14,7 +14,9 @@ import type { HttpAnswer, Verdict, WolkvoxAnswer } from './answer';
 import { judgeAnswer, judgeNoAnswer } from './answer';
 import { tokenQueueKey, withTokenTurn } from './tokenQueue';
 
-export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Wolkvox stops working on a call after 60 s: the default timeout, and how long a call can keep a token busy. */
+export const WOLKVOX_CALL_LIMIT_MS = 60_000;
+export const DEFAULT_TIMEOUT_MS = WOLKVOX_CALL_LIMIT_MS;
 export const DEFAULT_MAX_RETRIES = 3;
 const FIRST_BACKOFF_MS = 400;
 const MAX_BACKOFF_MS = 8_000;
@@ -104,6 +106,29 @@ async function sendOnce(
 }
 
 /**
+ * Sends in the token's turn and waits at most `timeoutMs` from the moment the request leaves (not
+ * while it waits in line). A request still unanswered then keeps the turn until Wolkvox answers or
+ * its 60 s limit passes (axios' own timeout), because Wolkvox may still be working on it: a retry,
+ * or another execution, waits behind it instead of overlapping it.
+ */
+async function sendInTurn(
+	queueKey: string,
+	send: () => Promise<HttpAnswer | Verdict>,
+	timeoutMs: number,
+): Promise<HttpAnswer | Verdict> {
+	let markSent!: () => void;
+	const sentNow = new Promise<void>((resolve) => (markSent = resolve));
+	const attempt = withTokenTurn(queueKey, async () => {
+		markSent();
+		return await send();
+	});
+	if (timeoutMs >= WOLKVOX_CALL_LIMIT_MS) return await attempt;
+	await sentNow;
+	const gaveUp = sleep(timeoutMs).then(() => judgeNoAnswer('timeout', '', timeoutMs));
+	return await Promise.race([attempt, gaveUp]);
+}
+
+/**
  * Every Wolkvox call goes through here: URL from the credential, one request at a time per token
  * (process-wide), timeout, retries with backoff, and the answer mapped to a result or NodeApiError.
  */
@@ -125,12 +150,12 @@ export async function wolkvoxRequest(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		disableFollowRedirect: true,
-		timeout: settings.timeout,
+		timeout: Math.max(settings.timeout, WOLKVOX_CALL_LIMIT_MS),
 	};
 
 	let unanswered = false;
 	for (let attempt = 0; ; attempt++) {
-		const sent = await withTokenTurn(queueKey, async () => await sendOnce(this, options, credentials));
+		const sent = await sendInTurn(queueKey, async () => await sendOnce(this, options, credentials), settings.timeout);
 		const verdict = 'outcome' in sent ? sent : judgeAnswer(sent);
 		if (verdict.outcome === 'success') return verdict.answer;
 		if (verdict.outcome === 'retry' && attempt < settings.maxRetries) {
