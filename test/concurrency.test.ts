@@ -1,3 +1,6 @@
+import type { AddressInfo } from 'node:net';
+import net from 'node:net';
+
 import { busyTokenCount, withTokenTurn } from '../nodes/Wolkvox/transport/tokenQueue';
 import { runWolkvox } from './harness/run-node';
 import { TOKEN, useSimulator } from './harness/simulator-fixture';
@@ -58,6 +61,30 @@ describe('one request at a time per token, across parallel executions', () => {
 		expect(overlapping).toBe(true);
 		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
 		expect(fx.sim.maxInFlight(OTHER_TOKEN)).toBe(1);
+	});
+
+	test('a proxy Base URL and the direct address share the token\'s line', async () => {
+		fx.sim.latencyMs = 20;
+		const target = new URL(fx.sim.baseUrl);
+		const proxy = net.createServer((client) => {
+			const upstream = net.connect(Number(target.port), target.hostname);
+			client.pipe(upstream).pipe(client);
+			client.on('error', () => upstream.destroy());
+			upstream.on('error', () => client.destroy());
+		});
+		await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+		try {
+			const viaProxy = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+			await Promise.all([
+				runWolkvox({ ...createCodes(1, 4), credentials: fx.credentials() }),
+				runWolkvox({ ...createCodes(2, 4), credentials: fx.credentials({ baseUrl: viaProxy }) }),
+			]);
+
+			expect(fx.sim.activityCodes.size).toBe(8);
+			expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
+		} finally {
+			await new Promise((resolve) => proxy.close(resolve));
+		}
 	});
 
 	test('the queue keeps nothing once executions are over, failed ones included', async () => {

@@ -7,6 +7,8 @@ import { resolveBaseUrl } from '../nodes/Wolkvox/helpers/server';
 import { resolveCredentialExpression, runWolkvox } from './harness/run-node';
 import { assertSecretAbsent } from './harness/no-secret';
 import { TOKEN, useSimulator } from './harness/simulator-fixture';
+import type { FixedAnswerServer } from './support/fixed-answer-server';
+import { startFixedAnswerServer } from './support/fixed-answer-server';
 
 const fx = useSimulator();
 
@@ -36,7 +38,7 @@ describe('the server code cannot send the token to another host', () => {
 			const { error } = await runWolkvox({ parameters: addOne, credentials: fx.credentials({ server, baseUrl: '' }) });
 
 			expect(error?.message).toBe(
-				`The credential's Server "${server}" is not a Wolkvox server code: use the digits Wolkvox support gave you, e.g. 0002 (or wv0002)`,
+				"The credential's Server is not a Wolkvox server code: use the digits Wolkvox support gave you, e.g. 0002 (or wv0002)",
 			);
 			expect(connect).not.toHaveBeenCalled();
 		} finally {
@@ -109,6 +111,30 @@ describe('the server code cannot send the token to another host', () => {
 });
 
 describe('the token stays secret', () => {
+	let echo: FixedAnswerServer;
+	beforeAll(async () => (echo = await startFixedAnswerServer()));
+	afterAll(async () => await echo.stop());
+
+	test.each([
+		['a refusal', { code: 403, error: 'FORBIDDEN', msg: `PLEASE VALIDATE TOKEN ${TOKEN}` }, 'error'],
+		['an error page', `<pre>HTTP_WOLKVOX_TOKEN => ${TOKEN}</pre>`, 'error'],
+		['a success', { code: 201, error: null, msg: `added with ${TOKEN}` }, 'output'],
+	])('a token echoed back in %s is removed before it reaches the user', async (_case, answer, where) => {
+		echo.answer = answer;
+
+		// runWolkvox fails the test if the token appears anywhere in the execution data.
+		const { error, output } = await runWolkvox({ parameters: addOne, credentials: fx.credentials({ baseUrl: echo.baseUrl }) });
+
+		const shown = where === 'error' ? `${error?.message} ${error?.description}` : String(output[0]?.json.msg);
+		expect(shown).toContain('[token removed]');
+	});
+
+	test('a token typed into the Server field is not repeated in the error', async () => {
+		const { error } = await runWolkvox({ parameters: addOne, credentials: fx.credentials({ server: TOKEN, baseUrl: '' }) });
+
+		expect(error?.message).toContain("The credential's Server is not a Wolkvox server code");
+	});
+
 	test('every engine run in this suite is checked, and the check does catch a leak', () => {
 		expect(() => assertSecretAbsent({ nested: [{ header: `wolkvox-token: ${TOKEN}` }] }, TOKEN, 'a sample')).toThrow(
 			'The token appeared in a sample',

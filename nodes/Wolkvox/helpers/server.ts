@@ -4,7 +4,8 @@ const SERVER_CODE = /^(?:wv)?([0-9]{1,6})$/i;
 export type BaseUrlResult = { baseUrl: string } | { problem: string };
 
 function customBaseUrl(baseUrl: string): BaseUrlResult {
-	if (!URL.canParse(baseUrl)) return { problem: `The credential's Base URL "${baseUrl}" is not a valid URL` };
+	// Messages never repeat a credential field: a token pasted into the wrong field would show up.
+	if (!URL.canParse(baseUrl)) return { problem: "The credential's Base URL is not a valid URL" };
 	const url = new URL(baseUrl);
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
 		return { problem: `The credential's Base URL must start with http:// or https://, not ${url.protocol}//` };
@@ -24,7 +25,8 @@ export function resolveBaseUrl(server: unknown, baseUrl: unknown): BaseUrlResult
 	const match = typeof server === 'string' ? SERVER_CODE.exec(server) : null;
 	if (!match) {
 		return {
-			problem: `The credential's Server "${String(server)}" is not a Wolkvox server code: use the digits Wolkvox support gave you, e.g. 0002 (or wv0002)`,
+			problem:
+				"The credential's Server is not a Wolkvox server code: use the digits Wolkvox support gave you, e.g. 0002 (or wv0002)",
 		};
 	}
 	return { baseUrl: `https://wv${match[1]}.wolkvox.com` };

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { withoutSecret } from '../helpers/secret';
 import { resolveBaseUrl } from '../helpers/server';
 import type { HttpAnswer, Verdict, WolkvoxAnswer } from './answer';
 import { judgeAnswer, judgeNoAnswer } from './answer';
@@ -44,6 +45,7 @@ interface WolkvoxCredentials {
 interface Connection {
 	baseUrl: string;
 	queueKey: string;
+	token: string;
 	credentials: ICredentialsDecrypted;
 }
 
@@ -60,7 +62,8 @@ async function connect(context: IExecuteFunctions, itemIndex: number): Promise<C
 	const { id, name } = context.getNode().credentials?.wolkvoxApi ?? { id: null, name: '' };
 	return {
 		baseUrl: resolved.baseUrl,
-		queueKey: tokenQueueKey(resolved.baseUrl, String(data.token ?? '')),
+		queueKey: tokenQueueKey(String(data.token ?? '')),
+		token: String(data.token ?? ''),
 		credentials: { id: id ?? '', name, type: 'wolkvoxApi', data: data as ICredentialDataDecryptedObject },
 	};
 }
@@ -77,13 +80,16 @@ function backoffMs(attempt: number): number {
 	return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
-function errorCode(error: unknown): string {
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	for (const candidate of candidates) {
+/** Network errors after which sending again can help; anything else is reported as it is. */
+const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+function errorCode(error: unknown): string | undefined {
+	for (const candidate of [error, (error as { cause?: unknown })?.cause]) {
 		const code = (candidate as { code?: unknown })?.code;
 		if (typeof code === 'string' && code) return code;
 	}
-	return 'no answer';
+	return undefined;
 }
 
 /** Sends once; answers of any HTTP status come back as values, only "no answer at all" is a verdict. */
@@ -97,11 +103,15 @@ async function sendOnce(
 			credentialsDecrypted,
 		})) as HttpAnswer;
 	} catch (error) {
-		// The caught error holds the request's headers (the token): only its code is kept.
+		// The caught error holds the request's headers (the token): only its code and message are kept.
 		const code = errorCode(error);
-		if (code === 'ERR_CANCELED') return { outcome: 'fail', message: 'The execution was cancelled', description: '' };
-		const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(String((error as Error)?.message));
-		return judgeNoAnswer(timedOut ? 'timeout' : 'connection', code, options.timeout ?? DEFAULT_TIMEOUT_MS);
+		if (code && TIMEOUT_CODES.has(code)) return judgeNoAnswer('timeout', code, options.timeout ?? DEFAULT_TIMEOUT_MS);
+		if (code && TRANSIENT_CODES.has(code)) return judgeNoAnswer('connection', code, options.timeout ?? DEFAULT_TIMEOUT_MS);
+		return {
+			outcome: 'fail',
+			message: `The request to Wolkvox could not be sent: ${(error as Error).message}`,
+			description: code ?? '',
+		};
 	}
 }
 
@@ -138,7 +148,7 @@ export async function wolkvoxRequest(
 	settings: RequestSettings,
 	itemIndex: number,
 ): Promise<WolkvoxAnswer> {
-	const { baseUrl, queueKey, credentials } = await connectionFor(this, itemIndex);
+	const { baseUrl, queueKey, token, credentials } = await connectionFor(this, itemIndex);
 
 	const options: IHttpRequestOptions = {
 		method: call.method,
@@ -155,7 +165,10 @@ export async function wolkvoxRequest(
 
 	let unanswered = false;
 	for (let attempt = 0; ; attempt++) {
-		const sent = await sendInTurn(queueKey, async () => await sendOnce(this, options, credentials), settings.timeout);
+		const sent = withoutSecret(
+			await sendInTurn(queueKey, async () => await sendOnce(this, options, credentials), settings.timeout),
+			token,
+		);
 		const verdict = 'outcome' in sent ? sent : judgeAnswer(sent);
 		if (verdict.outcome === 'success') return verdict.answer;
 		if (verdict.outcome === 'retry' && attempt < settings.maxRetries) {

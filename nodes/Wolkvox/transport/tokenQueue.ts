@@ -7,9 +7,12 @@ import { createHash } from 'node:crypto';
  */
 const lineEnds = new Map<string, Promise<void>>();
 
-/** A key that identifies base URL + token without keeping the token itself. */
-export function tokenQueueKey(baseUrl: string, token: string): string {
-	return createHash('sha256').update(baseUrl).update('\u0000').update(token).digest('hex');
+/**
+ * The line's key: a hash of the token, which is not kept itself. Wolkvox limits the token, whatever
+ * address it is sent to (a proxy Base URL and the server itself share one line).
+ */
+export function tokenQueueKey(token: string): string {
+	return createHash('sha256').update(token).digest('hex');
 }
 
 /** Runs `task` once every earlier task with the same key has settled; a throwing task frees its turn too. */
