@@ -260,7 +260,8 @@ async function installN8n(env: NodeJS.ProcessEnv): Promise<void> {
 		env,
 	});
 	if (!(await sqliteLoads(env))) {
-		await runLogged('rebuild sqlite3 for node 24', 'npm', ['rebuild', 'sqlite3'], { cwd: N8N_DIR, env });
+		// Explicit: `npm run` passes the repo's ignore-scripts=true (.npmrc) on to nested npm commands.
+		await runLogged('rebuild sqlite3 for node 24', 'npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], { cwd: N8N_DIR, env });
 	}
 	const version = installedN8nVersion();
 	if (version !== N8N_VERSION) throw new Error(`Expected n8n ${N8N_VERSION} in ${N8N_DIR}, found ${version ?? 'nothing'}`);
