@@ -127,6 +127,25 @@ export function readYesNo(
 	return readChoice(context, yesOrNo, YES_NO, field, itemIndex);
 }
 
+/**
+ * A field that takes several values, parsed by `parse` (which throws only ListInputError, whose
+ * message says what is wrong): a bad value fails the item, naming the field.
+ */
+export function readListParameter(
+	context: IExecuteFunctions,
+	name: string,
+	field: string,
+	itemIndex: number,
+	parse: (value: unknown) => string[],
+): string[] {
+	const value = readParameter(context, name, itemIndex);
+	try {
+		return parse(value);
+	} catch (error) {
+		throw invalidInput(context, itemIndex, `"${field}": ${(error as Error).message}`);
+	}
+}
+
 /** A required text field, trimmed; numbers from expressions become text. */
 export function readRequiredText(
 	this: IExecuteFunctions,

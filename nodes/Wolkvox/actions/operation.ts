@@ -27,6 +27,21 @@ export interface WolkvoxOperation<Input> {
 	toOutput(this: IExecuteFunctions, input: Input, answers: WolkvoxAnswer[], itemIndex: number): IDataObject[];
 }
 
+/** Wolkvox takes at most 10,000 records (telephones, codes) per call. */
+export const MAX_RECORDS_PER_CALL = 10_000;
+
+export function chunk<T>(list: T[], size: number): T[][] {
+	const chunks: T[][] = [];
+	for (let start = 0; start < list.length; start += size) chunks.push(list.slice(start, start + size));
+	return chunks;
+}
+
+/** The answer for an item carried by one or more requests: the last code, every message. */
+export function combinedAnswer(answers: WolkvoxAnswer[]): IDataObject {
+	const last = answers[answers.length - 1];
+	return { code: last.code, error: last.error, msg: answers.map((answer) => answer.msg).join('; ') };
+}
+
 /** The plan of operations that send each item on its own. */
 export function oneRequestPerItem<Input>(toCall: (input: Input) => WolkvoxCall) {
 	return (items: Array<PreparedItem<Input>>): PlannedRequest[] =>

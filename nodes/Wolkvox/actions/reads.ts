@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../transport/answer';
@@ -8,7 +8,7 @@ import type { PlannedRequest, PreparedItem } from './operation';
 
 /** Where an answer of the wrong shape is reported: this node, this item. */
 export interface ReadSource {
-	node: INode;
+	context: IExecuteFunctions;
 	itemIndex: number;
 }
 
@@ -57,7 +57,7 @@ export function oneRequestPerDistinctRead<Input>(toCall: (input: Input) => Wolkv
 }
 
 function shapeError(source: ReadSource, answer: WolkvoxAnswer, api: string, problem: string): NodeApiError {
-	return new NodeApiError(source.node, answer as JsonObject, {
+	return new NodeApiError(source.context.getNode(), answer as JsonObject, {
 		message: `Wolkvox answered ${api} with ${problem}`,
 		description: `Wolkvox said: ${answer.msg || 'no message'} (code ${answer.code}). The answer's shape may have changed; nothing was output for this item.`,
 		itemIndex: source.itemIndex,

@@ -20,7 +20,6 @@ export type Verdict =
 			description: string;
 			httpCode?: string;
 			answer?: WolkvoxAnswer;
-			alreadyExists?: boolean;
 	  };
 
 const BUSY = /SIMULTANEOUS/i;
@@ -54,8 +53,11 @@ function snippet(body: unknown): string {
 	return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat;
 }
 
-/** The one place that turns what Wolkvox sent back into a result, a retry, or an error to show. */
-export function judgeAnswer({ statusCode, body: rawBody }: HttpAnswer): Verdict {
+/**
+ * The one place that turns what Wolkvox sent back into a result, a retry, or an error to show.
+ * `afterUnanswered`: an earlier attempt of the same request got no answer, so Wolkvox may have applied it.
+ */
+export function judgeAnswer({ statusCode, body: rawBody }: HttpAnswer, afterUnanswered = false): Verdict {
 	const body = parseBody(rawBody);
 	const httpCode = String(statusCode);
 	if (!isAnswer(body)) {
@@ -113,13 +115,15 @@ export function judgeAnswer({ statusCode, body: rawBody }: HttpAnswer): Verdict 
 		};
 	}
 	if (ALREADY_EXISTS.test(msg)) {
-		return {
-			outcome: 'fail',
-			...common,
-			alreadyExists: true,
-			message: `Wolkvox says it already exists: ${said}`,
-			description: 'Nothing was changed by this request.',
-		};
+		return afterUnanswered
+			? {
+					outcome: 'fail',
+					...common,
+					message: `Already exists in Wolkvox, most likely created by this node: ${said}`,
+					description:
+						'An earlier attempt of this same request got no answer in time, and Wolkvox applied it anyway. It was not created twice; nothing else needs doing.',
+				}
+			: { outcome: 'fail', ...common, message: `Wolkvox says it already exists: ${said}`, description: 'Nothing was changed by this request.' };
 	}
 	return {
 		outcome: 'fail',

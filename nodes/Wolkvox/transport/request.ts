@@ -60,10 +60,11 @@ async function connect(context: IExecuteFunctions, itemIndex: number): Promise<C
 	const resolved = resolveBaseUrl(data.server, data.baseUrl);
 	if ('problem' in resolved) throw new NodeOperationError(context.getNode(), resolved.problem, { itemIndex });
 	const { id, name } = context.getNode().credentials?.wolkvoxApi ?? { id: null, name: '' };
+	const token = String(data.token ?? '');
 	return {
 		baseUrl: resolved.baseUrl,
-		queueKey: tokenQueueKey(String(data.token ?? '')),
-		token: String(data.token ?? ''),
+		queueKey: tokenQueueKey(token),
+		token,
 		credentials: { id: id ?? '', name, type: 'wolkvoxApi', data: data as ICredentialDataDecryptedObject },
 	};
 }
@@ -165,33 +166,30 @@ export async function wolkvoxRequest(
 
 	let unanswered = false;
 	for (let attempt = 0; ; attempt++) {
-		const sent = withoutSecret(
-			await sendInTurn(queueKey, async () => await sendOnce(this, options, credentials), settings.timeout),
-			token,
-		);
-		const verdict = 'outcome' in sent ? sent : judgeAnswer(sent);
+		const sent = await sendInTurn(queueKey, async () => await sendOnce(this, options, credentials), settings.timeout);
+		const verdict: Verdict =
+			'outcome' in sent
+				? withoutSecret(sent, token)
+				: judgeAnswer({ statusCode: sent.statusCode, body: withoutSecret(sent.body, token) }, unanswered);
 		if (verdict.outcome === 'success') return verdict.answer;
 		if (verdict.outcome === 'retry' && attempt < settings.maxRetries) {
 			unanswered ||= verdict.answer === undefined || Number(verdict.httpCode) >= 500;
 			await sleep(backoffMs(attempt));
 			continue;
 		}
-		throw toNodeApiError(this, verdict, { attempts: attempt + 1, unanswered, itemIndex });
+		throw toNodeApiError(this, verdict, attempt + 1, itemIndex);
 	}
 }
 
 function toNodeApiError(
 	context: IExecuteFunctions,
 	verdict: Exclude<Verdict, { outcome: 'success' }>,
-	{ attempts, unanswered, itemIndex }: { attempts: number; unanswered: boolean; itemIndex: number },
+	attempts: number,
+	itemIndex: number,
 ): NodeApiError {
-	let { message, description } = verdict;
+	const { description } = verdict;
+	let { message } = verdict;
 	if (verdict.outcome === 'retry') message += ` (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`;
-	if (verdict.alreadyExists && unanswered) {
-		message = message.replace('Wolkvox says it already exists', 'Already exists in Wolkvox, most likely created by this node');
-		description =
-			'An earlier attempt of this same request got no answer in time, and Wolkvox applied it anyway. It was not created twice; nothing else needs doing.';
-	}
 	const response = (verdict.answer ?? { message, httpCode: verdict.httpCode ?? null }) as JsonObject;
 	return new NodeApiError(context.getNode(), response, {
 		message,

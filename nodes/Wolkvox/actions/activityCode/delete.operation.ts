@@ -1,15 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { listEntries } from '../../helpers/lists';
 import type { WolkvoxAnswer } from '../../transport/answer';
-import { optionsCollection, readChoice, readParameter } from '../common';
+import { optionsCollection, readChoice, readListParameter, readParameter } from '../common';
 import type { PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
-import { combinedAnswer } from '../dnc/batching';
+import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL } from '../operation';
 import { TYPE_CODES, typeCodeField } from './fields';
-
-/** Wolkvox takes at most 10,000 records per call. */
-const MAX_CODES_PER_REQUEST = 10_000;
 
 const properties: INodeProperties[] = [
 	{ ...typeCodeField, description: 'Which group of activity codes the codes belong to' },
@@ -37,34 +34,18 @@ export interface DeleteInput {
 }
 
 function prepare(this: IExecuteFunctions, itemIndex: number): DeleteInput {
-	const typeCode = readChoice(this,
-		readParameter(this, 'typeCode', itemIndex),
-		TYPE_CODES,
-		'Type Code',
-		itemIndex,
-	);
-	try {
-		return { typeCode, codAct: [...new Set(listEntries(readParameter(this, 'codAct', itemIndex), 'code'))] };
-	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: "Codes": ${(error as Error).message}`, {
-			itemIndex,
-			description: 'Nothing was sent for this item.',
-		});
-	}
+	const typeCode = readChoice(this, readParameter(this, 'typeCode', itemIndex), TYPE_CODES, 'Type Code', itemIndex);
+	const codAct = readListParameter(this, 'codAct', 'Codes', itemIndex, (value) => [...new Set(listEntries(value, 'code'))]);
+	return { typeCode, codAct };
 }
 
 function plan(items: Array<PreparedItem<DeleteInput>>): PlannedRequest[] {
-	const requests: PlannedRequest[] = [];
-	for (const { itemIndex, input } of items) {
-		for (let start = 0; start < input.codAct.length; start += MAX_CODES_PER_REQUEST) {
-			const codAct = input.codAct.slice(start, start + MAX_CODES_PER_REQUEST);
-			requests.push({
-				itemIndices: [itemIndex],
-				call: { method: 'DELETE', file: 'configuration', api: 'remove_cod_act', body: { type_code: input.typeCode, cod_act: codAct } },
-			});
-		}
-	}
-	return requests;
+	return items.flatMap(({ itemIndex, input }) =>
+		chunk(input.codAct, MAX_RECORDS_PER_CALL).map((codAct) => ({
+			itemIndices: [itemIndex],
+			call: { method: 'DELETE', file: 'configuration', api: 'remove_cod_act', body: { type_code: input.typeCode, cod_act: codAct } },
+		})),
+	);
 }
 
 /** Like Create: Wolkvox's answer with the codes it is about. */

@@ -5,21 +5,15 @@ import type { WolkvoxAnswer } from '../../transport/answer';
 import { optionsCollection, readChoice, readParameter } from '../common';
 import type { WolkvoxOperation } from '../operation';
 import { dataList, badFieldError, oneRequestPerDistinctRead, readLimit, returnAllAndLimit } from '../reads';
-import { TYPE_CODES } from './fields';
+import { TYPE_CODES, typeCodeField } from './fields';
 
 const API = 'activity_codes';
 const FILTERS = ['all', ...TYPE_CODES] as const;
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Type Code',
-		name: 'typeCode',
-		type: 'options',
-		options: [
-			{ name: 'All', value: 'all', description: 'Codes of both groups' },
-			{ name: 'Main Group (Cod_act1)', value: 'cod_act1' },
-			{ name: 'Alternate Group (Cod_act2)', value: 'cod_act2' },
-		],
+		...typeCodeField,
+		options: [{ name: 'All', value: 'all', description: 'Codes of both groups' }, ...(typeCodeField.options ?? [])],
 		default: 'all',
 		description: 'Which group of activity codes to return',
 	},
@@ -55,7 +49,7 @@ function toOutput(
 	[answer]: WolkvoxAnswer[],
 	itemIndex: number,
 ): IDataObject[] {
-	const source = { node: this.getNode(), itemIndex };
+	const source = { context: this, itemIndex };
 	const codes = dataList(source, answer, API).filter(
 		(entry) => input.typeCode === 'all' || entry.type_code === input.typeCode,
 	);

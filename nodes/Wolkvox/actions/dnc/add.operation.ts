@@ -3,30 +3,21 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
 import type { WolkvoxCall } from '../../transport/request';
-import { optionsCollection, readChoice, readParameter } from '../common';
+import { optionsCollection } from '../common';
 import type { PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
+import { combinedAnswer } from '../operation';
 import type { TelephoneBatchInput } from './batching';
 import {
-	combinedAnswer,
 	planTelephoneBatches,
 	readTelephoneBatch,
+	readTypeCall,
 	telephoneBatchOptionFields,
 	telephonesProperty,
-	TYPE_CALLS,
+	typeCallField,
 } from './batching';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Type of Call',
-		name: 'typeCall',
-		type: 'options',
-		options: [
-			{ name: 'Inbound', value: 'inbound', description: 'Block calls coming from these numbers' },
-			{ name: 'Outbound', value: 'outbound', description: 'Never dial these numbers' },
-		],
-		default: 'outbound',
-		description: 'Which DNC list the numbers go to',
-	},
+	typeCallField('Which DNC list the numbers go to', 'Block calls coming from these numbers', 'Never dial these numbers'),
 	telephonesProperty,
 	optionsCollection(telephoneBatchOptionFields),
 ];
@@ -39,13 +30,7 @@ export const description = updateDisplayOptions(
 export type AddInput = { typeCall: string } & TelephoneBatchInput;
 
 function prepare(this: IExecuteFunctions, itemIndex: number): AddInput {
-	const typeCall = readChoice(this,
-		readParameter(this, 'typeCall', itemIndex),
-		TYPE_CALLS,
-		'Type of Call',
-		itemIndex,
-	);
-	return { typeCall, ...readTelephoneBatch.call(this, itemIndex) };
+	return { typeCall: readTypeCall(this, itemIndex), ...readTelephoneBatch.call(this, itemIndex) };
 }
 
 function addDncCall(typeCall: string, telephones: string[]): WolkvoxCall {

@@ -1,15 +1,31 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { parseTelephones } from '../../helpers/telephones';
-import type { WolkvoxAnswer } from '../../transport/answer';
 import type { WolkvoxCall } from '../../transport/request';
-import { readBoolean, readParameter, readWholeNumber } from '../common';
+import { readBoolean, readChoice, readListParameter, readParameter, readWholeNumber } from '../common';
 import type { PlannedRequest, PreparedItem } from '../operation';
+import { chunk, MAX_RECORDS_PER_CALL } from '../operation';
 
-/** Wolkvox takes at most 10,000 records per call. */
-export const MAX_TELEPHONES_PER_REQUEST = 10_000;
 export const TYPE_CALLS = ['inbound', 'outbound'] as const;
+
+/** The DNC list a write goes to; Add and Remove describe it in their own words. */
+export function typeCallField(description: string, inbound: string, outbound: string): INodeProperties {
+	return {
+		displayName: 'Type of Call',
+		name: 'typeCall',
+		type: 'options',
+		options: [
+			{ name: 'Inbound', value: 'inbound', description: inbound },
+			{ name: 'Outbound', value: 'outbound', description: outbound },
+		],
+		default: 'outbound',
+		description,
+	};
+}
+
+export function readTypeCall(context: IExecuteFunctions, itemIndex: number): (typeof TYPE_CALLS)[number] {
+	return readChoice(context, readParameter(context, 'typeCall', itemIndex), TYPE_CALLS, 'Type of Call', itemIndex);
+}
 
 /** The telephone list of a DNC write, and how items may be combined into requests. */
 export interface TelephoneBatchInput {
@@ -35,8 +51,8 @@ export const telephoneBatchOptionFields: INodeProperties[] = [
 		displayName: 'Batch Size',
 		name: 'batchSize',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_TELEPHONES_PER_REQUEST },
-		default: MAX_TELEPHONES_PER_REQUEST,
+		typeOptions: { minValue: 1, maxValue: MAX_RECORDS_PER_CALL },
+		default: MAX_RECORDS_PER_CALL,
 		description: 'Most telephones sent in one request when items are combined (Wolkvox allows 10,000)',
 	},
 	{
@@ -53,32 +69,12 @@ export const telephoneBatchOptionFields: INodeProperties[] = [
 export function readTelephoneBatch(this: IExecuteFunctions, itemIndex: number): TelephoneBatchInput {
 	const options = readParameter(this, 'options', itemIndex, {}) as IDataObject;
 	const combineItems = readBoolean(this, options.combineItems ?? true, 'Combine Items', itemIndex);
-	const batchSize = readWholeNumber(this, options.batchSize ?? MAX_TELEPHONES_PER_REQUEST, 'Batch Size', itemIndex, [
+	const batchSize = readWholeNumber(this, options.batchSize ?? MAX_RECORDS_PER_CALL, 'Batch Size', itemIndex, [
 		1,
-		MAX_TELEPHONES_PER_REQUEST,
+		MAX_RECORDS_PER_CALL,
 	]);
-	const telephones = readParameter(this, 'telephones', itemIndex);
-	try {
-		return { telephones: parseTelephones(telephones), combineItems, batchSize };
-	} catch (error) {
-		// parseTelephones throws only ListInputError, whose message says what is wrong.
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: "Telephones": ${(error as Error).message}`, {
-			itemIndex,
-			description: 'Nothing was sent for this item.',
-		});
-	}
-}
-
-function chunk<T>(list: T[], size: number): T[][] {
-	const chunks: T[][] = [];
-	for (let start = 0; start < list.length; start += size) chunks.push(list.slice(start, start + size));
-	return chunks;
-}
-
-/** The answer for an item carried by one or more requests: the last code, every message. */
-export function combinedAnswer(answers: WolkvoxAnswer[]): IDataObject {
-	const last = answers[answers.length - 1];
-	return { code: last.code, error: last.error, msg: answers.map((answer) => answer.msg).join('; ') };
+	const telephones = readListParameter(this, 'telephones', 'Telephones', itemIndex, parseTelephones);
+	return { telephones, combineItems, batchSize };
 }
 
 type ToCall<Input> = (input: Input, telephones: string[]) => WolkvoxCall;
@@ -133,7 +129,7 @@ export function planTelephoneBatches<Input extends TelephoneBatchInput>(
 	for (const item of items) {
 		const { combineItems, batchSize, telephones } = item.input;
 		if (!combineItems) {
-			for (const part of chunk(telephones, MAX_TELEPHONES_PER_REQUEST)) {
+			for (const part of chunk(telephones, MAX_RECORDS_PER_CALL)) {
 				requests.push({ itemIndices: [item.itemIndex], call: toCall(item.input, part) });
 			}
 			continue;

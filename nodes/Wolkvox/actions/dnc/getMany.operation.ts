@@ -43,7 +43,7 @@ function prepare(this: IExecuteFunctions, itemIndex: number): GetManyDncInput {
 
 /** One output item per number: `{ telephone, typeCall, dateDelete }`. */
 function toOutput(this: IExecuteFunctions, input: GetManyDncInput, [answer]: WolkvoxAnswer[], itemIndex: number): IDataObject[] {
-	const source = { node: this.getNode(), itemIndex };
+	const source = { context: this, itemIndex };
 	return dataList(source, answer, API)
 		.slice(0, input.limit)
 		.map((entry) => {

@@ -5,14 +5,15 @@ import type { WolkvoxAnswer } from '../../transport/answer';
 import type { WolkvoxCall } from '../../transport/request';
 import { optionsCollection, readChoice, readParameter } from '../common';
 import type { PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
+import { combinedAnswer } from '../operation';
 import type { TelephoneBatchInput } from './batching';
 import {
-	TYPE_CALLS,
-	combinedAnswer,
 	planTelephoneBatches,
 	readTelephoneBatch,
+	readTypeCall,
 	telephoneBatchOptionFields,
 	telephonesProperty,
+	typeCallField,
 } from './batching';
 
 const REMOVE_MODES = ['listed', 'allOfType'] as const;
@@ -51,21 +52,16 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { removeMode: ['allOfType'] } },
 	},
 	{
-		displayName: 'Type of Call',
-		name: 'typeCall',
-		type: 'options',
-		options: [
-			{ name: 'Inbound', value: 'inbound', description: 'Empty the list of numbers whose calls are blocked' },
-			{ name: 'Outbound', value: 'outbound', description: 'Empty the list of numbers never dialled' },
-		],
-		default: 'outbound',
-		description: 'Which DNC list to empty',
+		...typeCallField(
+			'Which DNC list to empty',
+			'Empty the list of numbers whose calls are blocked',
+			'Empty the list of numbers never dialled',
+		),
 		displayOptions: { show: { removeMode: ['allOfType'] } },
 	},
-	optionsCollection([...telephoneBatchOptionFields.map((field) => ({
-				...field,
-				displayOptions: { show: { '/removeMode': ['listed'] } },
-			}))]),
+	optionsCollection(
+		telephoneBatchOptionFields.map((field) => ({ ...field, displayOptions: { show: { '/removeMode': ['listed'] } } })),
+	),
 ];
 
 export const description = updateDisplayOptions(
@@ -79,13 +75,7 @@ export type RemoveInput = ListedInput | { removeMode: 'allOfType'; typeCall: str
 function prepare(this: IExecuteFunctions, itemIndex: number): RemoveInput {
 	const removeMode = readChoice(this, readParameter(this, 'removeMode', itemIndex), REMOVE_MODES, 'Remove', itemIndex);
 	if (removeMode === 'listed') return { removeMode, ...readTelephoneBatch.call(this, itemIndex) };
-	const typeCall = readChoice(this,
-		readParameter(this, 'typeCall', itemIndex),
-		TYPE_CALLS,
-		'Type of Call',
-		itemIndex,
-	);
-	return { removeMode: 'allOfType', typeCall };
+	return { removeMode: 'allOfType', typeCall: readTypeCall(this, itemIndex) };
 }
 
 function removeDncCall(body: IDataObject): WolkvoxCall {

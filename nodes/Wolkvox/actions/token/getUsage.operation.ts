@@ -31,7 +31,7 @@ function prepare(): IDataObject {
 
 /** `{ limit, usedToday, remaining }`, numbers; `availableConsumptionOptions` as Wolkvox sent it, when it did. */
 function toOutput(this: IExecuteFunctions, _input: IDataObject, [answer]: WolkvoxAnswer[], itemIndex: number): IDataObject[] {
-	const source = { node: this.getNode(), itemIndex };
+	const source = { context: this, itemIndex };
 	const data = dataObject(source, answer, API);
 	const count = (field: string) => {
 		const value = data[field];
