@@ -172,7 +172,7 @@ describe('Add DNC input checks', () => {
 	test.each([
 		['a batch size that is not a number', { batchSize: '={{ "abc" }}' }, '"Batch Size" must be a whole number from 1 to 10000, not "abc"'],
 		['a batch size over 10,000', { batchSize: '={{ 20000 }}' }, '"Batch Size" must be a whole number from 1 to 10000, not 20000'],
-		['a timeout of 0', { timeout: '={{ 0 }}' }, '"Timeout" must be a whole number from 1 to 600000, not 0'],
+		['a timeout of 0', { timeout: '={{ 0 }}' }, '"Timeout" must be a whole number from 1 to 60000, not 0'],
 		['a negative max retries', { maxRetries: '={{ -1 }}' }, '"Max Retries" must be a whole number from 0 to 10, not -1'],
 		['combine items that is not true or false', { combineItems: '={{ "no" }}' }, '"Combine Items" must be true or false, not "no"'],
 	])('refuses %s from an expression and sends nothing', async (_case, options, message) => {

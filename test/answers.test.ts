@@ -64,9 +64,9 @@ describe('Wolkvox answers as the user sees them (through n8n)', () => {
 		{
 			fault: 'busy' as const,
 			message:
-				'The Wolkvox token is busy with another request: EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2) (code 403) (gave up after 2 attempts)',
+				'The Wolkvox token is busy with another request: EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2) (code 403) (gave up after 1 attempt)',
 			description: 'Another workflow, n8n worker or tool is using the same token',
-			attempts: 2,
+			attempts: 1,
 		},
 		{
 			fault: 'nonJson' as const,
@@ -83,7 +83,7 @@ describe('Wolkvox answers as the user sees them (through n8n)', () => {
 	])('$fault: a clear error after $attempts attempt(s)', async ({ fault, message, description, attempts }) => {
 		fx.sim.injectFault({ kind: fault, times: 5 });
 
-		const { error } = await runWolkvox({ parameters: addOne({ maxRetries: 1 }), credentials: fx.credentials() });
+		const { error } = await runWolkvox({ parameters: addOne({ maxRetries: 1, busyWaitTimeout: 0 }), credentials: fx.credentials() });
 
 		expect(error?.message).toBe(message);
 		expect(error?.description).toContain(description);
@@ -103,9 +103,9 @@ describe('the answer mapper', () => {
 	});
 
 	test.each([
-		[400, 'SOME PARAMETERS ARE REQUIRED', 'fail', 'Wolkvox rejected the request: SOME PARAMETERS ARE REQUIRED (code 400)'],
-		[400, 'THE API YOU WANT TO CONSULT DOES NOT EXIST', 'fail', 'Wolkvox rejected the request: THE API YOU WANT TO CONSULT DOES NOT EXIST (code 400)'],
-		[406, 'INVALID VALUE FOR type_call', 'fail', 'Wolkvox rejected the request: INVALID VALUE FOR type_call (code 406)'],
+		[400, 'SOME PARAMETERS ARE REQUIRED', 'refused', 'Wolkvox rejected the request: SOME PARAMETERS ARE REQUIRED (code 400)'],
+		[400, 'THE API YOU WANT TO CONSULT DOES NOT EXIST', 'refused', 'Wolkvox rejected the request: THE API YOU WANT TO CONSULT DOES NOT EXIST (code 400)'],
+		[406, 'INVALID VALUE FOR type_call', 'refused', 'Wolkvox rejected the request: INVALID VALUE FOR type_call (code 406)'],
 		[403, 'SOMETHING NEW', 'fail', 'Wolkvox rejected the request: SOMETHING NEW (code 403)'],
 		[503, 'MAINTENANCE', 'retry', 'Wolkvox had a server error: MAINTENANCE (code 503)'],
 	])('code %i "%s" → %s', (code, msg, outcome, message) => {
@@ -115,6 +115,6 @@ describe('the answer mapper', () => {
 
 	test('a 2xx HTTP status does not hide an error code in the body', () => {
 		const verdict = judgeAnswer({ statusCode: 200, body: { code: '403', error: 'FORBIDDEN', msg: 'PLEASE VALIDATE TOKEN' } });
-		expect(verdict).toMatchObject({ outcome: 'fail', message: 'Wolkvox refused the credential: PLEASE VALIDATE TOKEN (code 403)' });
+		expect(verdict).toMatchObject({ outcome: 'halt', message: 'Wolkvox refused the credential: PLEASE VALIDATE TOKEN (code 403)' });
 	});
 });

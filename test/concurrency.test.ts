@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 
-import { busyTokenCount, withTokenTurn } from '../nodes/Wolkvox/transport/tokenQueue';
+import { busyTokenCount, takeTurn } from '../nodes/Wolkvox/transport/tokenQueue';
 import { runWolkvox } from './harness/run-node';
 import { TOKEN, useSimulator } from './harness/simulator-fixture';
 
@@ -110,8 +110,17 @@ describe('one request at a time per token, across parallel executions', () => {
 
 describe('the per-token line', () => {
 	const tick = () => new Promise((resolve) => setImmediate(resolve));
+	const inTurn = async (key: string, task: () => Promise<void>) => {
+		const turn = takeTurn(key);
+		await turn.ready;
+		try {
+			await task();
+		} finally {
+			turn.release();
+		}
+	};
 
-	test('serves tasks of one key first come, first served, and other keys independently', async () => {
+	test('serves turns of one key first come, first served, and other keys independently', async () => {
 		const events: string[] = [];
 		const task = (name: string) => async () => {
 			events.push(`start ${name}`);
@@ -119,7 +128,7 @@ describe('the per-token line', () => {
 			events.push(`end ${name}`);
 		};
 
-		await Promise.all([withTokenTurn('a', task('a1')), withTokenTurn('a', task('a2')), withTokenTurn('b', task('b1'))]);
+		await Promise.all([inTurn('a', task('a1')), inTurn('a', task('a2')), inTurn('b', task('b1'))]);
 
 		expect(events.filter((event) => event.endsWith('a1') || event.endsWith('a2'))).toEqual([
 			'start a1',
@@ -128,17 +137,24 @@ describe('the per-token line', () => {
 			'end a2',
 		]);
 		expect(events.indexOf('start b1')).toBeLessThan(events.indexOf('end a1'));
+		await tick();
 		expect(busyTokenCount()).toBe(0);
 	});
 
-	test('a task that throws frees the turn for the next one', async () => {
-		const failing = withTokenTurn('k', async () => {
-			throw new Error('no answer');
-		});
-		const next = withTokenTurn('k', async () => 'served');
+	test('a turn given up while waiting in line lets the next one through once the earlier turns end', async () => {
+		const first = takeTurn('k');
+		const abandoned = takeTurn('k');
+		const next = takeTurn('k');
+		abandoned.release();
+		let nextServed = false;
+		void next.ready.then(() => (nextServed = true));
+		await tick();
+		expect(nextServed).toBe(false);
 
-		await expect(failing).rejects.toThrow('no answer');
-		await expect(next).resolves.toBe('served');
+		first.release();
+		await next.ready;
+		next.release();
+		await tick();
 		expect(busyTokenCount()).toBe(0);
 	});
 });

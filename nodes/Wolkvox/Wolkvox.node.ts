@@ -13,7 +13,9 @@ export class Wolkvox implements INodeType {
 		icon: { light: 'file:wolkvox.svg', dark: 'file:wolkvox.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// The canvas line under the node's name, as a user would say it: "Add DNC", "Create Activity Code"…
+		subtitle:
+			"={{ {'dnc:add':'Add DNC','dnc:remove':'Remove DNC','dnc:getAll':'Get Many DNC','dnc:sync':'Sync DNC List','activityCode:create':'Create Activity Code','activityCode:update':'Update Activity Code','activityCode:delete':'Delete Activity Codes','activityCode:getAll':'Get Many Activity Codes','activityCode:sync':'Sync Activity Codes','token:getUsage':'Get Token Usage'}[$parameter.resource + ':' + $parameter.operation] }}",
 		description: 'Manage Wolkvox Do-Not-Call lists and activity codes, and check token usage',
 		defaults: { name: 'Wolkvox' },
 		usableAsTool: true,

@@ -1,16 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../transport/answer';
 import type { WolkvoxCall } from '../transport/request';
-import { readBoolean, readParameter, readWholeNumber } from './common';
+import { readBoolean, readWholeNumber } from './common';
+import { answerShapeError } from './errors';
 import type { PlannedRequest, PreparedItem } from './operation';
-
-/** Where an answer of the wrong shape is reported: this node, this item. */
-export interface ReadSource {
-	context: IExecuteFunctions;
-	itemIndex: number;
-}
+import type { Run } from './run';
+import { readParameter } from './run';
 
 /** n8n's standard Return All / Limit pair. */
 export const returnAllAndLimit: INodeProperties[] = [
@@ -33,9 +29,9 @@ export const returnAllAndLimit: INodeProperties[] = [
 ];
 
 /** How many results to keep: Infinity with Return All, otherwise a whole number of at least 1. */
-export function readLimit(this: IExecuteFunctions, itemIndex: number): number {
-	if (readBoolean(this, readParameter(this, 'returnAll', itemIndex, false), 'Return All', itemIndex)) return Infinity;
-	return readWholeNumber(this, readParameter(this, 'limit', itemIndex, 50), 'Limit', itemIndex, [1, Infinity]);
+export function readLimit(run: Run, itemIndex: number): number {
+	if (readBoolean(run, readParameter(run, 'returnAll', itemIndex, false), 'Return All', itemIndex)) return Infinity;
+	return readWholeNumber(run, readParameter(run, 'limit', itemIndex, 50), 'Limit', itemIndex, [1, Infinity]);
 }
 
 /**
@@ -56,12 +52,11 @@ export function oneRequestPerDistinctRead<Input>(toCall: (input: Input) => Wolkv
 	};
 }
 
-function shapeError(source: ReadSource, answer: WolkvoxAnswer, api: string, problem: string): NodeApiError {
-	return new NodeApiError(source.context.getNode(), answer as JsonObject, {
-		message: `Wolkvox answered ${api} with ${problem}`,
-		description: `Wolkvox said: ${answer.msg || 'no message'} (code ${answer.code}). The answer's shape may have changed; nothing was output for this item.`,
-		itemIndex: source.itemIndex,
-	});
+/** Where a read's answer came from: which call, for which item. */
+export interface ReadSource {
+	run: Run;
+	api: string;
+	itemIndex: number;
 }
 
 function described(data: unknown): string {
@@ -73,33 +68,36 @@ function described(data: unknown): string {
 const isRecord = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The `data` list of a read; every entry must be an object. */
-export function dataList(source: ReadSource, answer: WolkvoxAnswer, api: string): IDataObject[] {
-	const data = answer.data;
+export function dataList({ run, api, itemIndex }: ReadSource, answer: WolkvoxAnswer | undefined): IDataObject[] {
+	const data = answer?.data;
 	const expected = 'a list of records in "data"';
-	if (!Array.isArray(data)) throw shapeError(source, answer, api, `${described(data)}, expected ${expected}`);
-	if (!data.every(isRecord)) throw shapeError(source, answer, api, `entries in "data" that are not records, expected ${expected}`);
+	if (!answer) throw new Error(`No answer to ${api} for item ${itemIndex}`);
+	if (!Array.isArray(data)) throw answerShapeError(run, answer, api, `${described(data)}, expected ${expected}`, itemIndex);
+	if (!data.every(isRecord)) {
+		throw answerShapeError(run, answer, api, `entries in "data" that are not records, expected ${expected}`, itemIndex);
+	}
 	return data as IDataObject[];
 }
 
 /** The `data` object of a read. */
-export function dataObject(source: ReadSource, answer: WolkvoxAnswer, api: string): IDataObject {
-	const data = answer.data;
-	if (!isRecord(data)) throw shapeError(source, answer, api, `${described(data)}, expected an object in "data"`);
+export function dataObject({ run, api, itemIndex }: ReadSource, answer: WolkvoxAnswer | undefined): IDataObject {
+	const data = answer?.data;
+	if (!answer) throw new Error(`No answer to ${api} for item ${itemIndex}`);
+	if (!isRecord(data)) throw answerShapeError(run, answer, api, `${described(data)}, expected an object in "data"`, itemIndex);
 	return data as IDataObject;
 }
 
 /** Fails the item when a record lacks a field the output needs, or holds something other than `expected` there. */
 export function badFieldError(
-	source: ReadSource,
+	{ run, api, itemIndex }: ReadSource,
 	answer: WolkvoxAnswer,
-	api: string,
 	field: string,
 	value: unknown,
 	expected?: string,
-): NodeApiError {
+) {
 	const problem =
 		value === undefined || value === null
 			? `a record without "${field}"`
 			: `${JSON.stringify(value)} in "${field}", expected ${expected ?? 'something else'}`;
-	return shapeError(source, answer, api, problem);
+	return answerShapeError(run, answer, api, problem, itemIndex);
 }

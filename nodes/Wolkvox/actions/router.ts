@@ -1,14 +1,13 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { NodeApiError } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { WolkvoxAnswer } from '../transport/answer';
-import type { RequestSettings } from '../transport/request';
-import { wolkvoxRequest } from '../transport/request';
 import { activityCodeOperations } from './activityCode/ActivityCode.resource';
 import { readRequestSettings } from './common';
 import { dncOperations } from './dnc/Dnc.resource';
-import type { PreparedItem, WolkvoxOperation } from './operation';
+import type { ItemError } from './errors';
+import { credentialError } from './errors';
+import type { ItemOutcome, PreparedItem, WolkvoxOperation } from './operation';
+import { openRun } from './run';
 import { tokenOperations } from './token/Token.resource';
 
 const operationsByResource: Record<string, Record<string, WolkvoxOperation<unknown>>> = {
@@ -18,13 +17,19 @@ const operationsByResource: Record<string, Record<string, WolkvoxOperation<unkno
 };
 
 /** `error` on the item sends it to the error output under "On Error: Continue (using error output)". */
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+function errorItem(error: ItemError, itemIndex: number): INodeExecutionData {
 	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }
 
+function asItemError(error: unknown, run: { node: INode }): ItemError {
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
+	return new NodeOperationError(run.node, error as Error);
+}
+
 /**
- * The node's only loop over items. Every input item ends as its output items or, with Continue
- * On Fail, as one error item; all are paired with their input item.
+ * The node's only loop over items: opens the run, prepares every item (bad input fails that item
+ * before anything is sent), lets the operation send, and pairs every input item with its output
+ * items or, with Continue On Fail, one error item.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -35,50 +40,42 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
 
-	const outputs: INodeExecutionData[][] = items.map(() => []);
-	const failed = new Set<number>();
-	const fail = (itemIndex: number, error: NodeApiError | NodeOperationError) => {
-		if (!this.continueOnFail()) throw error;
-		failed.add(itemIndex);
-		outputs[itemIndex] = [errorItem(error, itemIndex)];
-	};
-
-	const prepared: Array<PreparedItem<unknown>> = [];
-	const settingsOf = new Map<number, RequestSettings>();
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			settingsOf.set(itemIndex, readRequestSettings(this, itemIndex));
-			prepared.push({ itemIndex, input: operation.prepare.call(this, itemIndex) });
-		} catch (error) {
-			fail(itemIndex, error);
-		}
-	}
-
-	const answers = new Map<number, WolkvoxAnswer[]>();
-	for (const { itemIndices, call } of operation.plan(prepared)) {
-		const carried = itemIndices.filter((itemIndex) => !failed.has(itemIndex));
-		if (carried.length === 0) continue;
-		try {
-			const answer = await wolkvoxRequest.call(this, call, settingsOf.get(carried[0]) as RequestSettings, carried[0]);
-			for (const itemIndex of carried) {
-				const received = answers.get(itemIndex);
-				if (received) received.push(answer);
-				else answers.set(itemIndex, [answer]);
+	const run = await openRun(this);
+	const outcomes = new Map<number, ItemOutcome>();
+	if ('problem' in run) {
+		if (!this.continueOnFail()) throw credentialError(run, run.problem, 0);
+		items.forEach((_, itemIndex) => outcomes.set(itemIndex, { error: credentialError(run, run.problem, itemIndex) }));
+	} else {
+		const prepared: Array<PreparedItem<unknown>> = [];
+		const rejected: number[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				const settings = readRequestSettings(run, itemIndex);
+				prepared.push({ itemIndex, input: operation.prepare(run, itemIndex), settings });
+			} catch (error) {
+				const itemError = asItemError(error, run);
+				if (!run.continueOnFail) throw itemError;
+				outcomes.set(itemIndex, { error: itemError });
+				rejected.push(itemIndex);
 			}
-		} catch (error) {
-			for (const itemIndex of carried) fail(itemIndex, error);
+		}
+		const executed = await operation.execute(run, prepared, rejected);
+		for (const { itemIndex } of prepared) {
+			const outcome = executed.get(itemIndex);
+			if (!outcome) throw new NodeOperationError(run.node, `Item ${itemIndex} got no result (this is a bug in the Wolkvox node)`);
+			outcomes.set(itemIndex, outcome);
 		}
 	}
 
-	for (const { itemIndex, input } of prepared) {
-		if (failed.has(itemIndex)) continue;
-		try {
-			outputs[itemIndex] = operation.toOutput
-				.call(this, input, answers.get(itemIndex) ?? [], itemIndex)
-				.map((json) => ({ json, pairedItem: { item: itemIndex } }));
-		} catch (error) {
-			fail(itemIndex, error);
-		}
-	}
-	return [outputs.flat()];
+	return [
+		items.flatMap((_, itemIndex): INodeExecutionData[] => {
+			const outcome = outcomes.get(itemIndex);
+			if (!outcome) return [];
+			if ('error' in outcome) {
+				if (!this.continueOnFail()) throw outcome.error;
+				return [errorItem(outcome.error, itemIndex)];
+			}
+			return outcome.json.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+		}),
+	];
 }

@@ -1,13 +1,19 @@
 const REDACTED = '[token removed]';
 
 /**
- * `value` with every occurrence of `secret` replaced. Used on everything Wolkvox sends back, in
- * case an error page or a proxy echoes the request's headers.
+ * `value` with every occurrence of `secret` replaced, in strings, object keys and values at any
+ * depth. Used on everything Wolkvox sends back, in case an error page or a proxy echoes the headers.
  */
 export function withoutSecret<T>(value: T, secret: string): T {
 	if (!secret) return value;
-	if (typeof value === 'string') return value.split(secret).join(REDACTED) as T;
-	const text = JSON.stringify(value);
-	if (text === undefined || !text.includes(secret)) return value;
-	return JSON.parse(text.split(secret).join(REDACTED)) as T;
+	const clean = (text: string) => (text.includes(secret) ? text.split(secret).join(REDACTED) : text);
+	const walk = (item: unknown): unknown => {
+		if (typeof item === 'string') return clean(item);
+		if (Array.isArray(item)) return item.map(walk);
+		if (typeof item === 'object' && item !== null) {
+			return Object.fromEntries(Object.entries(item).map(([key, entry]) => [clean(key), walk(entry)]));
+		}
+		return item;
+	};
+	return walk(value) as T;
 }

@@ -12,15 +12,23 @@ export interface HttpAnswer {
 	body: unknown;
 }
 
-export type Verdict =
-	| { outcome: 'success'; answer: WolkvoxAnswer }
-	| {
-			outcome: 'retry' | 'fail';
-			message: string;
-			description: string;
-			httpCode?: string;
-			answer?: WolkvoxAnswer;
-	  };
+/**
+ * What to do after an attempt:
+ * - `busy`: the token is in use elsewhere; Wolkvox did nothing, so sending again is always safe.
+ * - `retry`: a fault that may pass (server error, no answer); bounded by Max Retries.
+ * - `halt`: a verdict about the credential or the quota: nothing more can succeed in this run.
+ * - `refused`: Wolkvox refused the content (a 4xx): a combined request can be split to find what.
+ * - `fail`: anything else that sending again cannot fix.
+ */
+export interface Failure {
+	outcome: 'busy' | 'retry' | 'halt' | 'refused' | 'fail';
+	message: string;
+	description: string;
+	httpCode?: string;
+	answer?: WolkvoxAnswer;
+}
+
+export type Verdict = { outcome: 'success'; answer: WolkvoxAnswer } | Failure;
 
 const BUSY = /SIMULTANEOUS/i;
 const QUOTA = /TOKEN LIMIT EXCEEDED/i;
@@ -81,16 +89,16 @@ export function judgeAnswer({ statusCode, body: rawBody }: HttpAnswer, afterUnan
 	const common = { httpCode, answer: body };
 	if (BUSY.test(msg)) {
 		return {
-			outcome: 'retry',
+			outcome: 'busy',
 			...common,
 			message: `The Wolkvox token is busy with another request: ${said}`,
 			description:
-				'Another workflow, n8n worker or tool is using the same token at this moment. Give each of them its own token, or raise Max Retries.',
+				'Another workflow, n8n worker or tool is using the same token at this moment. Give each of them its own token, or raise the Busy Token Wait option.',
 		};
 	}
 	if (QUOTA.test(msg)) {
 		return {
-			outcome: 'fail',
+			outcome: 'halt',
 			...common,
 			message: `The Wolkvox token's daily quota is used up: ${said}`,
 			description:
@@ -99,7 +107,7 @@ export function judgeAnswer({ statusCode, body: rawBody }: HttpAnswer, afterUnan
 	}
 	if (BAD_TOKEN.test(msg) || NO_TOKEN.test(msg) || code === 401) {
 		return {
-			outcome: 'fail',
+			outcome: 'halt',
 			...common,
 			message: `Wolkvox refused the credential: ${said}`,
 			description:
@@ -117,16 +125,16 @@ export function judgeAnswer({ statusCode, body: rawBody }: HttpAnswer, afterUnan
 	if (ALREADY_EXISTS.test(msg)) {
 		return afterUnanswered
 			? {
-					outcome: 'fail',
+					outcome: 'refused',
 					...common,
 					message: `Already exists in Wolkvox, most likely created by this node: ${said}`,
 					description:
 						'An earlier attempt of this same request got no answer in time, and Wolkvox applied it anyway. It was not created twice; nothing else needs doing.',
 				}
-			: { outcome: 'fail', ...common, message: `Wolkvox says it already exists: ${said}`, description: 'Nothing was changed by this request.' };
+			: { outcome: 'refused', ...common, message: `Wolkvox says it already exists: ${said}`, description: 'Nothing was changed by this request.' };
 	}
 	return {
-		outcome: 'fail',
+		outcome: code >= 400 && code < 500 && code !== 403 ? 'refused' : 'fail',
 		...common,
 		message: `Wolkvox rejected the request: ${said}`,
 		description:
@@ -139,12 +147,19 @@ export function judgeAnswer({ statusCode, body: rawBody }: HttpAnswer, afterUnan
 const CONNECTION_PROBLEMS: Record<string, string> = {
 	ECONNREFUSED: 'the connection was refused',
 	ECONNRESET: 'the connection was cut',
+	EPIPE: 'the connection was cut',
 	ENOTFOUND: 'the host name was not found',
 	EAI_AGAIN: 'the host name could not be looked up',
 };
 
-/** A request that got no answer at all: a timeout or a connection that failed. Always retryable. */
-export function judgeNoAnswer(reason: 'timeout' | 'connection', errorCode: string, timeoutMs: number): Verdict {
+/**
+ * A request that got no answer at all. `timeout`: none came in time; `cut`: the connection broke after
+ * the request left (Wolkvox may still be working on it); `unreachable`: nothing reached Wolkvox.
+ */
+export type NoAnswer = 'timeout' | 'cut' | 'unreachable';
+
+/** The verdict for a request without an answer: always a fault that may pass. */
+export function judgeNoAnswer(reason: NoAnswer, errorCode: string, timeoutMs: number): Failure {
 	if (reason === 'timeout') {
 		return {
 			outcome: 'retry',

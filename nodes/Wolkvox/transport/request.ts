@@ -1,26 +1,21 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialsDecrypted,
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { withoutSecret } from '../helpers/secret';
-import { resolveBaseUrl } from '../helpers/server';
-import type { HttpAnswer, Verdict, WolkvoxAnswer } from './answer';
+import type { Failure, HttpAnswer, NoAnswer, Verdict, WolkvoxAnswer } from './answer';
 import { judgeAnswer, judgeNoAnswer } from './answer';
-import { tokenQueueKey, withTokenTurn } from './tokenQueue';
+import { takeTurn } from './tokenQueue';
 
-/** Wolkvox stops working on a call after 60 s: the default timeout, and how long a call can keep a token busy. */
+/** Wolkvox stops working on a call after 60 s: the default timeout and the longest a call may hold a turn. */
 export const WOLKVOX_CALL_LIMIT_MS = 60_000;
+/** A turn is released at the latest this long after its request left, whatever the connection does. */
+export const TURN_LIMIT_MS = WOLKVOX_CALL_LIMIT_MS + 2_000;
 export const DEFAULT_TIMEOUT_MS = WOLKVOX_CALL_LIMIT_MS;
 export const DEFAULT_MAX_RETRIES = 3;
+export const DEFAULT_BUSY_WAIT_MS = 180_000;
 const FIRST_BACKOFF_MS = 400;
 const MAX_BACKOFF_MS = 8_000;
+const MAX_BUSY_BACKOFF_MS = 2_000;
 
 export interface WolkvoxCall {
 	method: IHttpRequestMethods;
@@ -33,168 +28,209 @@ export interface WolkvoxCall {
 export interface RequestSettings {
 	timeout: number;
 	maxRetries: number;
+	/** How long busy-token answers are retried, from the first one. */
+	busyWait: number;
 }
 
-interface WolkvoxCredentials {
-	server?: string;
-	token?: string;
-	baseUrl?: string;
-}
-
-/** What every request of one node run needs from the credential. */
-interface Connection {
+/** Where requests go and whose line they wait in; built once per run from the credential. */
+export interface Connection {
 	baseUrl: string;
 	queueKey: string;
 	token: string;
-	credentials: ICredentialsDecrypted;
+}
+
+/** What a request needs from the run that sends it. */
+export interface RequestRun {
+	context: IExecuteFunctions;
+	connection: Connection;
+	/** The execution's cancel signal: waits end at once when it fires. */
+	cancelSignal?: AbortSignal;
+	/** Why nothing more may be sent (execution stopped, credential refused), if so. */
+	stopReason(): string | undefined;
 }
 
 /**
- * Loaded once per node run: n8n reads and decrypts a credential on every call, which would
- * otherwise happen twice per request (here, and again inside httpRequestWithAuthentication).
+ * A request that did not succeed. `sent`: whether it reached Wolkvox at least once (when not, the
+ * failure says why it was not sent).
  */
-const connectionOfRun = new WeakMap<IExecuteFunctions, Promise<Connection>>();
-
-async function connect(context: IExecuteFunctions, itemIndex: number): Promise<Connection> {
-	const data = await context.getCredentials<WolkvoxCredentials>('wolkvoxApi', itemIndex);
-	const resolved = resolveBaseUrl(data.server, data.baseUrl);
-	if ('problem' in resolved) throw new NodeOperationError(context.getNode(), resolved.problem, { itemIndex });
-	const { id, name } = context.getNode().credentials?.wolkvoxApi ?? { id: null, name: '' };
-	const token = String(data.token ?? '');
-	return {
-		baseUrl: resolved.baseUrl,
-		queueKey: tokenQueueKey(token),
-		token,
-		credentials: { id: id ?? '', name, type: 'wolkvoxApi', data: data as ICredentialDataDecryptedObject },
-	};
+export class WolkvoxFailure extends Error {
+	constructor(
+		readonly failure: Failure,
+		readonly attempts: number,
+		readonly sent: boolean,
+	) {
+		super(failure.message);
+		this.name = 'WolkvoxFailure';
+	}
 }
 
-function connectionFor(context: IExecuteFunctions, itemIndex: number): Promise<Connection> {
-	let connection = connectionOfRun.get(context);
-	if (!connection) connectionOfRun.set(context, (connection = connect(context, itemIndex)));
-	return connection;
+/** `promise`'s value, or false as soon as `signal` fires. */
+async function unlessAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T | false> {
+	if (!signal) return await promise;
+	if (signal.aborted) return false;
+	return await new Promise<T | false>((resolve, reject) => {
+		const onAbort = () => resolve(false);
+		signal.addEventListener('abort', onAbort, { once: true });
+		promise.then(
+			(value) => {
+				signal.removeEventListener('abort', onAbort);
+				resolve(value);
+			},
+			(error: unknown) => {
+				signal.removeEventListener('abort', onAbort);
+				reject(error as Error);
+			},
+		);
+	});
 }
 
-/** Exponential backoff with jitter: between half and all of 400 ms × 2^attempt, at most 8 s. */
-function backoffMs(attempt: number): number {
-	const ceiling = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** attempt);
-	return ceiling / 2 + Math.random() * (ceiling / 2);
+/** Resolves true after `ms`, or false as soon as `signal` fires (its timer is then cleared). */
+export async function pause(ms: number, signal?: AbortSignal): Promise<boolean> {
+	const slept = sleep(ms, signal).then(
+		() => true,
+		() => false,
+	);
+	return await unlessAborted(slept, signal);
 }
 
-/** Network errors after which sending again can help; anything else is reported as it is. */
-const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+/** Exponential backoff with jitter: between half and all of 400 ms × 2^attempt, at most `ceiling`. */
+function backoffMs(attempt: number, ceiling: number): number {
+	const upper = Math.min(ceiling, FIRST_BACKOFF_MS * 2 ** attempt);
+	return upper / 2 + Math.random() * (upper / 2);
+}
+
+/** Errors after which nothing reached Wolkvox, and those after which it may have got the request. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+const CUT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
 function errorCode(error: unknown): string | undefined {
-	for (const candidate of [error, (error as { cause?: unknown })?.cause]) {
-		const code = (candidate as { code?: unknown })?.code;
+	for (const candidate of [error, (error as { cause?: unknown } | undefined)?.cause]) {
+		const code = (candidate as { code?: unknown } | undefined)?.code;
 		if (typeof code === 'string' && code) return code;
 	}
+	if (/socket hang up/i.test(String((error as { message?: unknown } | undefined)?.message))) return 'ECONNRESET';
 	return undefined;
 }
 
-/** Sends once; answers of any HTTP status come back as values, only "no answer at all" is a verdict. */
-async function sendOnce(
-	context: IExecuteFunctions,
-	options: IHttpRequestOptions,
-	credentialsDecrypted: ICredentialsDecrypted,
-): Promise<HttpAnswer | Verdict> {
+type Exchange = HttpAnswer | { noAnswer: NoAnswer; code: string } | { unsendable: string };
+
+/** One HTTP exchange; answers of any HTTP status come back as values. */
+async function exchange(run: RequestRun, options: IHttpRequestOptions): Promise<Exchange> {
 	try {
-		return (await context.helpers.httpRequestWithAuthentication.call(context, 'wolkvoxApi', options, {
-			credentialsDecrypted,
-		})) as HttpAnswer;
+		return (await run.context.helpers.httpRequest(options)) as HttpAnswer;
 	} catch (error) {
 		// The caught error holds the request's headers (the token): only its code and message are kept.
 		const code = errorCode(error);
-		if (code && TIMEOUT_CODES.has(code)) return judgeNoAnswer('timeout', code, options.timeout ?? DEFAULT_TIMEOUT_MS);
-		if (code && TRANSIENT_CODES.has(code)) return judgeNoAnswer('connection', code, options.timeout ?? DEFAULT_TIMEOUT_MS);
-		return {
-			outcome: 'fail',
-			message: `The request to Wolkvox could not be sent: ${(error as Error).message}`,
-			description: code ?? '',
-		};
+		if (code && UNREACHABLE_CODES.has(code)) return { noAnswer: 'unreachable', code };
+		if (code && CUT_CODES.has(code)) return { noAnswer: 'cut', code };
+		if (options.abortSignal?.aborted) return { noAnswer: 'cut', code: 'ETIMEDOUT' };
+		return { unsendable: `${(error as Error).message}${code ? ` (${code})` : ''}` };
 	}
 }
 
 /**
- * Sends in the token's turn and waits at most `timeoutMs` from the moment the request leaves (not
- * while it waits in line). A request still unanswered then keeps the turn until Wolkvox answers or
- * its 60 s limit passes (axios' own timeout), because Wolkvox may still be working on it: a retry,
- * or another execution, waits behind it instead of overlapping it.
+ * Keeps the token's turn while Wolkvox may be working on the request: until its answer arrives, or
+ * for a connection cut after sending until Wolkvox's 60 s per call have passed; never longer than
+ * TURN_LIMIT_MS from sending (a request still open then is aborted).
  */
-async function sendInTurn(
-	queueKey: string,
-	send: () => Promise<HttpAnswer | Verdict>,
-	timeoutMs: number,
-): Promise<HttpAnswer | Verdict> {
-	let markSent!: () => void;
-	const sentNow = new Promise<void>((resolve) => (markSent = resolve));
-	const attempt = withTokenTurn(queueKey, async () => {
-		markSent();
-		return await send();
-	});
-	if (timeoutMs >= WOLKVOX_CALL_LIMIT_MS) return await attempt;
-	await sentNow;
-	const gaveUp = sleep(timeoutMs).then(() => judgeNoAnswer('timeout', '', timeoutMs));
-	return await Promise.race([attempt, gaveUp]);
+async function holdTurn(pending: Promise<Exchange>, abort: AbortController, release: () => void): Promise<void> {
+	const released = new AbortController();
+	const limitReached = pause(TURN_LIMIT_MS, released.signal);
+	const first = await Promise.race([pending, limitReached.then(() => 'limit' as const)]);
+	if (first === 'limit') abort.abort();
+	else if ('noAnswer' in first && first.noAnswer === 'cut') await limitReached;
+	released.abort();
+	release();
+}
+
+type Sent = Exchange | { stopped: true; sent: boolean } | { waitedMs: number };
+
+/**
+ * Sends in the token's turn. The caller waits at most `timeoutMs` from the moment the request leaves
+ * (not while it waits in line), or until the run is stopped; the turn itself stays held as holdTurn
+ * says, so a retry or another execution never overlaps a request Wolkvox may still be working on.
+ */
+async function sendInTurn(run: RequestRun, options: IHttpRequestOptions, timeoutMs: number): Promise<Sent> {
+	const turn = takeTurn(run.connection.queueKey);
+	const inLine = await unlessAborted(turn.ready.then(() => true), run.cancelSignal);
+	if (!inLine || run.stopReason()) {
+		turn.release();
+		return { stopped: true, sent: false };
+	}
+	const abort = new AbortController();
+	const pending = exchange(run, { ...options, abortSignal: abort.signal });
+	void holdTurn(pending, abort, turn.release);
+	const settled = new AbortController();
+	const signal = run.cancelSignal ? AbortSignal.any([run.cancelSignal, settled.signal]) : settled.signal;
+	const waited = pause(timeoutMs, signal).then((inTime): Sent =>
+		inTime ? { waitedMs: timeoutMs } : { stopped: true, sent: true },
+	);
+	const sent = await Promise.race([pending, waited]);
+	settled.abort();
+	return sent;
+}
+
+function verdictOf(sent: Exclude<Sent, { stopped: true; sent: boolean }>, token: string, afterUnanswered: boolean): Verdict {
+	if ('waitedMs' in sent) return judgeNoAnswer('timeout', '', sent.waitedMs);
+	if ('noAnswer' in sent) return judgeNoAnswer(sent.noAnswer, sent.code, 0);
+	if ('unsendable' in sent) {
+		return { outcome: 'fail', message: `The request to Wolkvox could not be sent: ${withoutSecret(sent.unsendable, token)}`, description: '' };
+	}
+	return judgeAnswer({ statusCode: sent.statusCode, body: withoutSecret(sent.body, token) }, afterUnanswered);
 }
 
 /**
- * Every Wolkvox call goes through here: URL from the credential, one request at a time per token
- * (process-wide), timeout, retries with backoff, and the answer mapped to a result or NodeApiError.
+ * Every Wolkvox call goes through here: URL and token header from the run's connection, one request at
+ * a time per token (process-wide), timeout, retries with backoff (busy answers on a time budget of
+ * their own), and the answer mapped to a result or a WolkvoxFailure.
  */
-export async function wolkvoxRequest(
-	this: IExecuteFunctions,
-	call: WolkvoxCall,
-	settings: RequestSettings,
-	itemIndex: number,
-): Promise<WolkvoxAnswer> {
-	const { baseUrl, queueKey, token, credentials } = await connectionFor(this, itemIndex);
-
+export async function wolkvoxRequest(run: RequestRun, call: WolkvoxCall, settings: RequestSettings): Promise<WolkvoxAnswer> {
+	const { baseUrl, token } = run.connection;
 	const options: IHttpRequestOptions = {
 		method: call.method,
 		url: `${baseUrl}/api/v2/${call.file}.php`,
 		qs: { api: call.api, ...call.qs },
-		headers: { 'Content-Type': 'application/json' },
+		headers: { 'Content-Type': 'application/json', 'wolkvox-token': token },
 		body: call.body,
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		disableFollowRedirect: true,
-		timeout: Math.max(settings.timeout, WOLKVOX_CALL_LIMIT_MS),
 	};
 
 	let unanswered = false;
-	for (let attempt = 0; ; attempt++) {
-		const sent = await sendInTurn(queueKey, async () => await sendOnce(this, options, credentials), settings.timeout);
-		const verdict: Verdict =
-			'outcome' in sent
-				? withoutSecret(sent, token)
-				: judgeAnswer({ statusCode: sent.statusCode, body: withoutSecret(sent.body, token) }, unanswered);
-		if (verdict.outcome === 'success') return verdict.answer;
-		if (verdict.outcome === 'retry' && attempt < settings.maxRetries) {
-			unanswered ||= verdict.answer === undefined || Number(verdict.httpCode) >= 500;
-			await sleep(backoffMs(attempt));
-			continue;
+	let faults = 0;
+	let busySince: number | undefined;
+	let sentOnce = false;
+	for (let attempt = 1; ; attempt++) {
+		const sent = await sendInTurn(run, options, Math.min(settings.timeout, WOLKVOX_CALL_LIMIT_MS));
+		if ('stopped' in sent) {
+			throw new WolkvoxFailure(stoppedFailure(run, sent.sent || sentOnce), attempt, sent.sent || sentOnce);
 		}
-		throw toNodeApiError(this, verdict, attempt + 1, itemIndex);
+		sentOnce = true;
+		const verdict = verdictOf(sent, token, unanswered);
+		if (verdict.outcome === 'success') return verdict.answer;
+		let wait: number | undefined;
+		if (verdict.outcome === 'busy') {
+			busySince ??= Date.now();
+			if (Date.now() - busySince < settings.busyWait) wait = backoffMs(attempt, MAX_BUSY_BACKOFF_MS);
+		} else if (verdict.outcome === 'retry' && faults < settings.maxRetries) {
+			faults++;
+			unanswered ||= verdict.answer === undefined || Number(verdict.httpCode) >= 500;
+			wait = backoffMs(faults - 1, MAX_BACKOFF_MS);
+		}
+		if (wait === undefined) throw new WolkvoxFailure(verdict, attempt, true);
+		if (!(await pause(wait, run.cancelSignal))) throw new WolkvoxFailure(stoppedFailure(run, true), attempt, true);
 	}
 }
 
-function toNodeApiError(
-	context: IExecuteFunctions,
-	verdict: Exclude<Verdict, { outcome: 'success' }>,
-	attempts: number,
-	itemIndex: number,
-): NodeApiError {
-	const { description } = verdict;
-	let { message } = verdict;
-	if (verdict.outcome === 'retry') message += ` (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`;
-	const response = (verdict.answer ?? { message, httpCode: verdict.httpCode ?? null }) as JsonObject;
-	return new NodeApiError(context.getNode(), response, {
-		message,
-		description,
-		httpCode: verdict.httpCode,
-		itemIndex,
-	});
+function stoppedFailure(run: RequestRun, sent: boolean): Failure {
+	const reason = run.stopReason() ?? 'the execution was stopped';
+	return {
+		outcome: 'halt',
+		message: sent ? `Stopped before Wolkvox answered: ${reason}` : `Not sent: ${reason}`,
+		description: sent
+			? 'Wolkvox may still apply this request; the token was kept for it until Wolkvox answered or its 60 s passed.'
+			: 'Nothing was sent to Wolkvox for this.',
+	};
 }

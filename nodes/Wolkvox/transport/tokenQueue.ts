@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 
 /**
  * One FIFO line per Wolkvox token, shared by every execution in this n8n process (module state
- * lives as long as the process). A key maps to the promise that settles when the last request
- * queued for it is done; the entry is removed when nobody is left in line.
+ * lives as long as the process). A key maps to the promise that settles when the last turn taken
+ * for it is released; the entry is removed when nobody is left in line.
  */
 const lineEnds = new Map<string, Promise<void>>();
 
@@ -15,23 +15,27 @@ export function tokenQueueKey(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }
 
-/** Runs `task` once every earlier task with the same key has settled; a throwing task frees its turn too. */
-export async function withTokenTurn<T>(key: string, task: () => Promise<T>): Promise<T> {
-	const previous = lineEnds.get(key) ?? Promise.resolve();
-	let finish!: () => void;
-	const done = new Promise<void>((resolve) => (finish = resolve));
-	const lineEnd = previous.then(() => done);
-	lineEnds.set(key, lineEnd);
-	await previous;
-	try {
-		return await task();
-	} finally {
-		finish();
-		if (lineEnds.get(key) === lineEnd) lineEnds.delete(key);
-	}
+export interface Turn {
+	/** Settles when every earlier turn of the same key has been released. */
+	ready: Promise<void>;
+	/** Ends this turn (a second call does nothing). Whoever gives up waiting must release too. */
+	release: () => void;
 }
 
-/** How many tokens have requests running or waiting (0 when the process is idle). */
+/** Takes a place in the key's line at once; the turn is held from `ready` until `release`. */
+export function takeTurn(key: string): Turn {
+	const previous = lineEnds.get(key) ?? Promise.resolve();
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	const lineEnd = previous.then(async () => await released);
+	lineEnds.set(key, lineEnd);
+	void lineEnd.then(() => {
+		if (lineEnds.get(key) === lineEnd) lineEnds.delete(key);
+	});
+	return { ready: previous, release };
+}
+
+/** How many tokens have turns held or waiting (0 when the process is idle). */
 export function busyTokenCount(): number {
 	return lineEnds.size;
 }

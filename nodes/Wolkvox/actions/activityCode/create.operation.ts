@@ -1,4 +1,19 @@
-import { activityCodeFields, activityCodeWrite } from './fields';
+import type { IDataObject } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const operation = activityCodeWrite('create', { method: 'POST', api: 'create_cod_act' }, activityCodeFields);
-export const { description } = operation;
+import { optionsCollection } from '../common';
+import { oneRequestPerItem, plannedOperation } from '../operation';
+import { activityCodeFields, activityCodeOutput, channelOptionFields, readActivityCode } from './fields';
+
+export const description = updateDisplayOptions({ show: { resource: ['activityCode'], operation: ['create'] } }, [
+	...activityCodeFields,
+	optionsCollection(channelOptionFields),
+]);
+
+/** One create_cod_act per item: `{ code, error, msg, typeCode, codAct }`. */
+export const operation = plannedOperation<IDataObject>({
+	description,
+	prepare: readActivityCode,
+	plan: oneRequestPerItem((body) => ({ method: 'POST', file: 'configuration', api: 'create_cod_act', body })),
+	toOutput: activityCodeOutput,
+});

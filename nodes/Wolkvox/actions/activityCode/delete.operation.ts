@@ -1,11 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { listEntries } from '../../helpers/lists';
 import type { WolkvoxAnswer } from '../../transport/answer';
-import { optionsCollection, readChoice, readListParameter, readParameter } from '../common';
-import type { PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
-import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL } from '../operation';
+import { optionsCollection, readChoice, readListParameter } from '../common';
+import type { PlannedRequest, PreparedItem } from '../operation';
+import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL, plannedOperation } from '../operation';
+import type { Run } from '../run';
+import { readParameter } from '../run';
 import { TYPE_CODES, typeCodeField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -33,9 +35,9 @@ export interface DeleteInput {
 	codAct: string[];
 }
 
-function prepare(this: IExecuteFunctions, itemIndex: number): DeleteInput {
-	const typeCode = readChoice(this, readParameter(this, 'typeCode', itemIndex), TYPE_CODES, 'Type Code', itemIndex);
-	const codAct = readListParameter(this, 'codAct', 'Codes', itemIndex, (value) => [...new Set(listEntries(value, 'code'))]);
+function prepare(run: Run, itemIndex: number): DeleteInput {
+	const typeCode = readChoice(run, readParameter(run, 'typeCode', itemIndex), TYPE_CODES, 'Type Code', itemIndex);
+	const codAct = readListParameter(run, 'codAct', 'Codes', itemIndex, (value) => [...new Set(listEntries(value, 'code'))]);
 	return { typeCode, codAct };
 }
 
@@ -49,8 +51,8 @@ function plan(items: Array<PreparedItem<DeleteInput>>): PlannedRequest[] {
 }
 
 /** Like Create: Wolkvox's answer with the codes it is about. */
-function toOutput(input: DeleteInput, answers: WolkvoxAnswer[]): IDataObject[] {
+function toOutput(_run: Run, input: DeleteInput, answers: WolkvoxAnswer[]): IDataObject[] {
 	return [{ ...combinedAnswer(answers), typeCode: input.typeCode, codAct: input.codAct }];
 }
 
-export const operation: WolkvoxOperation<DeleteInput> = { description, prepare, plan, toOutput };
+export const operation = plannedOperation<DeleteInput>({ description, prepare, plan, toOutput });

@@ -1,13 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { WolkvoxCall } from '../../transport/request';
-import { optionsCollection, readChoice, readParameter, readRequiredText, readYesNo } from '../common';
-import type { WolkvoxOperation } from '../operation';
-import { oneRequestPerItem } from '../operation';
+import type { WolkvoxAnswer } from '../../transport/answer';
+import { readChoice, readOptions, readRequiredText, readYesNo } from '../common';
+import type { Run } from '../run';
+import { readParameter } from '../run';
 
 /** The two groups of activity codes. */
 export const TYPE_CODES = ['cod_act1', 'cod_act2'] as const;
+export type TypeCode = (typeof TYPE_CODES)[number];
 
 const yesNo = [
 	{ name: 'Yes', value: 'yes' },
@@ -20,8 +20,8 @@ export const typeCodeField: INodeProperties = {
 	name: 'typeCode',
 	type: 'options',
 	options: [
-		{ name: 'Main Group (Cod_act1)', value: 'cod_act1' },
-		{ name: 'Alternate Group (Cod_act2)', value: 'cod_act2' },
+		{ name: 'Main Group', value: 'cod_act1', description: 'Activity codes 1 (cod_act1 in Wolkvox)' },
+		{ name: 'Alternate Group', value: 'cod_act2', description: 'Activity codes 2 (cod_act2 in Wolkvox)' },
 	],
 	default: 'cod_act1',
 	description: 'Which group of activity codes the code belongs to',
@@ -95,41 +95,31 @@ export const channelOptionFields: INodeProperties[] = [
 ];
 
 /** Reads and checks the fields into Wolkvox's body (`type_code`, `cod_act`, `description_cod_act`, …). */
-export function readActivityCode(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const typeCode = readParameter(this, 'typeCode', itemIndex);
+export function readActivityCode(run: Run, itemIndex: number): IDataObject {
 	const body: IDataObject = {
-		type_code: readChoice(this, typeCode, TYPE_CODES, 'Type Code', itemIndex),
-		cod_act: readRequiredText.call(this, 'codAct', 'Code', itemIndex),
-		description_cod_act: readRequiredText.call(this, 'description', 'Description', itemIndex),
+		type_code: readChoice(run, readParameter(run, 'typeCode', itemIndex), TYPE_CODES, 'Type Code', itemIndex),
+		cod_act: readRequiredText(run, 'codAct', 'Code', itemIndex),
+		description_cod_act: readRequiredText(run, 'description', 'Description', itemIndex),
 	};
-	for (const [name, field] of [['hit', 'Hit'], ['rpc', 'Right Party Contact'], ['chat', 'Chat']]) {
-		body[name] = readYesNo(this, readParameter(this, name, itemIndex), field, itemIndex);
-	}
-	const options = readParameter(this, 'options', itemIndex, {}) as IDataObject;
-	for (const [name, field] of [['studio', 'Studio'], ['voice', 'Voice']]) {
-		if (options[name] !== undefined) body[name] = readYesNo(this, options[name], field, itemIndex);
+	for (const [name, field] of FLAG_FIELDS) body[name] = readYesNo(run, readParameter(run, name, itemIndex), field, itemIndex);
+	const options = readOptions(run, itemIndex);
+	for (const [name, field] of CHANNEL_FIELDS) {
+		if (options[name] !== undefined) body[name] = readYesNo(run, options[name], field, itemIndex);
 	}
 	return body;
 }
 
-/**
- * Create and Update send the same fields, one request per item, and answer alike:
- * `{ code, error, msg, typeCode, codAct }`.
- */
-export function activityCodeWrite(
-	operation: 'create' | 'update',
-	call: Pick<WolkvoxCall, 'method' | 'api'>,
-	fields: INodeProperties[],
-): WolkvoxOperation<IDataObject> {
-	return {
-		description: updateDisplayOptions({ show: { resource: ['activityCode'], operation: [operation] } }, [
-			...fields,
-			optionsCollection(channelOptionFields),
-		]),
-		prepare(itemIndex) {
-			return readActivityCode.call(this, itemIndex);
-		},
-		plan: oneRequestPerItem((body) => ({ ...call, file: 'configuration', body })),
-		toOutput: (body, [answer]) => [{ ...answer, typeCode: body.type_code, codAct: body.cod_act }],
-	};
+const FLAG_FIELDS = [
+	['hit', 'Hit'],
+	['rpc', 'Right Party Contact'],
+	['chat', 'Chat'],
+] as const;
+const CHANNEL_FIELDS = [
+	['studio', 'Studio'],
+	['voice', 'Voice'],
+] as const;
+
+/** Create and Update answer alike: Wolkvox's answer with the code it is about. */
+export function activityCodeOutput(_run: Run, body: IDataObject, [answer]: WolkvoxAnswer[]): IDataObject[] {
+	return [{ ...answer, typeCode: body.type_code, codAct: body.cod_act }];
 }

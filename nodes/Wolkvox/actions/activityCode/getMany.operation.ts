@@ -1,10 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
-import { optionsCollection, readChoice, readParameter } from '../common';
-import type { WolkvoxOperation } from '../operation';
-import { dataList, badFieldError, oneRequestPerDistinctRead, readLimit, returnAllAndLimit } from '../reads';
+import { optionsCollection, readChoice } from '../common';
+import { plannedOperation } from '../operation';
+import { badFieldError, dataList, oneRequestPerDistinctRead, readLimit, returnAllAndLimit } from '../reads';
+import type { Run } from '../run';
+import { readParameter } from '../run';
 import { TYPE_CODES, typeCodeField } from './fields';
 
 const API = 'activity_codes';
@@ -31,9 +33,9 @@ export interface GetManyCodesInput {
 	limit: number;
 }
 
-function prepare(this: IExecuteFunctions, itemIndex: number): GetManyCodesInput {
-	const typeCode = readChoice(this, readParameter(this, 'typeCode', itemIndex), FILTERS, 'Type Code', itemIndex);
-	return { typeCode, limit: readLimit.call(this, itemIndex) };
+function prepare(run: Run, itemIndex: number): GetManyCodesInput {
+	const typeCode = readChoice(run, readParameter(run, 'typeCode', itemIndex), FILTERS, 'Type Code', itemIndex);
+	return { typeCode, limit: readLimit(run, itemIndex) };
 }
 
 /** Present only the flags Wolkvox sent; `studio` and `voice` are listed by newer versions only. */
@@ -43,19 +45,14 @@ const FLAGS = ['hit', 'rpc', 'chat', 'studio', 'voice'];
  * One output item per code, named as the node's parameters are:
  * `{ typeCode, codAct, description, hit, rpc, chat }`. Wolkvox reads the ID as `code_act`.
  */
-function toOutput(
-	this: IExecuteFunctions,
-	input: GetManyCodesInput,
-	[answer]: WolkvoxAnswer[],
-	itemIndex: number,
-): IDataObject[] {
-	const source = { context: this, itemIndex };
-	const codes = dataList(source, answer, API).filter(
+function toOutput(run: Run, input: GetManyCodesInput, [answer]: WolkvoxAnswer[], itemIndex: number): IDataObject[] {
+	const source = { run, api: API, itemIndex };
+	const codes = dataList(source, answer).filter(
 		(entry) => input.typeCode === 'all' || entry.type_code === input.typeCode,
 	);
 	return codes.slice(0, input.limit).map((entry) => {
 		const codAct = entry.code_act ?? entry.cod_act;
-		if (codAct === undefined || codAct === null) throw badFieldError(source, answer, API, 'code_act', codAct);
+		if (answer && (codAct === undefined || codAct === null)) throw badFieldError(source, answer, 'code_act', codAct);
 		const code: IDataObject = {
 			typeCode: entry.type_code,
 			codAct: String(codAct),
@@ -66,9 +63,9 @@ function toOutput(
 	});
 }
 
-export const operation: WolkvoxOperation<GetManyCodesInput> = {
+export const operation = plannedOperation<GetManyCodesInput>({
 	description,
 	prepare,
 	plan: oneRequestPerDistinctRead(() => ({ method: 'GET', file: 'information', api: API })),
 	toOutput,
-};
+});

@@ -1,20 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { WolkvoxAnswer } from '../../transport/answer';
 import type { WolkvoxCall } from '../../transport/request';
 import { optionsCollection } from '../common';
-import type { PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
-import { combinedAnswer } from '../operation';
-import type { TelephoneBatchInput } from './batching';
-import {
-	planTelephoneBatches,
-	readTelephoneBatch,
-	readTypeCall,
-	telephoneBatchOptionFields,
-	telephonesProperty,
-	typeCallField,
-} from './batching';
+import { combinedAnswer, plannedOperation } from '../operation';
+import type { Run } from '../run';
+import { planTelephoneBatches } from './batching';
+import type { TelephoneBatchInput, TypeCall } from './fields';
+import { readTelephoneBatch, readTypeCall, telephoneBatchOptionFields, telephonesProperty, typeCallField } from './fields';
 
 const properties: INodeProperties[] = [
 	typeCallField('Which DNC list the numbers go to', 'Block calls coming from these numbers', 'Never dial these numbers'),
@@ -22,31 +15,28 @@ const properties: INodeProperties[] = [
 	optionsCollection(telephoneBatchOptionFields),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['dnc'], operation: ['add'] } },
-	properties,
-);
+export const description = updateDisplayOptions({ show: { resource: ['dnc'], operation: ['add'] } }, properties);
 
-export type AddInput = { typeCall: string } & TelephoneBatchInput;
+export type AddInput = { typeCall: TypeCall } & TelephoneBatchInput;
 
-function prepare(this: IExecuteFunctions, itemIndex: number): AddInput {
-	return { typeCall: readTypeCall(this, itemIndex), ...readTelephoneBatch.call(this, itemIndex) };
-}
-
-function addDncCall(typeCall: string, telephones: string[]): WolkvoxCall {
+export function addDncCall(typeCall: TypeCall, telephones: string[]): WolkvoxCall {
 	return { method: 'POST', file: 'configuration', api: 'add_dnc', body: { type_call: typeCall, telephones } };
 }
 
-function plan(items: Array<PreparedItem<AddInput>>): PlannedRequest[] {
-	return planTelephoneBatches(
-		items,
-		(input) => input.typeCall,
-		(input, telephones) => addDncCall(input.typeCall, telephones),
-	);
+function prepare(run: Run, itemIndex: number): AddInput {
+	return { typeCall: readTypeCall(run, itemIndex), ...readTelephoneBatch(run, itemIndex) };
 }
 
-function toOutput(input: AddInput, answers: WolkvoxAnswer[]): IDataObject[] {
-	return [{ typeCall: input.typeCall, telephones: input.telephones, ...combinedAnswer(answers) }];
-}
-
-export const operation: WolkvoxOperation<AddInput> = { description, prepare, plan, toOutput };
+export const operation = plannedOperation<AddInput>({
+	description,
+	prepare,
+	plan: (items) =>
+		planTelephoneBatches(
+			items,
+			(input) => input.typeCall,
+			(input, telephones) => addDncCall(input.typeCall, telephones),
+		),
+	toOutput: (_run, input, answers): IDataObject[] => [
+		{ typeCall: input.typeCall, telephones: input.telephones, ...combinedAnswer(answers) },
+	],
+});

@@ -1,114 +1,44 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { parseTelephones } from '../../helpers/telephones';
 import type { WolkvoxCall } from '../../transport/request';
-import { readBoolean, readChoice, readListParameter, readParameter, readWholeNumber } from '../common';
 import type { PlannedRequest, PreparedItem } from '../operation';
 import { chunk, MAX_RECORDS_PER_CALL } from '../operation';
+import type { TelephoneBatchInput } from './fields';
 
-export const TYPE_CALLS = ['inbound', 'outbound'] as const;
+type ToCall = (telephones: string[]) => WolkvoxCall;
 
-/** The DNC list a write goes to; Add and Remove describe it in their own words. */
-export function typeCallField(description: string, inbound: string, outbound: string): INodeProperties {
-	return {
-		displayName: 'Type of Call',
-		name: 'typeCall',
-		type: 'options',
-		options: [
-			{ name: 'Inbound', value: 'inbound', description: inbound },
-			{ name: 'Outbound', value: 'outbound', description: outbound },
-		],
-		default: 'outbound',
-		description,
-	};
+/** A request carrying these telephones for these items; it can be split by telephone if refused. */
+export function telephoneRequest(owners: Map<string, number[]>, callFor: ToCall): PlannedRequest {
+	const itemIndices = [...new Set([...owners.values()].flat())];
+	return { itemIndices, call: callFor([...owners.keys()]), records: { owners, callFor } };
 }
 
-export function readTypeCall(context: IExecuteFunctions, itemIndex: number): (typeof TYPE_CALLS)[number] {
-	return readChoice(context, readParameter(context, 'typeCall', itemIndex), TYPE_CALLS, 'Type of Call', itemIndex);
+function ownedBy(itemIndex: number, telephones: string[]): Map<string, number[]> {
+	return new Map(telephones.map((telephone) => [telephone, [itemIndex]]));
 }
-
-/** The telephone list of a DNC write, and how items may be combined into requests. */
-export interface TelephoneBatchInput {
-	telephones: string[];
-	combineItems: boolean;
-	batchSize: number;
-}
-
-export const telephonesProperty: INodeProperties = {
-	displayName: 'Telephones',
-	name: 'telephones',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '+57 300 123 4567, 3001234568',
-	description:
-		'One or more numbers separated by commas, semicolons or new lines, or an expression that returns a list. Spaces, dashes, dots, parentheses and a leading + are removed; each number must then have 7 to 15 digits.',
-};
-
-/** The "Options" entries that decide how the telephones of several items are combined. */
-export const telephoneBatchOptionFields: INodeProperties[] = [
-	{
-		displayName: 'Batch Size',
-		name: 'batchSize',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_RECORDS_PER_CALL },
-		default: MAX_RECORDS_PER_CALL,
-		description: 'Most telephones sent in one request when items are combined (Wolkvox allows 10,000)',
-	},
-	{
-		displayName: 'Combine Items',
-		name: 'combineItems',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to send the telephones of all items together in as few requests as possible. Turn off to send one request per item.',
-	},
-];
-
-/** Reads `telephones` and the batch options of one item; a bad number fails the item before anything is sent. */
-export function readTelephoneBatch(this: IExecuteFunctions, itemIndex: number): TelephoneBatchInput {
-	const options = readParameter(this, 'options', itemIndex, {}) as IDataObject;
-	const combineItems = readBoolean(this, options.combineItems ?? true, 'Combine Items', itemIndex);
-	const batchSize = readWholeNumber(this, options.batchSize ?? MAX_RECORDS_PER_CALL, 'Batch Size', itemIndex, [
-		1,
-		MAX_RECORDS_PER_CALL,
-	]);
-	const telephones = readListParameter(this, 'telephones', 'Telephones', itemIndex, parseTelephones);
-	return { telephones, combineItems, batchSize };
-}
-
-type ToCall<Input> = (input: Input, telephones: string[]) => WolkvoxCall;
 
 /**
  * Packs whole items into requests of at most `batchSize` distinct telephones. An item that alone
  * has more than that is split over requests of its own.
  */
-function packItems<Input extends TelephoneBatchInput>(
-	items: Array<PreparedItem<Input>>,
-	batchSize: number,
-	toCall: ToCall<Input>,
-): PlannedRequest[] {
+function packItems<Input extends TelephoneBatchInput>(items: Array<PreparedItem<Input>>, batchSize: number, callFor: ToCall): PlannedRequest[] {
 	const requests: PlannedRequest[] = [];
-	const first = items[0].input;
-	let itemIndices: number[] = [];
-	let telephones = new Set<string>();
+	let owners = new Map<string, number[]>();
 	const flush = () => {
-		if (itemIndices.length > 0) requests.push({ itemIndices, call: toCall(first, [...telephones]) });
-		itemIndices = [];
-		telephones = new Set();
+		if (owners.size > 0) requests.push(telephoneRequest(owners, callFor));
+		owners = new Map();
 	};
 	for (const { itemIndex, input } of items) {
 		if (input.telephones.length > batchSize) {
 			flush();
-			for (const part of chunk(input.telephones, batchSize)) {
-				requests.push({ itemIndices: [itemIndex], call: toCall(input, part) });
-			}
+			for (const part of chunk(input.telephones, batchSize)) requests.push(telephoneRequest(ownedBy(itemIndex, part), callFor));
 			continue;
 		}
-		const fresh = input.telephones.filter((telephone) => !telephones.has(telephone));
-		if (telephones.size + fresh.length > batchSize) flush();
-		itemIndices.push(itemIndex);
-		for (const telephone of input.telephones) telephones.add(telephone);
+		const fresh = input.telephones.filter((telephone) => !owners.has(telephone));
+		if (owners.size + fresh.length > batchSize) flush();
+		for (const telephone of input.telephones) {
+			const holders = owners.get(telephone);
+			if (holders) holders.push(itemIndex);
+			else owners.set(telephone, [itemIndex]);
+		}
 	}
 	flush();
 	return requests;
@@ -122,16 +52,15 @@ function packItems<Input extends TelephoneBatchInput>(
 export function planTelephoneBatches<Input extends TelephoneBatchInput>(
 	items: Array<PreparedItem<Input>>,
 	groupKey: (input: Input) => string,
-	toCall: ToCall<Input>,
+	toCall: (input: Input, telephones: string[]) => WolkvoxCall,
 ): PlannedRequest[] {
 	const groups = new Map<string, Array<PreparedItem<Input>>>();
 	const requests: PlannedRequest[] = [];
 	for (const item of items) {
 		const { combineItems, batchSize, telephones } = item.input;
 		if (!combineItems) {
-			for (const part of chunk(telephones, MAX_RECORDS_PER_CALL)) {
-				requests.push({ itemIndices: [item.itemIndex], call: toCall(item.input, part) });
-			}
+			const callFor = (part: string[]) => toCall(item.input, part);
+			for (const part of chunk(telephones, MAX_RECORDS_PER_CALL)) requests.push(telephoneRequest(ownedBy(item.itemIndex, part), callFor));
 			continue;
 		}
 		const key = `${groupKey(item.input)}/${batchSize}`;
@@ -140,7 +69,8 @@ export function planTelephoneBatches<Input extends TelephoneBatchInput>(
 		else groups.set(key, [item]);
 	}
 	for (const group of groups.values()) {
-		requests.push(...packItems(group, group[0].input.batchSize, toCall));
+		const [first] = group;
+		if (first) requests.push(...packItems(group, first.input.batchSize, (part) => toCall(first.input, part)));
 	}
 	return requests;
 }

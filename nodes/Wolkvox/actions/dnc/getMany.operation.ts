@@ -1,10 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
-import { optionsCollection, readChoice, readParameter } from '../common';
-import type { WolkvoxOperation } from '../operation';
-import { dataList, badFieldError, oneRequestPerDistinctRead, readLimit, returnAllAndLimit } from '../reads';
+import { optionsCollection, readChoice } from '../common';
+import { plannedOperation } from '../operation';
+import { badFieldError, dataList, oneRequestPerDistinctRead, readLimit, returnAllAndLimit } from '../reads';
+import type { Run } from '../run';
+import { readParameter } from '../run';
 
 const API = 'get_dnc';
 const LIST_TYPES = ['all', 'inbound', 'outbound'] as const;
@@ -36,27 +38,27 @@ export interface GetManyDncInput {
 	limit: number;
 }
 
-function prepare(this: IExecuteFunctions, itemIndex: number): GetManyDncInput {
-	const type = readChoice(this, readParameter(this, 'type', itemIndex), LIST_TYPES, 'Type of Call', itemIndex);
-	return { type, limit: readLimit.call(this, itemIndex) };
+function prepare(run: Run, itemIndex: number): GetManyDncInput {
+	const type = readChoice(run, readParameter(run, 'type', itemIndex), LIST_TYPES, 'Type of Call', itemIndex);
+	return { type, limit: readLimit(run, itemIndex) };
 }
 
 /** One output item per number: `{ telephone, typeCall, dateDelete }`. */
-function toOutput(this: IExecuteFunctions, input: GetManyDncInput, [answer]: WolkvoxAnswer[], itemIndex: number): IDataObject[] {
-	const source = { context: this, itemIndex };
-	return dataList(source, answer, API)
+function toOutput(run: Run, input: GetManyDncInput, [answer]: WolkvoxAnswer[], itemIndex: number): IDataObject[] {
+	const source = { run, api: API, itemIndex };
+	return dataList(source, answer)
 		.slice(0, input.limit)
 		.map((entry) => {
-			if (entry.phone_number === undefined || entry.phone_number === null) {
-				throw badFieldError(source, answer, API, 'phone_number', entry.phone_number);
+			if (answer && (entry.phone_number === undefined || entry.phone_number === null)) {
+				throw badFieldError(source, answer, 'phone_number', entry.phone_number);
 			}
 			return { telephone: String(entry.phone_number), typeCall: entry.type, dateDelete: entry.date_delete };
 		});
 }
 
-export const operation: WolkvoxOperation<GetManyDncInput> = {
+export const operation = plannedOperation<GetManyDncInput>({
 	description,
 	prepare,
 	plan: oneRequestPerDistinctRead((input) => ({ method: 'GET', file: 'information', api: API, qs: { type: input.type } })),
 	toOutput,
-};
+});

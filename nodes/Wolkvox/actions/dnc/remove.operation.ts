@@ -1,20 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
 import type { WolkvoxCall } from '../../transport/request';
-import { optionsCollection, readChoice, readParameter } from '../common';
-import type { PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
-import { combinedAnswer } from '../operation';
-import type { TelephoneBatchInput } from './batching';
-import {
-	planTelephoneBatches,
-	readTelephoneBatch,
-	readTypeCall,
-	telephoneBatchOptionFields,
-	telephonesProperty,
-	typeCallField,
-} from './batching';
+import { optionsCollection, readChoice } from '../common';
+import type { PlannedRequest, PreparedItem } from '../operation';
+import { combinedAnswer, plannedOperation } from '../operation';
+import type { Run } from '../run';
+import { readParameter } from '../run';
+import { planTelephoneBatches } from './batching';
+import type { TelephoneBatchInput, TypeCall } from './fields';
+import { readTelephoneBatch, readTypeCall, telephoneBatchOptionFields, telephonesProperty, typeCallField } from './fields';
 
 const REMOVE_MODES = ['listed', 'allOfType'] as const;
 
@@ -70,23 +66,23 @@ export const description = updateDisplayOptions(
 );
 
 type ListedInput = { removeMode: 'listed' } & TelephoneBatchInput;
-export type RemoveInput = ListedInput | { removeMode: 'allOfType'; typeCall: string };
+export type RemoveInput = ListedInput | { removeMode: 'allOfType'; typeCall: TypeCall };
 
-function prepare(this: IExecuteFunctions, itemIndex: number): RemoveInput {
-	const removeMode = readChoice(this, readParameter(this, 'removeMode', itemIndex), REMOVE_MODES, 'Remove', itemIndex);
-	if (removeMode === 'listed') return { removeMode, ...readTelephoneBatch.call(this, itemIndex) };
-	return { removeMode: 'allOfType', typeCall: readTypeCall(this, itemIndex) };
+function prepare(run: Run, itemIndex: number): RemoveInput {
+	const removeMode = readChoice(run, readParameter(run, 'removeMode', itemIndex), REMOVE_MODES, 'Remove', itemIndex);
+	if (removeMode === 'listed') return { removeMode, ...readTelephoneBatch(run, itemIndex) };
+	return { removeMode: 'allOfType', typeCall: readTypeCall(run, itemIndex) };
 }
 
-function removeDncCall(body: IDataObject): WolkvoxCall {
+export function removeDncCall(body: IDataObject): WolkvoxCall {
 	return { method: 'DELETE', file: 'configuration', api: 'remove_dnc', body };
 }
 
 function plan(items: Array<PreparedItem<RemoveInput>>): PlannedRequest[] {
 	const listed: Array<PreparedItem<ListedInput>> = [];
 	const emptied = new Map<string, number[]>();
-	for (const { itemIndex, input } of items) {
-		if (input.removeMode === 'listed') listed.push({ itemIndex, input });
+	for (const { itemIndex, input, settings } of items) {
+		if (input.removeMode === 'listed') listed.push({ itemIndex, input, settings });
 		else if (emptied.has(input.typeCall)) emptied.get(input.typeCall)?.push(itemIndex);
 		else emptied.set(input.typeCall, [itemIndex]);
 	}
@@ -100,10 +96,10 @@ function plan(items: Array<PreparedItem<RemoveInput>>): PlannedRequest[] {
 	return [...listedRequests, ...emptyRequests];
 }
 
-function toOutput(input: RemoveInput, answers: WolkvoxAnswer[]): IDataObject[] {
+function toOutput(_run: Run, input: RemoveInput, answers: WolkvoxAnswer[]): IDataObject[] {
 	const answer = combinedAnswer(answers);
 	if (input.removeMode === 'allOfType') return [{ typeCall: input.typeCall, telephones: 'all', ...answer }];
 	return [{ telephones: input.telephones, ...answer }];
 }
 
-export const operation: WolkvoxOperation<RemoveInput> = { description, prepare, plan, toOutput };
+export const operation = plannedOperation<RemoveInput>({ description, prepare, plan, toOutput });

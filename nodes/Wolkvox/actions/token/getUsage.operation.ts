@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
 import { optionsCollection } from '../common';
-import type { WolkvoxOperation } from '../operation';
-import { dataObject, badFieldError, oneRequestPerDistinctRead } from '../reads';
+import { plannedOperation } from '../operation';
+import { badFieldError, dataObject, oneRequestPerDistinctRead } from '../reads';
+import type { Run } from '../run';
 
 const API = 'token_info';
 
@@ -30,13 +31,13 @@ function prepare(): IDataObject {
 }
 
 /** `{ limit, usedToday, remaining }`, numbers; `availableConsumptionOptions` as Wolkvox sent it, when it did. */
-function toOutput(this: IExecuteFunctions, _input: IDataObject, [answer]: WolkvoxAnswer[], itemIndex: number): IDataObject[] {
-	const source = { context: this, itemIndex };
-	const data = dataObject(source, answer, API);
+function toOutput(run: Run, _input: IDataObject, [answer]: WolkvoxAnswer[], itemIndex: number): IDataObject[] {
+	const source = { run, api: API, itemIndex };
+	const data = dataObject(source, answer);
 	const count = (field: string) => {
 		const value = data[field];
 		const number = typeof value === 'number' || (typeof value === 'string' && value.trim() !== '') ? Number(value) : NaN;
-		if (!Number.isFinite(number)) throw badFieldError(source, answer, API, field, value, 'a number');
+		if (!Number.isFinite(number) && answer) throw badFieldError(source, answer, field, value, 'a number');
 		return number;
 	};
 	const limit = count('token_limit');
@@ -48,10 +49,10 @@ function toOutput(this: IExecuteFunctions, _input: IDataObject, [answer]: Wolkvo
 	return [usage];
 }
 
-export const operation: WolkvoxOperation<IDataObject> = {
+export const operation = plannedOperation<IDataObject>({
 	description,
 	prepare,
 	// The call takes no input: every item shares one request, so it costs one call of the quota.
 	plan: oneRequestPerDistinctRead(() => ({ method: 'GET', file: 'information', api: API })),
 	toOutput,
-};
+});

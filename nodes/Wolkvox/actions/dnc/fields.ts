@@ -1,0 +1,79 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { parseTelephones } from '../../helpers/telephones';
+import { readBoolean, readChoice, readListParameter, readOptions, readWholeNumber } from '../common';
+import { MAX_RECORDS_PER_CALL } from '../operation';
+import type { Run } from '../run';
+import { readParameter } from '../run';
+
+export const TYPE_CALLS = ['inbound', 'outbound'] as const;
+export type TypeCall = (typeof TYPE_CALLS)[number];
+
+/** The DNC list a write goes to; each operation describes it in its own words. */
+export function typeCallField(description: string, inbound: string, outbound: string): INodeProperties {
+	return {
+		displayName: 'Type of Call',
+		name: 'typeCall',
+		type: 'options',
+		options: [
+			{ name: 'Inbound', value: 'inbound', description: inbound },
+			{ name: 'Outbound', value: 'outbound', description: outbound },
+		],
+		default: 'outbound',
+		description,
+	};
+}
+
+export function readTypeCall(run: Run, itemIndex: number): TypeCall {
+	return readChoice(run, readParameter(run, 'typeCall', itemIndex), TYPE_CALLS, 'Type of Call', itemIndex);
+}
+
+export const telephonesProperty: INodeProperties = {
+	displayName: 'Telephones',
+	name: 'telephones',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '+57 300 123 4567, 3001234568',
+	description:
+		'One or more numbers separated by commas, semicolons or new lines, or an expression that returns a list. Spaces, dashes, dots, parentheses and a leading + are removed; each number must then have 7 to 15 digits.',
+};
+
+/** The "Options" entries that decide how the telephones of several items are combined. */
+export const telephoneBatchOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Batch Size',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_RECORDS_PER_CALL },
+		default: MAX_RECORDS_PER_CALL,
+		description: 'Most telephones sent in one request when items are combined (Wolkvox allows 10,000)',
+	},
+	{
+		displayName: 'Combine Items',
+		name: 'combineItems',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to send the telephones of all items together in as few requests as possible. Turn off to send one request per item.',
+	},
+];
+
+/** The telephone list of a DNC write, and how items may be combined into requests. */
+export interface TelephoneBatchInput {
+	telephones: string[];
+	combineItems: boolean;
+	batchSize: number;
+}
+
+export function readTelephones(run: Run, itemIndex: number): string[] {
+	return readListParameter(run, 'telephones', 'Telephones', itemIndex, parseTelephones);
+}
+
+/** Reads `telephones` and the batch options of one item; a bad number fails the item before anything is sent. */
+export function readTelephoneBatch(run: Run, itemIndex: number): TelephoneBatchInput {
+	const options = readOptions(run, itemIndex);
+	const combineItems = readBoolean(run, options.combineItems ?? true, 'Combine Items', itemIndex);
+	const batchSize = readWholeNumber(run, options.batchSize ?? MAX_RECORDS_PER_CALL, 'Batch Size', itemIndex, [1, MAX_RECORDS_PER_CALL]);
+	return { telephones: readTelephones(run, itemIndex), combineItems, batchSize };
+}

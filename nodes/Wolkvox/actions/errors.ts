@@ -1,0 +1,76 @@
+import type { JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { WolkvoxAnswer } from '../transport/answer';
+import type { WolkvoxFailure } from '../transport/request';
+import type { Run } from './run';
+
+/** The one place the node's errors are built; each error belongs to one item. */
+export type ItemError = NodeApiError | NodeOperationError;
+
+/** Input that cannot be sent: names the item and the field; nothing was sent for it. */
+export function inputError(run: Run, itemIndex: number, message: string): NodeOperationError {
+	return new NodeOperationError(run.node, `Item ${itemIndex}: ${message}`, {
+		itemIndex,
+		description: 'Nothing was sent for this item.',
+	});
+}
+
+/** A problem with the credential found before anything was sent. */
+export function credentialError(run: Pick<Run, 'node'>, message: string, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(run.node, message, { itemIndex, description: 'Nothing was sent to Wolkvox.' });
+}
+
+/** What else an item's error says when its request was combined or split. */
+export interface ErrorDetails {
+	/** Telephones (or codes) of this item that Wolkvox refused. */
+	refused?: string[];
+	/** Telephones (or codes) of this item that Wolkvox accepted before the failure. */
+	written?: string[];
+	/** Records Wolkvox accepted in the whole run before this failure. */
+	writtenInRun?: number;
+}
+
+function detailsText({ refused, written, writtenInRun }: ErrorDetails): string {
+	const parts: string[] = [];
+	if (refused?.length) parts.push(`Refused: ${refused.join(', ')}.`);
+	if (written?.length) parts.push(`Already written for this item: ${written.join(', ')}.`);
+	if (writtenInRun) parts.push(`${writtenInRun} record(s) were written in this execution before.`);
+	return parts.join(' ');
+}
+
+/** A request of this item that did not succeed (Wolkvox's answer, no answer, or not sent). */
+export function requestError(run: Run, { failure, attempts }: WolkvoxFailure, itemIndex: number, details: ErrorDetails = {}): ItemError {
+	let message = failure.message;
+	if (details.refused?.length) message += ` (item ${itemIndex}: ${details.refused.join(', ')})`;
+	if (failure.outcome === 'retry' || failure.outcome === 'busy') message += ` (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`;
+	const description = [failure.description, detailsText(details)].filter(Boolean).join(' ');
+	if (failure.outcome === 'halt' && failure.answer === undefined) {
+		return new NodeOperationError(run.node, message, { itemIndex, description });
+	}
+	const response = (failure.answer ?? { message, httpCode: failure.httpCode ?? null }) as JsonObject;
+	return new NodeApiError(run.node, response, { message, description, httpCode: failure.httpCode, itemIndex });
+}
+
+/** An item whose request was never sent because the run stopped sending. */
+export function notSentError(run: Run, itemIndex: number, reason: string, written: string[] = []): NodeOperationError {
+	const sent = written.length ? detailsText({ written }) : 'Nothing was sent to Wolkvox for this item.';
+	return new NodeOperationError(run.node, `Item ${itemIndex}: not sent: ${reason}`, {
+		itemIndex,
+		description: `${sent} Run it again once the cause is fixed.`,
+	});
+}
+
+/** A read whose answer does not have the shape the output needs. */
+export function answerShapeError(run: Run, answer: WolkvoxAnswer, api: string, problem: string, itemIndex: number): NodeApiError {
+	return new NodeApiError(run.node, answer as JsonObject, {
+		message: `Wolkvox answered ${api} with ${problem}`,
+		description: `Wolkvox said: ${answer.msg || 'no message'} (code ${answer.code}). The answer's shape may have changed; nothing was output for this item.`,
+		itemIndex,
+	});
+}
+
+/** A whole-run refusal (e.g. a guard) that every item shares: one error per item. */
+export function runError(run: Run, itemIndex: number, message: string, description: string): NodeOperationError {
+	return new NodeOperationError(run.node, message, { itemIndex, description });
+}

@@ -1,0 +1,162 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { WolkvoxAnswer } from '../transport/answer';
+import type { RequestSettings } from '../transport/request';
+import { WolkvoxFailure, wolkvoxRequest } from '../transport/request';
+import type { ItemError } from './errors';
+import { notSentError, requestError } from './errors';
+import type { PlannedRequest, PreparedItem } from './operation';
+import type { Run } from './run';
+
+/** What the requests of a plan did for one item. */
+export interface ItemProgress {
+	answers: WolkvoxAnswer[];
+	/** Records of this item Wolkvox accepted (telephones of combined writes). */
+	written: string[];
+	error?: ItemError;
+}
+
+type Progress = Map<number, ItemProgress>;
+
+function progressOf(progress: Progress, itemIndex: number): ItemProgress {
+	let item = progress.get(itemIndex);
+	if (!item) progress.set(itemIndex, (item = { answers: [], written: [] }));
+	return item;
+}
+
+function recordsOf(request: PlannedRequest, itemIndex: number): string[] {
+	const owners = request.records?.owners;
+	if (!owners) return [];
+	return [...owners].filter(([, items]) => items.includes(itemIndex)).map(([record]) => record);
+}
+
+/** The same request for a part of its records. */
+function narrowed(request: PlannedRequest, records: string[]): PlannedRequest {
+	const split = request.records;
+	if (!split) return request;
+	const owners = new Map(records.map((record) => [record, split.owners.get(record) ?? []]));
+	const itemIndices = request.itemIndices.filter((itemIndex) => records.some((record) => owners.get(record)?.includes(itemIndex)));
+	return { itemIndices, call: split.callFor(records), records: { owners, callFor: split.callFor } };
+}
+
+/** A request without the items that already failed (and the records only they held). */
+function withoutFailedItems(request: PlannedRequest, pending: number[]): PlannedRequest {
+	if (!request.records) return { ...request, itemIndices: pending };
+	const kept = [...request.records.owners].filter(([, owners]) => owners.some((itemIndex) => pending.includes(itemIndex)));
+	return narrowed(request, kept.map(([record]) => record));
+}
+
+const sameRefusal = (a: WolkvoxFailure, b: WolkvoxFailure) => a.failure.message === b.failure.message;
+
+class PlanSender {
+	readonly progress: Progress = new Map();
+
+	constructor(
+		private readonly run: Run,
+		private readonly settingsOf: Map<number, RequestSettings>,
+	) {}
+
+	/** Sends one request; on success every item it carries gets the answer. Returns the failure, if any. */
+	async attempt(request: PlannedRequest): Promise<WolkvoxFailure | undefined> {
+		const [first] = request.itemIndices;
+		const settings = first === undefined ? undefined : this.settingsOf.get(first);
+		if (!settings) throw new Error('A planned request carries no prepared item');
+		try {
+			const answer = await wolkvoxRequest(this.run, request.call, settings);
+			for (const itemIndex of request.itemIndices) {
+				const item = progressOf(this.progress, itemIndex);
+				item.answers.push(answer);
+				item.written.push(...recordsOf(request, itemIndex));
+			}
+			this.run.written += request.records?.owners.size ?? 1;
+			return undefined;
+		} catch (error) {
+			if (!(error instanceof WolkvoxFailure)) throw new NodeOperationError(this.run.node, error as Error);
+			// A verdict about the credential or the quota: nothing later in this run can succeed.
+			if (error.failure.outcome === 'halt' && error.failure.answer) this.run.halted ??= error.failure.message;
+			return error;
+		}
+	}
+
+	fail(request: PlannedRequest, failure: WolkvoxFailure, refused: string[] = []): void {
+		for (const itemIndex of request.itemIndices) {
+			const item = progressOf(this.progress, itemIndex);
+			if (item.error) continue;
+			const own = recordsOf(request, itemIndex);
+			item.error = requestError(this.run, failure, itemIndex, {
+				refused: refused.filter((record) => own.includes(record)),
+				written: item.written,
+				writtenInRun: this.run.written,
+			});
+			if (!this.run.continueOnFail) throw item.error;
+		}
+	}
+
+	/**
+	 * A combined request refused for its content: its two halves are sent to find the refused records.
+	 * When both halves are refused alike the refusal is systematic, and the split stops there.
+	 */
+	async split(request: PlannedRequest, refusal: WolkvoxFailure): Promise<void> {
+		const records = [...(request.records?.owners.keys() ?? [])];
+		const middle = Math.ceil(records.length / 2);
+		const halves = [records.slice(0, middle), records.slice(middle)].map((part) => narrowed(request, part));
+		const failures: Array<WolkvoxFailure | undefined> = [];
+		for (const half of halves) {
+			const reason = this.run.stopReason();
+			if (reason) this.notSent(half.itemIndices, reason);
+			failures.push(reason ? undefined : await this.attempt(half));
+		}
+		if (failures.every((failure) => failure && sameRefusal(failure, refusal))) {
+			this.fail(request, refusal);
+			return;
+		}
+		for (const [index, half] of halves.entries()) {
+			const failure = failures[index];
+			if (failure) await this.settle(half, failure);
+		}
+	}
+
+	async settle(request: PlannedRequest, failure: WolkvoxFailure): Promise<void> {
+		const records = [...(request.records?.owners.keys() ?? [])];
+		if (failure.failure.outcome === 'refused' && records.length > 1 && !this.run.stopReason()) {
+			await this.split(request, failure);
+		} else {
+			this.fail(request, failure, failure.failure.outcome === 'refused' ? records : []);
+		}
+	}
+
+	async send(request: PlannedRequest): Promise<void> {
+		const failure = await this.attempt(request);
+		if (failure) await this.settle(request, failure);
+	}
+
+	/** Items not settled when the run stopped sending: not sent, and why. */
+	notSent(itemIndices: number[], reason: string): void {
+		for (const itemIndex of itemIndices) {
+			const item = progressOf(this.progress, itemIndex);
+			if (item.error) continue;
+			item.error = notSentError(this.run, itemIndex, reason, item.written);
+			if (!this.run.continueOnFail) throw item.error;
+		}
+	}
+}
+
+/**
+ * Sends a plan's requests one after another. A request whose items have all failed is skipped; once
+ * the run stops sending (execution stopped, credential or quota refused) the remaining items are
+ * reported as not sent. Without Continue On Fail the first failure is thrown.
+ */
+export async function sendPlan<Input>(run: Run, requests: PlannedRequest[], items: Array<PreparedItem<Input>>): Promise<Map<number, ItemProgress>> {
+	const sender = new PlanSender(run, new Map(items.map(({ itemIndex, settings }) => [itemIndex, settings])));
+	for (const [index, request] of requests.entries()) {
+		const reason = run.stopReason();
+		if (reason) {
+			sender.notSent([...new Set(requests.slice(index).flatMap((later) => later.itemIndices))], reason);
+			break;
+		}
+		const pending = request.itemIndices.filter((itemIndex) => !sender.progress.get(itemIndex)?.error);
+		if (pending.length === 0) continue;
+		await sender.send(pending.length === request.itemIndices.length ? request : withoutFailedItems(request, pending));
+	}
+	return sender.progress;
+}
