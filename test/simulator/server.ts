@@ -117,6 +117,20 @@ export class WolkvoxSimulator {
 		return this.store.activityCodes;
 	}
 
+	/** Most records get_dnc answers with (Wolkvox's 60,000 by default; reset restores it). */
+	get downloadLimit(): number {
+		return this.store.downloadLimit;
+	}
+
+	set downloadLimit(limit: number) {
+		this.store.downloadLimit = limit;
+	}
+
+	/** Fills a DNC list with `count` consecutive numbers from `first` (default 3000000000). */
+	seedDnc(type: 'inbound' | 'outbound', count: number, first?: number): void {
+		this.store.seedDnc(type, count, first);
+	}
+
 	addToken(token: string, options: { dailyQuota?: number } = {}): void {
 		const dailyQuota = options.dailyQuota ?? DEFAULT_DAILY_QUOTA;
 		const existing = this.tokens.get(token);
@@ -326,6 +340,7 @@ export class WolkvoxSimulator {
 			if (route === 'GET state') result = this.snapshot();
 			else if (route === 'POST reset') this.reset();
 			else if (route === 'POST fault') this.injectFault(JSON.parse(raw) as Fault);
+			else if (route === 'POST seed') seed(this, JSON.parse(raw) as SeedRequest);
 			else if (route === 'POST latency') {
 				const ms = (JSON.parse(raw) as { ms?: unknown }).ms;
 				if (typeof ms !== 'number' || !(ms >= 0)) throw new Error('Body must be {"ms": <number >= 0>}');
@@ -366,6 +381,24 @@ const FAULT_ANSWERS: Record<Exclude<FaultKind, 'hang' | 'applyThenHang'>, Answer
 	busy: answers.busy,
 	quota: answers.quotaExceeded,
 };
+
+/** `POST /__simulator/seed`: `{"type": "outbound", "count": 100000, "first": 3000000000, "downloadLimit": 60000}`. */
+interface SeedRequest {
+	type?: unknown;
+	count?: unknown;
+	first?: unknown;
+	downloadLimit?: unknown;
+}
+
+function seed(simulator: WolkvoxSimulator, { type, count, first, downloadLimit }: SeedRequest): void {
+	if (downloadLimit !== undefined) {
+		if (typeof downloadLimit !== 'number' || !(downloadLimit >= 0)) throw new Error('downloadLimit must be a number >= 0');
+		simulator.downloadLimit = downloadLimit;
+	}
+	if (type === undefined && count === undefined) return;
+	if (type !== 'inbound' && type !== 'outbound') throw new Error('type must be "inbound" or "outbound"');
+	simulator.seedDnc(type, Number(count), first === undefined ? undefined : Number(first));
+}
 
 function today(): string {
 	return new Date().toISOString().slice(0, 10);

@@ -21,6 +21,11 @@ export interface DncEntry {
 	date_delete: string;
 }
 
+/**
+ * Inferred from Wolkvox's documented limit of 60,000 records downloaded per call: whether get_dnc pages
+ * or stops there is not documented, so the simulator stops there (the first records in its order).
+ */
+export const DOWNLOAD_LIMIT = 60_000;
 const DNC_DAYS = 365; // inferred: how long a DNC entry lasts before date_delete
 const DAY_MS = 86_400_000;
 
@@ -37,6 +42,8 @@ export class Store {
 	readonly dnc = { inbound: new Set<string>(), outbound: new Set<string>() };
 	readonly activityCodes = new Map<string, ActivityCode>();
 	private readonly addedAt = { inbound: new Map<string, number>(), outbound: new Map<string, number>() };
+	/** Most records a read answers with; a bench may lift it to measure lists Wolkvox could not download. */
+	downloadLimit = DOWNLOAD_LIMIT;
 
 	addDnc(type: DncType, phones: Iterable<string>): void {
 		const now = Date.now();
@@ -59,6 +66,16 @@ export class Store {
 		return removed;
 	}
 
+	/** Fills a list fast with `count` consecutive 10-digit numbers from `first`, for specs, e2e and the bench. */
+	seedDnc(type: DncType, count: number, first = 3_000_000_000): void {
+		if (!Number.isSafeInteger(count) || count < 0 || !Number.isSafeInteger(first) || first < 0) {
+			throw new Error('Seed needs a whole count and first number of at least 0');
+		}
+		const phones: string[] = [];
+		for (let index = 0; index < count; index++) phones.push(String(first + index));
+		this.addDnc(type, phones);
+	}
+
 	clearDnc(type: DncType): number {
 		const count = this.dnc[type].size;
 		this.dnc[type].clear();
@@ -77,12 +94,14 @@ export class Store {
 				entries.push({ phone_number: phone, type, date_delete: formatDate(added + DNC_DAYS * DAY_MS) });
 			}
 		}
-		return entries.sort((a, b) =>
+		entries.sort((a, b) =>
 			a.phone_number < b.phone_number ? -1 : a.phone_number > b.phone_number ? 1 : a.type < b.type ? -1 : 1,
 		);
+		return entries.slice(0, this.downloadLimit);
 	}
 
 	clear(): void {
+		this.downloadLimit = DOWNLOAD_LIMIT;
 		this.clearDnc('inbound');
 		this.clearDnc('outbound');
 		this.activityCodes.clear();

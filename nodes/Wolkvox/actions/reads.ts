@@ -3,10 +3,12 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { WolkvoxAnswer } from '../transport/answer';
 import type { WolkvoxCall } from '../transport/request';
 import { readBoolean, readWholeNumber } from './common';
+import type { ItemError } from './errors';
 import { answerShapeError } from './errors';
-import type { PlannedRequest, PreparedItem } from './operation';
+import type { ItemOutcome, PlannedRequest, PreparedItem } from './operation';
 import type { Run } from './run';
 import { readParameter } from './run';
+import { sendPlan } from './send';
 
 /** n8n's standard Return All / Limit pair. */
 export const returnAllAndLimit: INodeProperties[] = [
@@ -100,4 +102,40 @@ export function badFieldError(
 			? `a record without "${field}"`
 			: `${JSON.stringify(value)} in "${field}", expected ${expected ?? 'something else'}`;
 	return answerShapeError(run, answer, api, problem, itemIndex);
+}
+
+/** Every item failed with its own error. */
+export type FailedItems = { failed: Map<number, ItemOutcome> };
+
+function failedItems<Input>(items: Array<PreparedItem<Input>>, errorOf: (itemIndex: number) => ItemError | undefined): FailedItems | undefined {
+	const failed = new Map<number, ItemOutcome>();
+	for (const { itemIndex } of items) {
+		const error = errorOf(itemIndex);
+		if (error) failed.set(itemIndex, { error });
+	}
+	return failed.size ? { failed } : undefined;
+}
+
+/**
+ * One read on behalf of every item (a sync reads the list once whatever the input): the records of
+ * its `data` list, or every item failed with its own error.
+ */
+export async function readForAll<Input>(run: Run, call: WolkvoxCall, items: Array<PreparedItem<Input>>): Promise<IDataObject[] | FailedItems> {
+	const progress = await sendPlan(run, [{ itemIndices: items.map(({ itemIndex }) => itemIndex), call }], items);
+	const notRead = failedItems(items, (itemIndex) => progress.get(itemIndex)?.error);
+	if (notRead) return notRead;
+	const answer = progress.get(items[0]?.itemIndex ?? -1)?.answers[0];
+	const shapeError = (itemIndex: number): ItemError | undefined => {
+		try {
+			dataList({ run, api: call.api, itemIndex }, answer);
+			return undefined;
+		} catch (error) {
+			return error as ItemError;
+		}
+	};
+	const [first] = items;
+	const firstError = first && shapeError(first.itemIndex);
+	if (!firstError) return dataList({ run, api: call.api, itemIndex: first?.itemIndex ?? 0 }, answer);
+	if (!run.continueOnFail) throw firstError;
+	return failedItems(items, shapeError) as FailedItems;
 }

@@ -3,12 +3,14 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as getMany from './getMany.operation';
+import * as sync from './sync.operation';
 import * as update from './update.operation';
 
 export const activityCodeOperations = {
 	create: create.operation,
 	delete: del.operation,
 	getAll: getMany.operation,
+	sync: sync.operation,
 	update: update.operation,
 };
 
@@ -39,6 +41,12 @@ export const activityCodeDescription: INodeProperties[] = [
 				action: 'Get many activity codes',
 			},
 			{
+				name: 'Sync',
+				value: 'sync',
+				description: 'Make the activity codes of a group equal to the input items: create, update, and optionally delete',
+				action: 'Sync activity codes',
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				description: "Replace an activity code's description and flags",
@@ -51,4 +59,5 @@ export const activityCodeDescription: INodeProperties[] = [
 	...update.description,
 	...del.description,
 	...getMany.description,
+	...sync.description,
 ];

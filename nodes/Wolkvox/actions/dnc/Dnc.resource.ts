@@ -3,8 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as add from './add.operation';
 import * as getMany from './getMany.operation';
 import * as remove from './remove.operation';
+import * as sync from './sync.operation';
 
-export const dncOperations = { add: add.operation, getAll: getMany.operation, remove: remove.operation };
+export const dncOperations = { add: add.operation, getAll: getMany.operation, remove: remove.operation, sync: sync.operation };
 
 export const dncDescription: INodeProperties[] = [
 	{
@@ -32,10 +33,17 @@ export const dncDescription: INodeProperties[] = [
 				description: 'Remove telephones from the Do-Not-Call lists, or empty one list',
 				action: 'Remove telephones from the DNC lists',
 			},
+			{
+				name: 'Sync',
+				value: 'sync',
+				description: 'Make one Do-Not-Call list equal to the telephones of the input items',
+				action: 'Sync a DNC list',
+			},
 		],
 		default: 'add',
 	},
 	...add.description,
 	...getMany.description,
 	...remove.description,
+	...sync.description,
 ];

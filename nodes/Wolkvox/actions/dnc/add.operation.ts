@@ -7,11 +7,11 @@ import { combinedAnswer, plannedOperation } from '../operation';
 import type { Run } from '../run';
 import { planTelephoneBatches } from './batching';
 import type { TelephoneBatchInput, TypeCall } from './fields';
-import { readTelephoneBatch, readTypeCall, telephoneBatchOptionFields, telephonesProperty, typeCallField } from './fields';
+import { readTelephoneBatch, readTypeCall, telephoneBatchOptionFields, telephoneSourceProperties, typeCallField } from './fields';
 
 const properties: INodeProperties[] = [
 	typeCallField('Which DNC list the numbers go to', 'Block calls coming from these numbers', 'Never dial these numbers'),
-	telephonesProperty,
+	...telephoneSourceProperties(),
 	optionsCollection(telephoneBatchOptionFields),
 ];
 

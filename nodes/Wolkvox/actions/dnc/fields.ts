@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { parseTelephones } from '../../helpers/telephones';
-import { readBoolean, readChoice, readListParameter, readOptions, readWholeNumber } from '../common';
+import { readBoolean, readChoice, readList, readListParameter, readOptions, readWholeNumber } from '../common';
 import { MAX_RECORDS_PER_CALL } from '../operation';
 import type { Run } from '../run';
 import { readParameter } from '../run';
@@ -66,8 +66,58 @@ export interface TelephoneBatchInput {
 	batchSize: number;
 }
 
+const TELEPHONE_SOURCES = ['parameter', 'field'] as const;
+
+/**
+ * Where each item's telephones come from: the Telephones parameter (an expression is evaluated per
+ * item), or a field of the input item read as it is, which costs nothing per item.
+ */
+export function telephoneSourceProperties(show: Record<string, string[]> = {}): INodeProperties[] {
+	return [
+		{
+			displayName: 'Telephones From',
+			name: 'telephonesFrom',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Parameter', value: 'parameter', description: 'The Telephones field below (text or an expression)' },
+				{
+					name: 'Field of Each Item',
+					value: 'field',
+					description: 'A field of each input item, read without an expression: fastest for large lists',
+				},
+			],
+			default: 'parameter',
+			description: 'Where the telephones of each item come from',
+			...(Object.keys(show).length ? { displayOptions: { show } } : {}),
+		},
+		{ ...telephonesProperty, displayOptions: { show: { ...show, telephonesFrom: ['parameter'] } } },
+		{
+			displayName: 'Telephones Field',
+			name: 'telephonesField',
+			type: 'string',
+			required: true,
+			default: 'phone',
+			placeholder: 'phone',
+			description:
+				'Name of the input field holding the telephones (text or a list, parsed as Telephones is). Use dots for a nested field, e.g. contact.phone.',
+			displayOptions: { show: { ...show, telephonesFrom: ['field'] } },
+		},
+	];
+}
+
+/** A field of the item's JSON; a dotted name reaches into nested objects unless the name itself exists. */
+function inputField(run: Run, itemIndex: number, name: string): unknown {
+	const json = run.context.getInputData()[itemIndex]?.json ?? {};
+	if (name in json) return json[name];
+	return name.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), json);
+}
+
 export function readTelephones(run: Run, itemIndex: number): string[] {
-	return readListParameter(run, 'telephones', 'Telephones', itemIndex, parseTelephones);
+	const from = readChoice(run, readParameter(run, 'telephonesFrom', itemIndex, 'parameter'), TELEPHONE_SOURCES, 'Telephones From', itemIndex);
+	if (from === 'parameter') return readListParameter(run, 'telephones', 'Telephones', itemIndex, parseTelephones);
+	const field = String(readParameter(run, 'telephonesField', itemIndex, 'phone')).trim();
+	return readList(run, inputField(run, itemIndex, field), field, itemIndex, parseTelephones);
 }
 
 /** Reads `telephones` and the batch options of one item; a bad number fails the item before anything is sent. */

@@ -10,7 +10,7 @@ import type { Run } from '../run';
 import { readParameter } from '../run';
 import { planTelephoneBatches } from './batching';
 import type { TelephoneBatchInput, TypeCall } from './fields';
-import { readTelephoneBatch, readTypeCall, telephoneBatchOptionFields, telephonesProperty, typeCallField } from './fields';
+import { readTelephoneBatch, readTypeCall, telephoneBatchOptionFields, telephoneSourceProperties, typeCallField } from './fields';
 
 const REMOVE_MODES = ['listed', 'allOfType'] as const;
 
@@ -35,10 +35,7 @@ const properties: INodeProperties[] = [
 		default: 'listed',
 		description: 'Which numbers to take off the Do-Not-Call lists',
 	},
-	{
-		...telephonesProperty,
-		displayOptions: { show: { removeMode: ['listed'] } },
-	},
+	...telephoneSourceProperties({ removeMode: ['listed'] }),
 	{
 		displayName:
 			'This removes EVERY number of the chosen list (one call per execution, whatever the input items contain). Wolkvox keeps no copy: to undo it, add the numbers again.',

@@ -1,0 +1,193 @@
+import type { IDataObject } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { WolkvoxCall } from '../../transport/request';
+import { optionsCollection, readBoolean, readOptions, readWholeNumber } from '../common';
+import { inputError, runError } from '../errors';
+import type { ItemOutcome, PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
+import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL } from '../operation';
+import { readForAll } from '../reads';
+import type { Run } from '../run';
+import { readParameter } from '../run';
+import { sendPlan } from '../send';
+import { counted, decideRemovals, diff } from '../sync';
+import { activityCodeFields, channelOptionFields, readActivityCode } from './fields';
+
+const DEFAULT_MAX_REMOVALS = 10;
+/** The fields activity_codes reads back; a code differing in any of them is updated. */
+const COMPARED = ['description_cod_act', 'hit', 'rpc', 'chat'] as const;
+
+export const description = updateDisplayOptions({ show: { resource: ['activityCode'], operation: ['sync'] } }, [
+	...activityCodeFields,
+	{
+		displayName: 'Remove Unlisted',
+		name: 'removeUnlisted',
+		type: 'boolean',
+		noDataExpression: true,
+		default: false,
+		description:
+			'Whether to also delete the codes of the group(s) present in the input that no input item holds. Codes of a group absent from the input are never touched.',
+	},
+	optionsCollection([
+		...channelOptionFields,
+		{
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to only read the codes and output what a real run would create, update and delete, writing nothing',
+		},
+		{
+			displayName: 'Max Removals',
+			name: 'maxRemovals',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: DEFAULT_MAX_REMOVALS,
+			description: 'Most codes one run may delete. When more would be deleted, the execution fails before writing anything.',
+		},
+	]),
+]);
+
+interface SyncSettings {
+	removeUnlisted: boolean;
+	dryRun: boolean;
+	maxRemovals: number;
+}
+
+function readSettings(run: Run, itemIndex: number): SyncSettings {
+	const options = readOptions(run, itemIndex);
+	return {
+		removeUnlisted: readBoolean(run, readParameter(run, 'removeUnlisted', itemIndex, false), 'Remove Unlisted', itemIndex),
+		dryRun: readBoolean(run, options.dryRun ?? false, 'Dry Run', itemIndex),
+		maxRemovals: readWholeNumber(run, options.maxRemovals ?? DEFAULT_MAX_REMOVALS, 'Max Removals', itemIndex, [0, Infinity]),
+	};
+}
+
+type Result = 'created' | 'updated' | 'unchanged';
+const codeKey = (typeCode: unknown, codAct: unknown) => `${String(typeCode)}\u0000${String(codAct)}`;
+const codeOf = (key: string) => {
+	const [typeCode, codAct] = key.split('\u0000');
+	return { typeCode, codAct };
+};
+
+/** The listed codes by key; Wolkvox reads the ID as `code_act`. */
+function listedCodes(records: IDataObject[]): Map<string, IDataObject> {
+	return new Map(records.map((record) => [codeKey(record.type_code, record.code_act ?? record.cod_act), record]));
+}
+
+const same = (wanted: IDataObject, listed: IDataObject) =>
+	COMPARED.every((field) => String(wanted[field] ?? '').toLowerCase() === String(listed[field] ?? '').toLowerCase());
+
+/** The wanted codes by key; a code given by two items fails the later one. */
+function wantedCodes(run: Run, items: Array<PreparedItem<IDataObject>>, invalid: number[], outcomes: Map<number, ItemOutcome>) {
+	const wanted = new Map<string, PreparedItem<IDataObject>>();
+	for (const item of items) {
+		const key = codeKey(item.input.type_code, item.input.cod_act);
+		const earlier = wanted.get(key);
+		if (!earlier) {
+			wanted.set(key, item);
+			continue;
+		}
+		const error = inputError(run, item.itemIndex, `the code "${String(item.input.cod_act)}" of ${String(item.input.type_code)} is also given by item ${earlier.itemIndex}`);
+		if (!run.continueOnFail) throw error;
+		outcomes.set(item.itemIndex, { error });
+		invalid.push(item.itemIndex);
+	}
+	return wanted;
+}
+
+const writeCall = (api: 'create_cod_act' | 'edit_cod_act', body: IDataObject): WolkvoxCall => ({
+	method: api === 'create_cod_act' ? 'POST' : 'PUT',
+	file: 'configuration',
+	api,
+	body,
+});
+
+/** One remove_cod_act per group (and per 10,000 codes), on behalf of the item that carries the summary. */
+function removalRequests(removed: string[], summaryItem: number): PlannedRequest[] {
+	const byGroup = new Map<string, string[]>();
+	for (const { typeCode = '', codAct = '' } of removed.map(codeOf)) byGroup.set(typeCode, [...(byGroup.get(typeCode) ?? []), codAct]);
+	return [...byGroup].flatMap(([typeCode, codes]) =>
+		chunk(codes, MAX_RECORDS_PER_CALL).map((part) => ({
+			itemIndices: [summaryItem],
+			call: { method: 'DELETE', file: 'configuration', api: 'remove_cod_act', body: { type_code: typeCode, cod_act: part } } as WolkvoxCall,
+		})),
+	);
+}
+
+function guardFailure(run: Run, items: Array<PreparedItem<IDataObject>>, message: string): Map<number, ItemOutcome> {
+	const description = 'Raise Max Removals (in Options) if these deletions are intended, or run with Dry Run to see them.';
+	if (!run.continueOnFail) throw runError(run, items[0]?.itemIndex ?? 0, message, description);
+	return new Map(items.map(({ itemIndex }) => [itemIndex, { error: runError(run, itemIndex, message, description) }]));
+}
+
+async function execute(run: Run, items: Array<PreparedItem<IDataObject>>, rejected: number[]): Promise<Map<number, ItemOutcome>> {
+	const [first] = items;
+	if (!first) return new Map();
+	const settings = readSettings(run, first.itemIndex);
+	const records = await readForAll(run, { method: 'GET', file: 'information', api: 'activity_codes' }, items);
+	if ('failed' in records) return records.failed;
+	const listed = listedCodes(records);
+
+	const outcomes = new Map<number, ItemOutcome>();
+	const invalid = [...rejected];
+	const wanted = wantedCodes(run, items, invalid, outcomes);
+	const groups = new Set([...wanted.values()].map(({ input }) => String(input.type_code)));
+	const { missing, changed, unchanged } = diff(wanted, listed, ({ input }, code) => same(input, code));
+	const { unlisted } = diff(wanted, new Map([...listed].filter(([, code]) => groups.has(String(code.type_code)))));
+	const decision = decideRemovals({ ...settings, removals: unlisted.length, invalidItems: invalid, readRecords: records.length }, 'activity codes');
+	if ('fail' in decision) return guardFailure(run, items, decision.fail);
+	const removed = decision.remove ? unlisted : [];
+
+	const results = new Map<string, Result>([
+		...missing.map((key): [string, Result] => [key, 'created']),
+		...changed.map((key): [string, Result] => [key, 'updated']),
+		...unchanged.map((key): [string, Result] => [key, 'unchanged']),
+	]);
+	const writes: PlannedRequest[] = [...wanted]
+		.filter(([key]) => results.get(key) !== 'unchanged')
+		.map(([key, { itemIndex, input }]) => ({
+			itemIndices: [itemIndex],
+			call: writeCall(results.get(key) === 'created' ? 'create_cod_act' : 'edit_cod_act', input),
+		}));
+	const removeRequests = removalRequests(removed, first.itemIndex);
+	const sent = settings.dryRun ? new Map() : await sendPlan(run, writes, items);
+	const removal = settings.dryRun ? new Map() : await sendPlan(run, removeRequests, items);
+
+	const summary: IDataObject = {
+		dryRun: settings.dryRun,
+		created: counted('codes', missing.map(codeOf)),
+		updated: counted('codes', changed.map(codeOf)),
+		unchanged: counted('codes', unchanged.map(codeOf)),
+		removed: counted('codes', removed.map(codeOf)),
+		skipped: decision.remove === false && decision.reason ? [{ what: 'removal', reason: decision.reason, ...counted('codes', unlisted.map(codeOf)) }] : [],
+		requests: 1 + (settings.dryRun ? 0 : writes.length + removeRequests.length),
+	};
+	const removalAnswers = removal.get(first.itemIndex)?.answers ?? [];
+	if (removalAnswers.length) summary.removalAnswer = combinedAnswer(removalAnswers);
+	for (const { itemIndex, input } of items) {
+		if (outcomes.has(itemIndex)) continue;
+		const error = sent.get(itemIndex)?.error ?? removal.get(itemIndex)?.error;
+		if (error) {
+			outcomes.set(itemIndex, { error });
+			continue;
+		}
+		const answers = sent.get(itemIndex)?.answers ?? [];
+		const output: IDataObject = {
+			typeCode: input.type_code,
+			codAct: input.cod_act,
+			result: results.get(codeKey(input.type_code, input.cod_act)),
+			...(answers.length ? combinedAnswer(answers) : {}),
+		};
+		if (itemIndex === first.itemIndex) output.summary = summary;
+		outcomes.set(itemIndex, { json: [output] });
+	}
+	return outcomes;
+}
+
+/**
+ * Makes the activity codes of the groups in the input equal to the input: one read, then
+ * create_cod_act for absent codes, edit_cod_act for codes that differ, nothing for identical ones
+ * and, with Remove Unlisted, remove_cod_act for the group's codes no item holds.
+ */
+export const operation: WolkvoxOperation<IDataObject> = { description, prepare: readActivityCode, execute };

@@ -1,0 +1,195 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { WolkvoxCall } from '../../transport/request';
+import { optionsCollection, readBoolean, readOptions, readWholeNumber } from '../common';
+import { runError } from '../errors';
+import type { ItemOutcome, PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
+import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL } from '../operation';
+import { readForAll } from '../reads';
+import type { Run } from '../run';
+import { readParameter } from '../run';
+import { sendPlan } from '../send';
+import { counted, decideRemovals, diff } from '../sync';
+import { addDncCall } from './add.operation';
+import { telephoneRequest } from './batching';
+import type { TypeCall } from './fields';
+import { readTelephones, readTypeCall, telephoneBatchOptionFields, telephoneSourceProperties, typeCallField } from './fields';
+import { removeDncCall } from './remove.operation';
+
+const DEFAULT_MAX_REMOVALS = 100;
+
+const properties: INodeProperties[] = [
+	{
+		...typeCallField('The one DNC list this sync makes equal to the input', 'Numbers whose calls are blocked', 'Numbers never dialled'),
+		noDataExpression: true,
+	},
+	...telephoneSourceProperties(),
+	{
+		displayName: 'Remove Unlisted',
+		name: 'removeUnlisted',
+		type: 'boolean',
+		noDataExpression: true,
+		default: false,
+		description:
+			'Whether to also remove the numbers the list holds and the input does not. Off: the sync only adds. Removed numbers can be called again, so removals are guarded (see Max Removals).',
+	},
+	optionsCollection([
+		...telephoneBatchOptionFields.filter((field) => field.name === 'batchSize'),
+		{
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to only read the list and output what a real run would add and remove, writing nothing',
+		},
+		{
+			displayName: 'Max Removals',
+			name: 'maxRemovals',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: DEFAULT_MAX_REMOVALS,
+			description:
+				'Most numbers one run may remove. When more would be removed, the execution fails before writing anything (no add, no remove).',
+		},
+	]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['dnc'], operation: ['sync'] } }, properties);
+
+/** What the whole run does, read once from the first item. */
+interface SyncSettings {
+	typeCall: TypeCall;
+	removeUnlisted: boolean;
+	dryRun: boolean;
+	maxRemovals: number;
+	batchSize: number;
+}
+
+function readSettings(run: Run, itemIndex: number): SyncSettings {
+	const options = readOptions(run, itemIndex);
+	return {
+		typeCall: readTypeCall(run, itemIndex),
+		removeUnlisted: readBoolean(run, readParameter(run, 'removeUnlisted', itemIndex, false), 'Remove Unlisted', itemIndex),
+		dryRun: readBoolean(run, options.dryRun ?? false, 'Dry Run', itemIndex),
+		maxRemovals: readWholeNumber(run, options.maxRemovals ?? DEFAULT_MAX_REMOVALS, 'Max Removals', itemIndex, [0, Infinity]),
+		batchSize: readWholeNumber(run, options.batchSize ?? MAX_RECORDS_PER_CALL, 'Batch Size', itemIndex, [1, MAX_RECORDS_PER_CALL]),
+	};
+}
+
+const otherList = (typeCall: TypeCall): TypeCall => (typeCall === 'inbound' ? 'outbound' : 'inbound');
+
+/** The numbers of each list, as read. */
+function listsOf(records: IDataObject[]): Record<TypeCall, Set<string>> {
+	const lists = { inbound: new Set<string>(), outbound: new Set<string>() };
+	for (const record of records) {
+		if (record.type === 'inbound' || record.type === 'outbound') lists[record.type].add(String(record.phone_number));
+	}
+	return lists;
+}
+
+/** Which items want each number, in the order first wanted. */
+function wantedBy(items: Array<PreparedItem<string[]>>): Map<string, number[]> {
+	const owners = new Map<string, number[]>();
+	for (const { itemIndex, input } of items) {
+		for (const telephone of input) {
+			const holders = owners.get(telephone);
+			if (holders) holders.push(itemIndex);
+			else owners.set(telephone, [itemIndex]);
+		}
+	}
+	return owners;
+}
+
+function requestsFor(telephones: string[], owners: (telephone: string) => number[], batchSize: number, callFor: (part: string[]) => WolkvoxCall) {
+	return chunk(telephones, batchSize).map((part) => telephoneRequest(new Map(part.map((telephone) => [telephone, owners(telephone)])), callFor));
+}
+
+/**
+ * `remove_dnc` with listed numbers takes no type and removes them from both lists: after each removal
+ * request, the removed numbers the other list held are added back to it.
+ */
+function removalRequests(removed: string[], otherHolds: Set<string>, settings: SyncSettings, summaryItem: number): PlannedRequest[] {
+	const owner = () => [summaryItem];
+	const other = otherList(settings.typeCall);
+	return chunk(removed, settings.batchSize).flatMap((part) => {
+		const restored = part.filter((telephone) => otherHolds.has(telephone));
+		return [
+			...requestsFor(part, owner, settings.batchSize, (telephones) => removeDncCall({ telephones })),
+			...requestsFor(restored, owner, settings.batchSize, (telephones) => addDncCall(other, telephones)),
+		];
+	});
+}
+
+function guardFailure(run: Run, items: Array<PreparedItem<string[]>>, message: string): Map<number, ItemOutcome> {
+	const description = 'Raise Max Removals (in Options) if these removals are intended, or run with Dry Run to see them.';
+	if (!run.continueOnFail) throw runError(run, items[0]?.itemIndex ?? 0, message, description);
+	return new Map(items.map(({ itemIndex }) => [itemIndex, { error: runError(run, itemIndex, message, description) }]));
+}
+
+async function execute(run: Run, items: Array<PreparedItem<string[]>>, rejected: number[]): Promise<Map<number, ItemOutcome>> {
+	const [first] = items;
+	if (!first) return new Map();
+	const settings = readSettings(run, first.itemIndex);
+	const { typeCall } = settings;
+	// Removals need the other list too, to keep it intact: one read of both lists.
+	const readType = settings.removeUnlisted ? 'all' : typeCall;
+	const records = await readForAll(run, { method: 'GET', file: 'information', api: 'get_dnc', qs: { type: readType } }, items);
+	if ('failed' in records) return records.failed;
+	const lists = listsOf(records);
+
+	const owners = wantedBy(items);
+	const { missing, unlisted } = diff(owners, lists[typeCall]);
+	const decision = decideRemovals(
+		{ ...settings, removals: unlisted.length, invalidItems: rejected, readRecords: records.length },
+		'numbers',
+	);
+	if ('fail' in decision) return guardFailure(run, items, decision.fail);
+	const removed = decision.remove ? unlisted : [];
+	const restored = removed.filter((telephone) => lists[otherList(typeCall)].has(telephone));
+
+	const addRequests = requestsFor(missing, (telephone) => owners.get(telephone) ?? [], settings.batchSize, (part) => addDncCall(typeCall, part));
+	const removeRequests = removalRequests(removed, lists[otherList(typeCall)], settings, first.itemIndex);
+	const added = settings.dryRun ? new Map() : await sendPlan(run, addRequests, items);
+	const removal = settings.dryRun ? new Map() : await sendPlan(run, removeRequests, items);
+
+	const summary: IDataObject = {
+		dryRun: settings.dryRun,
+		typeCall,
+		wanted: owners.size,
+		listed: lists[typeCall].size,
+		added: counted('telephones', missing),
+		removed: counted('telephones', removed),
+		restoredToOtherList: { typeCall: otherList(typeCall), ...counted('telephones', restored) },
+		skipped: decision.remove === false && decision.reason ? [{ what: 'removal', reason: decision.reason, ...counted('telephones', unlisted) }] : [],
+		requests: 1 + (settings.dryRun ? 0 : addRequests.length + removeRequests.length),
+	};
+	const removalAnswers = removal.get(first.itemIndex)?.answers ?? [];
+	if (removalAnswers.length) summary.removalAnswer = combinedAnswer(removalAnswers);
+	const missingSet = new Set(missing);
+	const outcomes = new Map<number, ItemOutcome>();
+	for (const { itemIndex, input } of items) {
+		const error = added.get(itemIndex)?.error ?? removal.get(itemIndex)?.error;
+		if (error) {
+			outcomes.set(itemIndex, { error });
+			continue;
+		}
+		const answers = added.get(itemIndex)?.answers ?? [];
+		const output: IDataObject = {
+			typeCall,
+			telephones: input,
+			added: input.filter((telephone) => missingSet.has(telephone)),
+			alreadyListed: input.filter((telephone) => !missingSet.has(telephone)),
+			...(answers.length ? combinedAnswer(answers) : {}),
+		};
+		if (itemIndex === first.itemIndex) output.summary = summary;
+		outcomes.set(itemIndex, { json: [output] });
+	}
+	return outcomes;
+}
+
+/**
+ * Makes one DNC list equal to the telephones of all input items: one read, then add_dnc for the
+ * missing numbers and, with Remove Unlisted, remove_dnc for the numbers no item wants.
+ */
+export const operation: WolkvoxOperation<string[]> = { description, prepare: readTelephones, execute };

@@ -1,0 +1,121 @@
+import type { ActivityCode } from './simulator/server';
+import { runWolkvox } from './harness/run-node';
+import { useSimulator } from './harness/simulator-fixture';
+
+const fx = useSimulator();
+
+const syncCodes = (extra: Record<string, unknown> = {}) => ({
+	resource: 'activityCode',
+	operation: 'sync',
+	typeCode: '={{ $json.group ?? "cod_act1" }}',
+	codAct: '={{ $json.code }}',
+	description: '={{ $json.label }}',
+	hit: '={{ $json.hit ?? "no" }}',
+	...extra,
+});
+
+function seed(...codes: Array<Partial<ActivityCode> & Pick<ActivityCode, 'type_code' | 'cod_act'>>) {
+	for (const code of codes) {
+		fx.sim.activityCodes.set(`${code.type_code}:${code.cod_act}`, { description_cod_act: `Code ${code.cod_act}`, hit: 'no', rpc: 'no', chat: 'no', ...code });
+	}
+}
+
+const calls = () => fx.sim.requests.map((request) => `${request.method} ${request.api}`);
+const stored = () => [...fx.sim.activityCodes.values()].map((code) => `${code.type_code}:${code.cod_act}:${code.description_cod_act}:${code.hit}`).sort();
+
+describe('Activity Code Sync', () => {
+	test('creates absent codes, updates differing ones, sends nothing for identical ones, deletes unlisted ones of the group', async () => {
+		seed(
+			{ type_code: 'cod_act1', cod_act: '100', description_cod_act: 'Sale' },
+			{ type_code: 'cod_act1', cod_act: '200', description_cod_act: 'Call back', hit: 'no' },
+			{ type_code: 'cod_act1', cod_act: '300', description_cod_act: 'Old' },
+			{ type_code: 'cod_act2', cod_act: '900', description_cod_act: 'Other group' },
+		);
+
+		const { output } = await runWolkvox({
+			parameters: syncCodes({ removeUnlisted: true }),
+			credentials: fx.credentials(),
+			items: [
+				{ code: '100', label: 'Sale' },
+				{ code: '200', label: 'Call back', hit: 'yes' },
+				{ code: '400', label: 'No answer' },
+			],
+		});
+
+		expect(calls()).toEqual(['GET activity_codes', 'PUT edit_cod_act', 'POST create_cod_act', 'DELETE remove_cod_act']);
+		expect(fx.sim.requestsFor('remove_cod_act')[0].body).toEqual({ type_code: 'cod_act1', cod_act: ['300'] });
+		expect(stored()).toEqual(['cod_act1:100:Sale:no', 'cod_act1:200:Call back:yes', 'cod_act1:400:No answer:no', 'cod_act2:900:Other group:no']);
+		expect(output.map((item) => [item.pairedItem, item.json.codAct, item.json.result, item.json.code])).toEqual([
+			[{ item: 0 }, '100', 'unchanged', undefined],
+			[{ item: 1 }, '200', 'updated', 202],
+			[{ item: 2 }, '400', 'created', 201],
+		]);
+		expect(output[0].json.summary).toEqual({
+			dryRun: false,
+			created: { count: 1, codes: [{ typeCode: 'cod_act1', codAct: '400' }] },
+			updated: { count: 1, codes: [{ typeCode: 'cod_act1', codAct: '200' }] },
+			unchanged: { count: 1, codes: [{ typeCode: 'cod_act1', codAct: '100' }] },
+			removed: { count: 1, codes: [{ typeCode: 'cod_act1', codAct: '300' }] },
+			skipped: [],
+			requests: 4,
+			removalAnswer: { code: 202, error: null, msg: '1 codes were deleted' },
+		});
+	});
+
+	test('identical codes cost one read and no write; without Remove Unlisted nothing is deleted', async () => {
+		seed({ type_code: 'cod_act1', cod_act: '100', description_cod_act: 'Sale' }, { type_code: 'cod_act1', cod_act: '300' });
+
+		const { output } = await runWolkvox({ parameters: syncCodes(), credentials: fx.credentials(), items: [{ code: '100', label: 'Sale' }] });
+
+		expect(calls()).toEqual(['GET activity_codes']);
+		expect(fx.sim.activityCodes.size).toBe(2);
+		expect(output[0].json).toMatchObject({
+			result: 'unchanged',
+			summary: { skipped: [{ what: 'removal', reason: 'Remove Unlisted is off', count: 1, codes: [{ typeCode: 'cod_act1', codAct: '300' }] }] },
+		});
+	});
+
+	test('a dry run reads only and says what a real run would do', async () => {
+		seed({ type_code: 'cod_act1', cod_act: '200', description_cod_act: 'Call back' }, { type_code: 'cod_act1', cod_act: '300' });
+
+		const { output } = await runWolkvox({
+			parameters: syncCodes({ removeUnlisted: true, options: { dryRun: true } }),
+			credentials: fx.credentials(),
+			items: [{ code: '200', label: 'Call back later' }, { code: '400', label: 'New' }],
+		});
+
+		expect(calls()).toEqual(['GET activity_codes']);
+		expect(output.map((item) => item.json.result)).toEqual(['updated', 'created']);
+		expect(output[0].json.summary).toMatchObject({ dryRun: true, removed: { count: 1, codes: [{ codAct: '300' }] }, requests: 1 });
+	});
+
+	test('Max Removals (default 10): more deletions fail before any write', async () => {
+		seed(...Array.from({ length: 11 }, (_, index) => ({ type_code: 'cod_act1' as const, cod_act: `old${index}` })));
+
+		const { error } = await runWolkvox({
+			parameters: syncCodes({ removeUnlisted: true }),
+			credentials: fx.credentials(),
+			items: [{ code: 'new', label: 'New' }],
+		});
+
+		expect(error?.message).toBe('The sync would remove 11 activity codes, more than Max Removals (10); nothing was written');
+		expect(calls()).toEqual(['GET activity_codes']);
+		expect(fx.sim.activityCodes.size).toBe(11);
+	});
+
+	test('a code given twice fails the later item and blocks deletions (Continue On Fail)', async () => {
+		seed({ type_code: 'cod_act1', cod_act: '300' });
+
+		const { output } = await runWolkvox({
+			parameters: syncCodes({ removeUnlisted: true }),
+			credentials: fx.credentials(),
+			items: [{ code: '100', label: 'A' }, { code: '100', label: 'B' }],
+			continueOnFail: true,
+		});
+
+		expect(calls()).toEqual(['GET activity_codes', 'POST create_cod_act']);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(output[1].json.error).toEqual(expect.stringContaining('is also given by item 0'));
+		expect(output[0].json.summary).toMatchObject({ removed: { count: 0 }, skipped: [{ reason: expect.stringContaining('input item(s) 1') }] });
+	});
+});

@@ -1,0 +1,223 @@
+import { runWolkvox } from './harness/run-node';
+import { useSimulator } from './harness/simulator-fixture';
+
+const fx = useSimulator();
+
+const syncDnc = (extra: Record<string, unknown> = {}) => ({
+	resource: 'dnc',
+	operation: 'sync',
+	typeCall: 'outbound',
+	telephones: '={{ $json.phone }}',
+	...extra,
+});
+
+const apis = () => fx.sim.requests.map((request) => request.api);
+const writes = () => fx.sim.requests.filter((request) => request.file === 'configuration.php');
+const sorted = (list: Iterable<string>) => [...list].sort();
+const omit = (record: Record<string, unknown>, keys: string[]) =>
+	Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
+const seed = (type: 'inbound' | 'outbound', phones: string[]) => phones.forEach((phone) => fx.sim.dnc[type].add(phone));
+
+describe('DNC Sync', () => {
+	test('adds only the missing numbers, in one request, and says per item what happened', async () => {
+		seed('outbound', ['3000000001', '3000000002']);
+
+		const { output } = await runWolkvox({
+			parameters: syncDnc(),
+			credentials: fx.credentials(),
+			items: [{ phone: '3000000001, 3000000003' }, { phone: '3000000004' }, { phone: '3000000001' }],
+		});
+
+		expect(apis()).toEqual(['get_dnc', 'add_dnc']);
+		expect(fx.sim.requests[0].query).toEqual({ type: 'outbound' });
+		expect(fx.sim.requests[1].body).toEqual({ type_call: 'outbound', telephones: ['3000000003', '3000000004'] });
+		expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001', '3000000002', '3000000003', '3000000004']);
+		const [first, second, third] = output.map((item) => item.json);
+		expect(first).toMatchObject({ typeCall: 'outbound', added: ['3000000003'], alreadyListed: ['3000000001'], code: 201 });
+		expect(second).toEqual({ typeCall: 'outbound', telephones: ['3000000004'], added: ['3000000004'], alreadyListed: [], code: 201, error: null, msg: '2 telephones were added' });
+		expect(third).toEqual({ typeCall: 'outbound', telephones: ['3000000001'], added: [], alreadyListed: ['3000000001'] });
+		expect(first.summary).toEqual({
+			dryRun: false,
+			typeCall: 'outbound',
+			wanted: 3,
+			listed: 2,
+			added: { count: 2, telephones: ['3000000003', '3000000004'] },
+			removed: { count: 0, telephones: [] },
+			restoredToOtherList: { typeCall: 'inbound', count: 0, telephones: [] },
+			skipped: [{ what: 'removal', reason: 'Remove Unlisted is off', count: 1, telephones: ['3000000002'] }],
+			requests: 2,
+		});
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(second.summary).toBeUndefined();
+	});
+
+	test('writes nothing when every wanted number is listed', async () => {
+		seed('outbound', ['3000000001', '3000000002']);
+
+		const { output } = await runWolkvox({ parameters: syncDnc(), credentials: fx.credentials(), items: [{ phone: '3000000002' }] });
+
+		expect(apis()).toEqual(['get_dnc']);
+		expect(output[0].json).toMatchObject({ added: [], alreadyListed: ['3000000002'], summary: { requests: 1 } });
+	});
+
+	test('with Remove Unlisted, makes the list equal to the input in three requests', async () => {
+		seed('outbound', ['3000000001', '3000000002', '3000000005']);
+
+		const { output } = await runWolkvox({
+			parameters: syncDnc({ removeUnlisted: true }),
+			credentials: fx.credentials(),
+			items: [{ phone: '3000000001' }, { phone: '3000000003' }],
+		});
+
+		expect(apis()).toEqual(['get_dnc', 'add_dnc', 'remove_dnc']);
+		expect(fx.sim.requests[0].query).toEqual({ type: 'all' });
+		expect(fx.sim.requests[2].body).toEqual({ telephones: ['3000000002', '3000000005'] });
+		expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001', '3000000003']);
+		expect(output[0].json.summary).toMatchObject({
+			added: { count: 1, telephones: ['3000000003'] },
+			removed: { count: 2, telephones: ['3000000002', '3000000005'] },
+			skipped: [],
+			removalAnswer: { code: 202, msg: '2 telephones were deleted' },
+		});
+	});
+
+	test('never changes the other list: a removed number it held is added back to it', async () => {
+		seed('outbound', ['3000000001', '3000000002', '3000000003']);
+		seed('inbound', ['3000000002', '3000000009']);
+
+		const { output } = await runWolkvox({
+			parameters: syncDnc({ removeUnlisted: true }),
+			credentials: fx.credentials(),
+			items: [{ phone: '3000000001' }],
+		});
+
+		expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001']);
+		expect(sorted(fx.sim.dnc.inbound)).toEqual(['3000000002', '3000000009']);
+		expect(writes().map((request) => [request.api, request.body])).toEqual([
+			['remove_dnc', { telephones: ['3000000002', '3000000003'] }],
+			['add_dnc', { type_call: 'inbound', telephones: ['3000000002'] }],
+		]);
+		expect(output[0].json.summary).toMatchObject({
+			removed: { count: 2, telephones: ['3000000002', '3000000003'] },
+			restoredToOtherList: { typeCall: 'inbound', count: 1, telephones: ['3000000002'] },
+		});
+	});
+
+	test('a dry run reads only, and outputs exactly what the real run then does', async () => {
+		seed('outbound', ['3000000001', '3000000002']);
+		seed('inbound', ['3000000002']);
+		const run = (dryRun: boolean) =>
+			runWolkvox({
+				parameters: syncDnc({ removeUnlisted: true, options: { dryRun } }),
+				credentials: fx.credentials(),
+				items: [{ phone: '3000000001, 3000000007' }, { phone: '3000000008' }],
+			});
+
+		const dry = await run(true);
+		expect(apis()).toEqual(['get_dnc']);
+		expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001', '3000000002']);
+
+		const real = await run(false);
+		// Everything but Wolkvox's answers and the request count: what was (or would be) added and removed.
+		const plan = (json: Record<string, unknown>) => {
+			const rest = omit(json, ['code', 'error', 'msg', 'summary']);
+			return json.summary ? { ...rest, summary: omit(json.summary as Record<string, unknown>, ['dryRun', 'requests', 'removalAnswer']) } : rest;
+		};
+		expect(dry.output[0].json.summary).toMatchObject({ dryRun: true, requests: 1 });
+		expect(real.output[0].json.summary).toMatchObject({ dryRun: false, requests: 4 });
+		expect(dry.output.map((item) => plan(item.json))).toEqual(real.output.map((item) => plan(item.json)));
+		expect(dry.output[0].json.summary).toMatchObject({
+			added: { telephones: ['3000000007', '3000000008'] },
+			removed: { telephones: ['3000000002'] },
+			restoredToOtherList: { telephones: ['3000000002'] },
+		});
+	});
+
+	test('Max Removals: more removals fail the execution before any write', async () => {
+		seed('outbound', ['3000000001', '3000000002', '3000000003', '3000000004']);
+
+		const { error, output } = await runWolkvox({
+			parameters: syncDnc({ removeUnlisted: true, options: { maxRemovals: 2 } }),
+			credentials: fx.credentials(),
+			items: [{ phone: '3000000001, 3000000009' }],
+		});
+
+		expect(error?.message).toBe('The sync would remove 3 numbers, more than Max Removals (2); nothing was written');
+		expect(output).toEqual([]);
+		expect(apis()).toEqual(['get_dnc']);
+		expect(fx.sim.dnc.outbound.size).toBe(4);
+	});
+
+	test('Max Removals with Continue On Fail: every item fails, paired, and nothing is written', async () => {
+		seed('outbound', ['3000000001', '3000000002', '3000000003']);
+
+		const { output } = await runWolkvox({
+			parameters: syncDnc({ removeUnlisted: true, options: { maxRemovals: 1 } }),
+			credentials: fx.credentials(),
+			items: [{ phone: '3000000009' }, { phone: '3000000008' }],
+			continueOnFail: true,
+		});
+
+		expect(apis()).toEqual(['get_dnc']);
+		expect(output.map((item) => [item.pairedItem, item.json.error])).toEqual([
+			[{ item: 0 }, expect.stringContaining('would remove 3 numbers, more than Max Removals (1)')],
+			[{ item: 1 }, expect.stringContaining('Max Removals')],
+		]);
+	});
+
+	test('an invalid item blocks removals (with Continue On Fail) and the output says why', async () => {
+		seed('outbound', ['3000000001', '3000000002']);
+
+		const { output } = await runWolkvox({
+			parameters: syncDnc({ removeUnlisted: true }),
+			credentials: fx.credentials(),
+			items: [{ phone: '3000000003' }, { phone: 'not a phone' }],
+			continueOnFail: true,
+		});
+
+		expect(apis()).toEqual(['get_dnc', 'add_dnc']);
+		expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001', '3000000002', '3000000003']);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(output[1].json.error).toEqual(expect.stringContaining('Item 1: "Telephones"'));
+		expect(output[0].json.summary).toMatchObject({
+			removed: { count: 0 },
+			skipped: [{ what: 'removal', reason: expect.stringContaining('input item(s) 1 could not be read'), count: 2 }],
+		});
+	});
+
+	test('a read of 60,000 records may be incomplete: it blocks removals', async () => {
+		fx.sim.seedDnc('outbound', 60_000);
+
+		const { output } = await runWolkvox({
+			parameters: syncDnc({ removeUnlisted: true }),
+			credentials: fx.credentials(),
+			items: [{ phone: '3000000000' }, { phone: '3100000000' }],
+		});
+
+		expect(apis()).toEqual(['get_dnc', 'add_dnc']);
+		expect((fx.sim.requests[0].response as { data: unknown[] }).data).toHaveLength(60_000);
+		expect(fx.sim.dnc.outbound.size).toBe(60_001);
+		expect(output[0].json.summary).toMatchObject({
+			removed: { count: 0 },
+			skipped: [{ what: 'removal', reason: expect.stringContaining('may be incomplete'), count: 59_999 }],
+		});
+	});
+
+	test('Continue On Fail: an item whose add fails is an error, paired; the others are answered', async () => {
+		seed('outbound', ['3000000001']);
+		fx.sim.injectFault({ kind: 'serverError', api: 'add_dnc', times: 5 });
+
+		const { output } = await runWolkvox({
+			parameters: syncDnc({ options: { maxRetries: 0 } }),
+			credentials: fx.credentials(),
+			items: [{ phone: '3000000001' }, { phone: '3000000002' }, { phone: '3000000001' }],
+			continueOnFail: true,
+		});
+
+		expect(apis()).toEqual(['get_dnc', 'add_dnc']);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[0].json).toMatchObject({ alreadyListed: ['3000000001'], summary: { added: { count: 1 } } });
+		expect(output[1].json.error).toEqual(expect.any(String));
+		expect(output[2].json).toEqual({ typeCall: 'outbound', telephones: ['3000000001'], added: [], alreadyListed: ['3000000001'] });
+	});
+});
