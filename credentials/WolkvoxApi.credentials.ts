@@ -1,5 +1,6 @@
 import type {
 	IAuthenticateGeneric,
+	IAuthenticateRuleResponseSuccessBody,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -15,6 +16,18 @@ const TEST_BASE_URL =
 	'={{ $credentials.baseUrl' +
 	" ? (/^https?:\\/\\/[^\\s?#@]+$/i.test($credentials.baseUrl) ? $credentials.baseUrl.replace(/\\/+$/, '') : 'https://invalid-base-url.invalid')" +
 	" : (/^(wv)?[0-9]{1,6}$/i.test($credentials.server) ? 'https://wv' + $credentials.server.replace(/^wv/i, '') + '.wolkvox.com' : 'https://invalid-server-code.invalid') }}";
+
+/** A test rule for one of Wolkvox's refusals, which it says in `msg` (its HTTP status may be 200). */
+function refusedWith(msg: string, advice: string): IAuthenticateRuleResponseSuccessBody {
+	return { type: 'responseSuccessBody', properties: { key: 'msg', value: msg, message: `Wolkvox says: ${msg}. ${advice}` } };
+}
+
+function refusedCode(code: string, value: number | string): IAuthenticateRuleResponseSuccessBody {
+	return {
+		type: 'responseSuccessBody',
+		properties: { key: 'code', value, message: `Wolkvox refused the test with code ${code}: check the token and the server code.` },
+	};
+}
 
 export class WolkvoxApi implements ICredentialType {
 	name = 'wolkvoxApi';
@@ -70,6 +83,8 @@ export class WolkvoxApi implements ICredentialType {
 
 	// Reads the token's daily usage: it proves server and token without changing anything, and costs
 	// one call of the token's daily quota each time the credential is tested.
+	// Wolkvox's refusals are read from the body whatever the HTTP status, so the test says what
+	// Wolkvox said instead of n8n's generic "Forbidden".
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: TEST_BASE_URL,
@@ -77,6 +92,28 @@ export class WolkvoxApi implements ICredentialType {
 			qs: { api: 'token_info' },
 			method: 'GET',
 			disableFollowRedirect: true,
+			ignoreHttpStatusErrors: true,
 		},
+		rules: [
+			refusedWith('PLEASE VALIDATE TOKEN', 'Wolkvox does not know this token on this server. Check the token and the server code.'),
+			refusedWith('TOKEN LIMIT EXCEEDED', "The token's daily quota is used up; the token itself is valid. Try again tomorrow or use another token."),
+			refusedWith('PLEASE ENTER THE WOLKVOX-TOKEN', 'The token is empty.'),
+			refusedWith(
+				'EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)',
+				'The token is valid but busy with other requests right now. Test again in a moment.',
+			),
+			...['401', '403', '400', '404', '500', '503'].flatMap((code) => [
+				refusedCode(code, Number(code)),
+				refusedCode(code, code),
+			]),
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'code',
+					value: undefined,
+					message: 'The server did not answer as Wolkvox does: check the server code or the Base URL.',
+				},
+			},
+		],
 	};
 }

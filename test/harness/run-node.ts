@@ -104,13 +104,24 @@ let executionCount = 0;
  * would from a previous node, and the node talks over real HTTP to whatever the credential points at.
  * Throws if the credential's token appears anywhere in the execution's data.
  */
-export async function runWolkvox({
+export async function runWolkvox(options: RunOptions): Promise<RunResult> {
+	return await startWolkvox(options).result;
+}
+
+export interface StartedRun {
+	/** Stops the execution as the editor's stop button does (n8n fires the execution's cancel signal). */
+	stop(): void;
+	result: Promise<RunResult>;
+}
+
+/** Like runWolkvox, but returns at once with a way to stop the execution. */
+export function startWolkvox({
 	parameters,
 	credentials,
 	items = [{}],
 	continueOnFail = false,
 	errorOutput = false,
-}: RunOptions): Promise<RunResult> {
+}: RunOptions): StartedRun {
 	const node: INode = {
 		id: 'wolkvox-node',
 		name: 'Wolkvox',
@@ -148,13 +159,16 @@ export async function runWolkvox({
 		},
 	});
 	const execution = new WorkflowExecute(additionalDataFor(credentials, hooks), 'manual', runExecutionData);
-	await execution.processRunExecutionData(workflow);
-	const run = await finished;
-
-	const { error, runData } = run.data.resultData;
-	const output = runData.Wolkvox?.[0]?.data?.main?.[0] ?? [];
-	const errorItems = runData.Wolkvox?.[0]?.data?.main?.[1] ?? [];
-	// Every engine test also checks the token: it must appear in no output and no error.
-	assertSecretAbsent(run, credentials.token, 'the execution data (output or error)');
-	return { output, errorOutput: errorItems, error, run };
+	const running = execution.processRunExecutionData(workflow);
+	const result = (async () => {
+		await running;
+		const run = await finished;
+		const { error, runData } = run.data.resultData;
+		const output = runData.Wolkvox?.[0]?.data?.main?.[0] ?? [];
+		const errorItems = runData.Wolkvox?.[0]?.data?.main?.[1] ?? [];
+		// Every engine test also checks the token: it must appear in no output and no error.
+		assertSecretAbsent(run, credentials.token, 'the execution data (output or error)');
+		return { output, errorOutput: errorItems, error, run };
+	})();
+	return { stop: () => running.cancel(), result };
 }

@@ -50,6 +50,8 @@ export const answers = Object.freeze({
 	noToken: failure(401, 'UNAUTHORIZED', 'PLEASE ENTER THE WOLKVOX-TOKEN'),
 	invalidToken: failure(403, 'FORBIDDEN', 'PLEASE VALIDATE TOKEN'),
 	busy: failure(403, 'FORBIDDEN', 'EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)'),
+	// Inferred: public client code treats 406 as an invalid value; the exact wording is unknown.
+	refusedContent: failure(406, 'NOT ACCEPTABLE', 'INVALID VALUE FOR telephones'),
 	quotaExceeded: failure(403, 'FORBIDDEN', 'TOKEN LIMIT EXCEEDED'),
 	methodNotAllowed: failure(405, 'METHOD NOT ALLOWED', 'THE METHOD IS NOT ALLOWED FOR THIS API'),
 	// Inferred: Wolkvox's wording for these two is not documented.

@@ -29,8 +29,35 @@ export interface SimulatorOptions {
 	simultaneousLimit?: number;
 }
 
-export type FaultKind = 'serverError' | 'nonJson' | 'emptyBody' | 'busy' | 'quota' | 'hang' | 'applyThenHang';
-const FAULT_KINDS: readonly FaultKind[] = ['serverError', 'nonJson', 'emptyBody', 'busy', 'quota', 'hang', 'applyThenHang'];
+/**
+ * `refuse`: a 406 content refusal whatever the body; `applyThenReset`: applied, then the connection is
+ * cut without an answer while Wolkvox keeps working for `ms`; `trickle`: applied, headers sent, then the
+ * body one byte a second for `ms`.
+ */
+export type FaultKind =
+	| 'serverError'
+	| 'nonJson'
+	| 'emptyBody'
+	| 'busy'
+	| 'quota'
+	| 'refuse'
+	| 'hang'
+	| 'applyThenHang'
+	| 'applyThenReset'
+	| 'trickle';
+const FAULT_KINDS: readonly FaultKind[] = [
+	'serverError',
+	'nonJson',
+	'emptyBody',
+	'busy',
+	'quota',
+	'refuse',
+	'hang',
+	'applyThenHang',
+	'applyThenReset',
+	'trickle',
+];
+const APPLIED_FAULTS: readonly FaultKind[] = ['applyThenHang', 'applyThenReset', 'trickle'];
 
 export interface Fault {
 	kind: FaultKind;
@@ -84,6 +111,8 @@ export class WolkvoxSimulator {
 	latencyMs: number;
 	simultaneousLimit: number;
 	readonly requests: RecordedRequest[] = [];
+	/** Telephones this Wolkvox refuses (406): a write carrying any of them changes nothing. */
+	readonly refusedTelephones = new Set<string>();
 
 	private readonly store = new Store();
 	private readonly tokens = new Map<string, TokenState>();
@@ -161,6 +190,7 @@ export class WolkvoxSimulator {
 	reset(): void {
 		this.store.clear();
 		this.requests.length = 0;
+		this.refusedTelephones.clear();
 		this.faults = [];
 		for (const state of this.tokens.values()) {
 			state.used = 0;
@@ -238,14 +268,21 @@ export class WolkvoxSimulator {
 			else if (arrival.fault?.kind === 'hang') {
 				answer = answers.gatewayTimeoutPage;
 				delayMs = arrival.fault.ms ?? DEFAULT_HANG_MS;
-			} else if (arrival.fault && arrival.fault.kind !== 'applyThenHang') {
-				answer = FAULT_ANSWERS[arrival.fault.kind];
+			} else if (arrival.fault && !APPLIED_FAULTS.includes(arrival.fault.kind)) {
+				answer = FAULT_ANSWERS[arrival.fault.kind as keyof typeof FAULT_ANSWERS];
 			} else {
 				answer = this.apply(arrival.endpoint, record, url.searchParams, arrival.token);
 				if (arrival.fault) delayMs = arrival.fault.ms ?? DEFAULT_HANG_MS;
 			}
 			record.status = answer.status;
 			record.response = answer.body;
+			const fault = admitted ? arrival.fault : undefined;
+			if (fault?.kind === 'applyThenReset') {
+				res.socket?.destroy();
+			} else if (fault?.kind === 'trickle') {
+				await this.trickle(res, answer, delayMs);
+				return;
+			}
 			await this.delay(delayMs); // hung requests stay in flight even if the client left, as PHP keeps working
 			await this.send(res, answer);
 		} catch {
@@ -278,6 +315,8 @@ export class WolkvoxSimulator {
 			if (!isObject(record.body)) return answers.missingParameters;
 			body = record.body;
 		}
+		const telephones = Array.isArray(body.telephones) ? body.telephones : [];
+		if (telephones.some((telephone) => this.refusedTelephones.has(String(telephone)))) return answers.refusedContent;
 		try {
 			return endpoint.handle({ body, query, store: this.store, quota: { limit: token.dailyQuota, used: token.used } });
 		} catch (error) {
@@ -314,6 +353,19 @@ export class WolkvoxSimulator {
 			}, ms);
 			this.delays.set(timer, resolve);
 		});
+	}
+
+	/** Sends the headers and the first byte at once, then one more byte a second until `ms` has passed. */
+	private async trickle(res: http.ServerResponse, answer: Answer, ms: number): Promise<void> {
+		const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+		const padded = text.padEnd(text.length + Math.ceil(ms / 1000), ' ');
+		res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(padded) });
+		for (const char of padded) {
+			if (this.stopped || res.destroyed) return;
+			res.write(char);
+			if (char === ' ') await this.delay(1000);
+		}
+		res.end();
 	}
 
 	/** Resolves once the answer is fully handed to the socket, or at once if the client is gone. */
@@ -374,12 +426,13 @@ export class WolkvoxSimulator {
 	}
 }
 
-const FAULT_ANSWERS: Record<Exclude<FaultKind, 'hang' | 'applyThenHang'>, Answer> = {
+const FAULT_ANSWERS: Record<Exclude<FaultKind, 'hang' | 'applyThenHang' | 'applyThenReset' | 'trickle'>, Answer> = {
 	serverError: answers.serverErrorPage,
 	nonJson: answers.maintenancePage,
 	emptyBody: answers.emptyBody,
 	busy: answers.busy,
 	quota: answers.quotaExceeded,
+	refuse: answers.refusedContent,
 };
 
 /** `POST /__simulator/seed`: `{"type": "outbound", "count": 100000, "first": 3000000000, "downloadLimit": 60000}`. */

@@ -1,8 +1,8 @@
 const REDACTED = '[token removed]';
 
 /**
- * `value` with every occurrence of `secret` replaced, in strings, object keys and values at any
- * depth. Used on everything Wolkvox sends back, in case an error page or a proxy echoes the headers.
+ * `value` with every occurrence of `secret` replaced in its text values, at any depth (keys and
+ * numbers are left alone: a token such as `201` or `code` must not break the answer). Used on everything Wolkvox sends back, in case an error page or a proxy echoes the headers.
  */
 export function withoutSecret<T>(value: T, secret: string): T {
 	if (!secret) return value;
@@ -11,7 +11,7 @@ export function withoutSecret<T>(value: T, secret: string): T {
 		if (typeof item === 'string') return clean(item);
 		if (Array.isArray(item)) return item.map(walk);
 		if (typeof item === 'object' && item !== null) {
-			return Object.fromEntries(Object.entries(item).map(([key, entry]) => [clean(key), walk(entry)]));
+			return Object.fromEntries(Object.entries(item).map(([key, entry]) => [key, walk(entry)]));
 		}
 		return item;
 	};

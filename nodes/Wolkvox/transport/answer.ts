@@ -26,6 +26,8 @@ export interface Failure {
 	description: string;
 	httpCode?: string;
 	answer?: WolkvoxAnswer;
+	/** Wolkvox may have applied the request although no success came back (no answer, a server error). */
+	mayHaveApplied?: boolean;
 }
 
 export type Verdict = { outcome: 'success'; answer: WolkvoxAnswer } | Failure;
@@ -72,7 +74,7 @@ export function judgeAnswer({ statusCode, body: rawBody }: HttpAnswer, afterUnan
 		const shown = snippet(body);
 		const description = shown ? `The answer began: ${shown}` : 'Expected {"code", "error", "msg"}.';
 		if (statusCode >= 500) {
-			return { outcome: 'retry', httpCode, description, message: `Wolkvox had a server error (HTTP ${statusCode})` };
+			return { outcome: 'retry', httpCode, description, message: `Wolkvox had a server error (HTTP ${statusCode})`, mayHaveApplied: true };
 		}
 		const message = shown
 			? `Wolkvox sent an answer that is not Wolkvox JSON (HTTP ${statusCode})`
@@ -118,6 +120,7 @@ export function judgeAnswer({ statusCode, body: rawBody }: HttpAnswer, afterUnan
 		return {
 			outcome: 'retry',
 			...common,
+			mayHaveApplied: true,
 			message: `Wolkvox had a server error: ${said}`,
 			description: 'Wolkvox could not process the request. It was retried; try again later.',
 		};
@@ -163,6 +166,7 @@ export function judgeNoAnswer(reason: NoAnswer, errorCode: string, timeoutMs: nu
 	if (reason === 'timeout') {
 		return {
 			outcome: 'retry',
+			mayHaveApplied: true,
 			message: `Wolkvox did not answer within ${timeoutMs} ms`,
 			description: 'Wolkvox allows 60 s per call. Raise the Timeout option, or try again later.',
 		};
@@ -170,6 +174,7 @@ export function judgeNoAnswer(reason: NoAnswer, errorCode: string, timeoutMs: nu
 	// n8n rewrites messages that contain codes such as ECONNREFUSED, so the code goes in the description.
 	return {
 		outcome: 'retry',
+		mayHaveApplied: reason === 'cut',
 		message: `Could not reach Wolkvox: ${CONNECTION_PROBLEMS[errorCode] ?? 'the request failed'}`,
 		description: `${errorCode}. Check the server code or Base URL in the Wolkvox credential, and the network.`,
 	};

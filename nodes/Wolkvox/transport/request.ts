@@ -216,7 +216,7 @@ export async function wolkvoxRequest(run: RequestRun, call: WolkvoxCall, setting
 			if (Date.now() - busySince < settings.busyWait) wait = backoffMs(attempt, MAX_BUSY_BACKOFF_MS);
 		} else if (verdict.outcome === 'retry' && faults < settings.maxRetries) {
 			faults++;
-			unanswered ||= verdict.answer === undefined || Number(verdict.httpCode) >= 500;
+			unanswered ||= verdict.mayHaveApplied === true;
 			wait = backoffMs(faults - 1, MAX_BACKOFF_MS);
 		}
 		if (wait === undefined) throw new WolkvoxFailure(verdict, attempt, true);
