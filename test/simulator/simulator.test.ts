@@ -183,6 +183,20 @@ describe('DNC', () => {
 		expect(outbound.json.data.map((e: any) => e.phone_number)).toEqual(['100', '200']);
 	});
 
+	test('get_dnc answers at most 60,000 records per call (Wolkvox\'s download limit); POST seed fills a list fast', async () => {
+		const seed = (body: unknown) => fetch(`${sim.baseUrl}/__simulator/seed`, { method: 'POST', body: JSON.stringify(body) });
+		expect((await seed({ type: 'outbound', count: 60_001, first: 3_000_000_000 })).status).toBe(200);
+		expect(sim.dnc.outbound.size).toBe(60_001);
+		const read = await call('get_dnc', { query: { type: 'outbound' } });
+		expect(read.json.data).toHaveLength(60_000);
+		expect(read.json.data[0].phone_number).toBe('3000000000');
+		expect((await seed({ downloadLimit: 100_000 })).status).toBe(200);
+		expect((await call('get_dnc', { query: { type: 'outbound' } })).json.data).toHaveLength(60_001);
+		expect((await seed({ type: 'sideways', count: 1 })).status).toBe(400);
+		sim.reset();
+		expect(sim.downloadLimit).toBe(60_000);
+	});
+
 	test('remove_dnc removes listed telephones from both lists, or a whole list with "all"', async () => {
 		await addDnc(['1', '2', '3'], 'inbound');
 		await addDnc(['1', '4'], 'outbound');
