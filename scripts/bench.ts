@@ -8,6 +8,9 @@
  *   --sizes 1000,10000     item counts compared (env WOLKVOX_BENCH_SIZES)
  *   --latency 20           simulator latency in ms for the comparison (env WOLKVOX_BENCH_LATENCY_MS)
  *   --http-interval MS     the HTTP Request node's batch interval (default: twice the latency, at least latency + 10)
+ *   --big-lists-only       only the big-list section (Add of 10,000 items, Telephones From: Field vs the
+ *                          expression; Sync of 100,000 vs 100,000): a few minutes
+ *   WOLKVOX_BENCH_USER_FOLDER: n8n's user folder (default <cache>/bench-user)
  *   WOLKVOX_BENCH_BASE_PORT (5700): n8n's port; +1 its task broker; +2 the simulator
  *
  * n8n runs each workflow with `n8n execute` (Node 24); the simulator runs in this process (Node 20).
@@ -43,13 +46,16 @@ import {
 	rawRoundTrips,
 } from './bench/measure';
 import { renderReport, type Comparison, type Measurement, type Overhead, type ReportInput } from './bench/report';
+import { BIG_LIST_CASES, bigListWorkflow, renderBigLists, runBigLists } from './bench/sync';
 import { ADD_DNC_NODE, TOKEN, VARIANTS, benchCredentials, benchWorkflow, workflowId, type WorkflowSpec } from './bench/workflows';
 
-const USER_FOLDER = path.join(CACHE_DIR, 'bench-user');
+/** n8n's user folder for the bench; WOLKVOX_BENCH_USER_FOLDER keeps parallel benches on one cache apart. */
+const USER_FOLDER = process.env.WOLKVOX_BENCH_USER_FOLDER ? path.resolve(process.env.WOLKVOX_BENCH_USER_FOLDER) : path.join(CACHE_DIR, 'bench-user');
 const OVERHEAD_ITEMS = 2000;
 
 interface BenchConfig {
 	quick: boolean;
+	bigListsOnly: boolean;
 	sizes: number[];
 	latencyMs: number;
 	httpIntervalMs: number;
@@ -66,6 +72,7 @@ function readConfig(): BenchConfig {
 	const { values } = parseArgs({
 		options: {
 			quick: { type: 'boolean', default: false },
+			'big-lists-only': { type: 'boolean', default: false },
 			sizes: { type: 'string' },
 			latency: { type: 'string' },
 			'http-interval': { type: 'string' },
@@ -78,7 +85,7 @@ function readConfig(): BenchConfig {
 	const latencyMs = nonNegativeInteger('--latency', values.latency ?? process.env.WOLKVOX_BENCH_LATENCY_MS ?? '20');
 	const httpIntervalMs = nonNegativeInteger('--http-interval', values['http-interval'] ?? String(Math.max(2 * latencyMs, latencyMs + 10)));
 	const large = quick ? 10_000 : 100_000;
-	return { quick, sizes, latencyMs, httpIntervalMs, memorySizes: { small: large / 10, large } };
+	return { quick, bigListsOnly: values['big-lists-only'] ?? false, sizes, latencyMs, httpIntervalMs, memorySizes: { small: large / 10, large } };
 }
 
 interface Context {
@@ -96,7 +103,7 @@ async function prepareN8n(ports: { n8n: number; broker: number }, baseUrl: strin
 	const credentialsFile = path.join(USER_FOLDER, 'bench-credentials.json');
 	const workflowsFile = path.join(USER_FOLDER, 'bench-workflows.json');
 	writeFileSync(credentialsFile, JSON.stringify(benchCredentials(baseUrl)));
-	writeFileSync(workflowsFile, JSON.stringify(specs.map((spec) => benchWorkflow(spec, baseUrl))));
+	writeFileSync(workflowsFile, JSON.stringify([...specs.map((spec) => benchWorkflow(spec, baseUrl)), ...BIG_LIST_CASES.map(bigListWorkflow)]));
 	await importCredentials(env, credentialsFile);
 	await importWorkflows(env, [workflowsFile]);
 	return env;
@@ -190,15 +197,18 @@ async function main(): Promise<void> {
 	const n8nNode = execFileSync(await ensureNode24(), ['--version']).toString().trim().replace(/^v/, '');
 	const simulator = await WolkvoxSimulator.start({ port: ports.simulator, tokens: [{ token: TOKEN }] });
 	try {
-		const env = await prepareN8n(ports, simulator.baseUrl, allSpecs(config));
-		const results = await runBench(config, { n8nBin, env, simulator });
-		const report = renderReport({
-			...config,
-			...results,
-			loadAverage,
-			versions: { bench: process.versions.node, n8nNode, n8n: N8N_VERSION },
-		});
-		const resultsFile = path.join(REPO_ROOT, 'bench', config.quick ? 'results-quick.md' : 'results.md');
+		const env = await prepareN8n(ports, simulator.baseUrl, config.bigListsOnly ? [] : allSpecs(config));
+		const bigLists = ['## Big lists: Telephones From and Sync (latency 0)', '', ...renderBigLists(await runBigLists(n8nBin, env, simulator)), ''].join('\n');
+		const report = config.bigListsOnly
+			? `# n8n-nodes-wolkvox benchmark (big lists only)\n\nLoad average at start ${loadAverage.toFixed(2)}; n8n ${N8N_VERSION} on Node ${n8nNode}.\n\n${bigLists}`
+			: `${renderReport({
+					...config,
+					...(await runBench(config, { n8nBin, env, simulator })),
+					loadAverage,
+					versions: { bench: process.versions.node, n8nNode, n8n: N8N_VERSION },
+				})}\n${bigLists}`;
+		const name = config.bigListsOnly ? 'results-big-lists.md' : config.quick ? 'results-quick.md' : 'results.md';
+		const resultsFile = path.join(REPO_ROOT, 'bench', name);
 		mkdirSync(path.dirname(resultsFile), { recursive: true });
 		writeFileSync(resultsFile, report);
 		console.log(`\n${report}`);

@@ -26,6 +26,8 @@ export const WORKFLOWS = {
 	wrongToken: 'WolkvoxE2eToken1',
 	badPhone: 'WolkvoxE2eBadPh1',
 	badPhoneContinue: 'WolkvoxE2eBadPh2',
+	syncDryRun: 'WolkvoxDncSyncDr',
+	sync: 'WolkvoxE2eSync01',
 };
 
 export const WEBHOOK_PATH = 'wolkvox-activity-code';

@@ -23,10 +23,10 @@ import {
 import { CREDENTIALS, PORTS, USER_FOLDER_ENV, WORKFLOWS } from './e2e-config';
 import { setRunningN8n } from './n8n-handle';
 
-const EXAMPLES = ['dnc-from-spreadsheet.json', 'crm-webhook-activity-code.json'].map((file) =>
+const EXAMPLES = ['dnc-from-spreadsheet.json', 'crm-webhook-activity-code.json', 'dnc-sync-dry-run.json'].map((file) =>
 	path.join(REPO_ROOT, 'examples', file),
 );
-const FIXTURES = ['wrong-token.json', 'bad-phone.json', 'bad-phone-continue.json'].map((file) =>
+const FIXTURES = ['wrong-token.json', 'bad-phone.json', 'bad-phone-continue.json', 'dnc-sync.json'].map((file) =>
 	path.join(__dirname, 'fixtures', file),
 );
 

@@ -24,10 +24,17 @@ function progressOf(progress: Progress, itemIndex: number): ItemProgress {
 	return item;
 }
 
-function recordsOf(request: PlannedRequest, itemIndex: number): string[] {
-	const owners = request.records?.owners;
-	if (!owners) return [];
-	return [...owners].filter(([, items]) => items.includes(itemIndex)).map(([record]) => record);
+/** The records of a request by item, in one pass (a combined request may carry 10,000 items). */
+function recordsByItem(request: PlannedRequest): Map<number, string[]> {
+	const byItem = new Map<number, string[]>();
+	for (const [record, owners] of request.records?.owners ?? []) {
+		for (const itemIndex of owners) {
+			const records = byItem.get(itemIndex);
+			if (records) records.push(record);
+			else byItem.set(itemIndex, [record]);
+		}
+	}
+	return byItem;
 }
 
 /** The same request for a part of its records. */
@@ -63,10 +70,11 @@ class PlanSender {
 		if (!settings) throw new Error('A planned request carries no prepared item');
 		try {
 			const answer = await wolkvoxRequest(this.run, request.call, settings);
+			const records = recordsByItem(request);
 			for (const itemIndex of request.itemIndices) {
 				const item = progressOf(this.progress, itemIndex);
 				item.answers.push(answer);
-				item.written.push(...recordsOf(request, itemIndex));
+				item.written.push(...(records.get(itemIndex) ?? []));
 			}
 			this.run.written += request.records?.owners.size ?? 1;
 			return undefined;
@@ -79,12 +87,14 @@ class PlanSender {
 	}
 
 	fail(request: PlannedRequest, failure: WolkvoxFailure, refused: string[] = []): void {
+		const records = recordsByItem(request);
+		const refusedRecords = new Set(refused);
 		for (const itemIndex of request.itemIndices) {
 			const item = progressOf(this.progress, itemIndex);
 			if (item.error) continue;
-			const own = recordsOf(request, itemIndex);
+			const own = records.get(itemIndex) ?? [];
 			item.error = requestError(this.run, failure, itemIndex, {
-				refused: refused.filter((record) => own.includes(record)),
+				refused: own.filter((record) => refusedRecords.has(record)),
 				written: item.written,
 				writtenInRun: this.run.written,
 			});

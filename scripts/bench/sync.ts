@@ -1,0 +1,154 @@
+/**
+ * The bench's big-list section: a combined Add of 10,000 items with Telephones From: Field against the
+ * `{{ $json.phone }}` expression, and a DNC Sync of 100,000 wanted numbers against a 100,000-number
+ * list differing by 1%.
+ */
+import { randomUUID } from 'crypto';
+
+import type { WolkvoxSimulator } from '../../test/simulator/server';
+import { progress } from '../runtime';
+import { executeSampled, nodeExecutionMs } from './measure';
+import { WOLKVOX_CREDENTIAL } from './workflows';
+
+const NODE = 'Wolkvox';
+const FIRST = 3_000_000_000;
+const ADD_ITEMS = 10_000;
+const SYNC_SIZE = 100_000;
+/** 1% of the list differs: this many wanted numbers are not listed, and as many listed are not wanted. */
+const SYNC_DIFFERENCE = SYNC_SIZE / 100;
+const GOAL_ADD_MS = 1_000;
+const GOAL_SYNC_MS = 5_000;
+const GOAL_SYNC_REQUESTS = 3;
+
+interface BigListCase {
+	id: string;
+	label: string;
+	items: number;
+	/** Numbers of the Code node's items: FIRST + offset + index. */
+	offset: number;
+	parameters: object;
+	/** Before the run: the simulator's outbound list and its download limit. */
+	listed: number;
+	downloadLimit?: number;
+}
+
+const addCase = (from: 'field' | 'expression'): BigListCase => ({
+	id: `BenchAdd${from === 'field' ? 'Fld' : 'Exp'}${ADD_ITEMS}`.padEnd(16, '0').slice(0, 16),
+	label: `Add, ${ADD_ITEMS.toLocaleString('en-US')} items, combined, telephones from ${from === 'field' ? 'Field "phone"' : 'the expression {{ $json.phone }}'}`,
+	items: ADD_ITEMS,
+	offset: 0,
+	listed: 0,
+	parameters: {
+		resource: 'dnc',
+		operation: 'add',
+		typeCall: 'outbound',
+		...(from === 'field' ? { telephonesFrom: 'field', telephonesField: 'phone' } : { telephones: '={{ $json.phone }}' }),
+	},
+});
+
+const syncCase = (downloadLimit: number | undefined): BigListCase => ({
+	id: `BenchSync${downloadLimit ? 'Lift' : 'Wolk'}`.padEnd(16, '0'),
+	label: `Sync (Remove Unlisted), ${SYNC_SIZE.toLocaleString('en-US')} wanted vs ${SYNC_SIZE.toLocaleString('en-US')} listed, 1% apart, ${
+		downloadLimit ? 'download limit lifted' : "Wolkvox's 60,000-record download limit"
+	}`,
+	items: SYNC_SIZE,
+	offset: SYNC_DIFFERENCE,
+	listed: SYNC_SIZE,
+	downloadLimit,
+	parameters: {
+		resource: 'dnc',
+		operation: 'sync',
+		typeCall: 'outbound',
+		telephonesFrom: 'field',
+		telephonesField: 'phone',
+		removeUnlisted: true,
+		options: { maxRemovals: SYNC_DIFFERENCE },
+	},
+});
+
+/** The cases; a real 100,000-number list cannot be read in one call, so the 3-request goal is measured with the limit lifted. */
+export const BIG_LIST_CASES: BigListCase[] = [addCase('expression'), addCase('field'), syncCase(1_000_000), syncCase(undefined)];
+
+/** Manual trigger → a Code node returning the items `{ phone }` → the Wolkvox node. */
+export function bigListWorkflow(spec: BigListCase): object {
+	const nodes = [
+		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
+		{
+			name: 'Phones',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			parameters: {
+				jsCode: `return Array.from({ length: ${spec.items} }, (_, i) => ({ json: { phone: String(${FIRST + spec.offset} + i) } }));`,
+			},
+		},
+		{ name: NODE, type: 'n8n-nodes-wolkvox.wolkvox', typeVersion: 1, parameters: spec.parameters, credentials: { wolkvoxApi: WOLKVOX_CREDENTIAL } },
+	].map((node, index) => ({ id: randomUUID(), position: [index * 220, 0], ...node }));
+	return {
+		id: spec.id,
+		name: `bench: ${spec.label}`,
+		active: false,
+		nodes,
+		connections: {
+			Start: { main: [[{ node: 'Phones', type: 'main', index: 0 }]] },
+			Phones: { main: [[{ node: NODE, type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+export interface BigListMeasurement {
+	spec: BigListCase;
+	nodeMs: number;
+	peakRssBytes: number;
+	requests: Record<string, number>;
+	listedAfter: number;
+	failure?: string;
+}
+
+export async function runBigLists(n8nBin: string, env: NodeJS.ProcessEnv, simulator: WolkvoxSimulator): Promise<BigListMeasurement[]> {
+	const results: BigListMeasurement[] = [];
+	for (const spec of BIG_LIST_CASES) {
+		simulator.reset();
+		simulator.latencyMs = 0;
+		if (spec.downloadLimit) simulator.downloadLimit = spec.downloadLimit;
+		simulator.seedDnc('outbound', spec.listed, FIRST);
+		progress(`Running ${spec.label}`);
+		const execution = await executeSampled(n8nBin, env, spec.id);
+		const run = execution.run;
+		const failure = run?.data.resultData.error?.message ?? (execution.exitCode === 0 && run ? undefined : execution.stderr.slice(-500) || 'no output');
+		const requests: Record<string, number> = {};
+		for (const { api } of simulator.requests) requests[api] = (requests[api] ?? 0) + 1;
+		const result = { spec, nodeMs: run ? nodeExecutionMs(run, NODE) : NaN, peakRssBytes: execution.peakRssBytes, requests, listedAfter: simulator.dnc.outbound.size, failure };
+		progress(`  ${failure ? `FAILED: ${failure}` : `node ${result.nodeMs} ms, requests ${JSON.stringify(requests)}`}`);
+		results.push(result);
+	}
+	return results;
+}
+
+const total = (requests: Record<string, number>) => Object.values(requests).reduce((sum, count) => sum + count, 0);
+const verdict = (met: boolean) => (met ? '**met**' : '**NOT met**');
+
+export function renderBigLists(results: BigListMeasurement[]): string[] {
+	const rows = results.map(
+		({ spec, nodeMs, peakRssBytes, requests, listedAfter, failure }) =>
+			`| ${spec.label} | ${failure ? `failed: ${failure}` : `${Math.round(nodeMs)} ms`} | ${Object.entries(requests).map(([api, count]) => `${api} ${count}`).join(', ')} | ${listedAfter.toLocaleString('en-US')} | ${Math.round(peakRssBytes / 1024 / 1024)} MB |`,
+	);
+	const [expression, field, sync, limited] = results;
+	const goals: string[] = [];
+	if (expression && field) {
+		goals.push(`- Combined Add of ${ADD_ITEMS.toLocaleString('en-US')} items under ${GOAL_ADD_MS} ms node time with Telephones From: Field: ${Math.round(field.nodeMs)} ms (the expression: ${Math.round(expression.nodeMs)} ms) → ${verdict(!field.failure && field.nodeMs < GOAL_ADD_MS)}`);
+	}
+	if (sync) {
+		goals.push(`- Sync of ${SYNC_SIZE.toLocaleString('en-US')} vs ${SYNC_SIZE.toLocaleString('en-US')} (1% apart) in ≤ ${GOAL_SYNC_REQUESTS} requests and under ${GOAL_SYNC_MS / 1000} s node time: ${total(sync.requests)} requests, ${Math.round(sync.nodeMs)} ms → ${verdict(!sync.failure && total(sync.requests) <= GOAL_SYNC_REQUESTS && sync.nodeMs < GOAL_SYNC_MS)}. The read returned ${SYNC_SIZE.toLocaleString('en-US')} records, at or past Wolkvox's 60,000 download limit, so the guard skips the removals (list afterwards: ${sync.listedAfter.toLocaleString('en-US')}).`);
+	}
+	if (limited) {
+		goals.push(`- With Wolkvox's 60,000-record download limit the same sync cannot see the whole list: removals are skipped (the output says why) and the unseen wanted numbers are added again: ${total(limited.requests)} requests.`);
+	}
+	return [
+		'| Run | Node time | Requests | Outbound list after | Peak RSS of n8n |',
+		'|---|---:|---|---:|---:|',
+		...rows,
+		'',
+		...goals,
+	];
+}
