@@ -28,7 +28,7 @@ import {
 
 const USER_FOLDER = path.join(CACHE_DIR, 'n8n-user');
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
-const EXAMPLE_FILES = ['dnc-from-spreadsheet.json', 'crm-webhook-activity-code.json'];
+const EXAMPLE_FILES = ['dnc-from-spreadsheet.json', 'crm-webhook-activity-code.json', 'dnc-sync-dry-run.json'];
 const WEBHOOK_WORKFLOW_ID = 'WolkvoxCrmHook01';
 const WEBHOOK_PATH = 'wolkvox-activity-code';
 const SIMULATOR_CREDENTIAL = { id: 'WolkvoxSimCred01', name: 'Wolkvox (simulator)' };
