@@ -1,5 +1,7 @@
 import { runWolkvox } from './harness/run-node';
 import { useSimulator } from './harness/simulator-fixture';
+import type { FixedAnswerServer } from './support/fixed-answer-server';
+import { startFixedAnswerServer } from './support/fixed-answer-server';
 
 const fx = useSimulator();
 
@@ -219,5 +221,33 @@ describe('DNC Sync', () => {
 		expect(output[0].json).toMatchObject({ alreadyListed: ['3000000001'], summary: { added: { count: 1 } } });
 		expect(output[1].json.error).toEqual(expect.any(String));
 		expect(output[2].json).toEqual({ typeCall: 'outbound', telephones: ['3000000001'], added: [], alreadyListed: ['3000000001'] });
+	});
+
+	describe('a read Wolkvox answers in a shape the sync cannot use', () => {
+		let fake: FixedAnswerServer;
+		beforeAll(async () => (fake = await startFixedAnswerServer()));
+		afterAll(async () => await fake.stop());
+		beforeEach(() => (fake.requests = 0));
+
+		test.each([
+			['no data', { code: 200, error: null, msg: 'OK' }, 'Wolkvox answered get_dnc with no "data" at all, expected a list of records in "data"'],
+			['a record without its number', { code: 200, error: null, msg: 'OK', data: [{ type: 'outbound' }] }, 'Wolkvox answered get_dnc with a record without "phone_number"'],
+		])('%s: every item fails with its own error and nothing is written', async (_case, answer, message) => {
+			fake.answer = answer;
+
+			const { output } = await runWolkvox({
+				parameters: syncDnc({ removeUnlisted: true }),
+				credentials: fx.credentials({ baseUrl: fake.baseUrl }),
+				items: [{ phone: '3000000001' }, { phone: '3000000002' }],
+				continueOnFail: true,
+			});
+
+			expect(fake.requests).toBe(1);
+			expect(output.map((item) => [item.pairedItem, item.json.error])).toEqual([
+				[{ item: 0 }, message],
+				[{ item: 1 }, message],
+			]);
+			expect(output.map((item) => (item.error as { context?: { itemIndex?: number } } | undefined)?.context?.itemIndex)).toEqual([0, 1]);
+		});
 	});
 });

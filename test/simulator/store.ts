@@ -86,12 +86,18 @@ export class Store {
 	listDnc(types: DncType[]): DncEntry[] {
 		const now = Date.now();
 		const entries: DncEntry[] = [];
+		// Seeded lists share one add time: each date is formatted once (100,000 entries per read in the bench).
+		const dates = new Map<number, string>();
+		const dateDelete = (added: number) => {
+			let text = dates.get(added);
+			if (text === undefined) dates.set(added, (text = formatDate(added + DNC_DAYS * DAY_MS)));
+			return text;
+		};
 		for (const type of types) {
-			const dates = this.addedAt[type];
+			const addedAt = this.addedAt[type];
 			for (const phone of this.dnc[type]) {
 				// Tests may seed the Set directly, without a date.
-				const added = dates.get(phone) ?? now;
-				entries.push({ phone_number: phone, type, date_delete: formatDate(added + DNC_DAYS * DAY_MS) });
+				entries.push({ phone_number: phone, type, date_delete: dateDelete(addedAt.get(phone) ?? now) });
 			}
 		}
 		entries.sort((a, b) =>

@@ -118,24 +118,35 @@ function failedItems<Input>(items: Array<PreparedItem<Input>>, errorOf: (itemInd
 
 /**
  * One read on behalf of every item (a sync reads the list once whatever the input): the records of
- * its `data` list, or every item failed with its own error.
+ * its `data` list, each holding `keyField` (or `fallbackField`), or every item failed with its own error.
  */
-export async function readForAll<Input>(run: Run, call: WolkvoxCall, items: Array<PreparedItem<Input>>): Promise<IDataObject[] | FailedItems> {
+export async function readForAll<Input>(
+	run: Run,
+	call: WolkvoxCall,
+	items: Array<PreparedItem<Input>>,
+	[keyField, fallbackField]: [string, string?],
+): Promise<IDataObject[] | FailedItems> {
 	const progress = await sendPlan(run, [{ itemIndices: items.map(({ itemIndex }) => itemIndex), call }], items);
 	const notRead = failedItems(items, (itemIndex) => progress.get(itemIndex)?.error);
 	if (notRead) return notRead;
 	const answer = progress.get(items[0]?.itemIndex ?? -1)?.answers[0];
-	const shapeError = (itemIndex: number): ItemError | undefined => {
+	const listFor = (itemIndex: number): { list: IDataObject[] } | { error: ItemError } => {
 		try {
-			dataList({ run, api: call.api, itemIndex }, answer);
-			return undefined;
+			const source = { run, api: call.api, itemIndex };
+			const list = dataList(source, answer);
+			const keyless = list.find((record) => (record[keyField] ?? (fallbackField && record[fallbackField])) == null);
+			if (keyless && answer) return { error: badFieldError(source, answer, keyField, undefined) };
+			return { list };
 		} catch (error) {
-			return error as ItemError;
+			return { error: error as ItemError };
 		}
 	};
-	const [first] = items;
-	const firstError = first && shapeError(first.itemIndex);
-	if (!firstError) return dataList({ run, api: call.api, itemIndex: first?.itemIndex ?? 0 }, answer);
-	if (!run.continueOnFail) throw firstError;
+	const read = listFor(items[0]?.itemIndex ?? 0);
+	if ('list' in read) return read.list;
+	if (!run.continueOnFail) throw read.error;
+	const shapeError = (itemIndex: number) => {
+		const itemRead = listFor(itemIndex);
+		return 'error' in itemRead ? itemRead.error : undefined;
+	};
 	return failedItems(items, shapeError) as FailedItems;
 }

@@ -125,7 +125,7 @@ async function execute(run: Run, items: Array<PreparedItem<IDataObject>>, reject
 	const [first] = items;
 	if (!first) return new Map();
 	const settings = readSettings(run, first.itemIndex);
-	const records = await readForAll(run, { method: 'GET', file: 'information', api: 'activity_codes' }, items);
+	const records = await readForAll(run, { method: 'GET', file: 'information', api: 'activity_codes' }, items, ['code_act', 'cod_act']);
 	if ('failed' in records) return records.failed;
 	const listed = listedCodes(records);
 

@@ -134,7 +134,7 @@ async function execute(run: Run, items: Array<PreparedItem<string[]>>, rejected:
 	const { typeCall } = settings;
 	// Removals need the other list too, to keep it intact: one read of both lists.
 	const readType = settings.removeUnlisted ? 'all' : typeCall;
-	const records = await readForAll(run, { method: 'GET', file: 'information', api: 'get_dnc', qs: { type: readType } }, items);
+	const records = await readForAll(run, { method: 'GET', file: 'information', api: 'get_dnc', qs: { type: readType } }, items, ['phone_number']);
 	if ('failed' in records) return records.failed;
 	const lists = listsOf(records);
 
