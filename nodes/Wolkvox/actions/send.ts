@@ -24,10 +24,17 @@ function progressOf(progress: Progress, itemIndex: number): ItemProgress {
 	return item;
 }
 
-function recordsOf(request: PlannedRequest, itemIndex: number): string[] {
-	const owners = request.records?.owners;
-	if (!owners) return [];
-	return [...owners].filter(([, items]) => items.includes(itemIndex)).map(([record]) => record);
+/** The records each item holds in a request (none when the request does not carry records). */
+function recordsByItem(request: PlannedRequest): Map<number, string[]> {
+	const byItem = new Map<number, string[]>();
+	for (const [record, owners] of request.records?.owners ?? []) {
+		for (const itemIndex of owners) {
+			const records = byItem.get(itemIndex);
+			if (records) records.push(record);
+			else byItem.set(itemIndex, [record]);
+		}
+	}
+	return byItem;
 }
 
 /** The same request for a part of its records. */
@@ -35,14 +42,16 @@ function narrowed(request: PlannedRequest, records: string[]): PlannedRequest {
 	const split = request.records;
 	if (!split) return request;
 	const owners = new Map(records.map((record) => [record, split.owners.get(record) ?? []]));
-	const itemIndices = request.itemIndices.filter((itemIndex) => records.some((record) => owners.get(record)?.includes(itemIndex)));
+	const carried = new Set([...owners.values()].flat());
+	const itemIndices = request.itemIndices.filter((itemIndex) => carried.has(itemIndex));
 	return { itemIndices, call: split.callFor(records), records: { owners, callFor: split.callFor } };
 }
 
 /** A request without the items that already failed (and the records only they held). */
 function withoutFailedItems(request: PlannedRequest, pending: number[]): PlannedRequest {
 	if (!request.records) return { ...request, itemIndices: pending };
-	const kept = [...request.records.owners].filter(([, owners]) => owners.some((itemIndex) => pending.includes(itemIndex)));
+	const stillPending = new Set(pending);
+	const kept = [...request.records.owners].filter(([, owners]) => owners.some((itemIndex) => stillPending.has(itemIndex)));
 	return narrowed(request, kept.map(([record]) => record));
 }
 
@@ -63,10 +72,11 @@ class PlanSender {
 		if (!settings) throw new Error('A planned request carries no prepared item');
 		try {
 			const answer = await wolkvoxRequest(this.run, request.call, settings);
+			const written = recordsByItem(request);
 			for (const itemIndex of request.itemIndices) {
 				const item = progressOf(this.progress, itemIndex);
 				item.answers.push(answer);
-				item.written.push(...recordsOf(request, itemIndex));
+				item.written.push(...(written.get(itemIndex) ?? []));
 			}
 			this.run.written += request.records?.owners.size ?? 1;
 			return undefined;
@@ -79,12 +89,13 @@ class PlanSender {
 	}
 
 	fail(request: PlannedRequest, failure: WolkvoxFailure, refused: string[] = []): void {
+		const held = recordsByItem(request);
+		const refusedSet = new Set(refused);
 		for (const itemIndex of request.itemIndices) {
 			const item = progressOf(this.progress, itemIndex);
 			if (item.error) continue;
-			const own = recordsOf(request, itemIndex);
 			item.error = requestError(this.run, failure, itemIndex, {
-				refused: refused.filter((record) => own.includes(record)),
+				refused: (held.get(itemIndex) ?? []).filter((record) => refusedSet.has(record)),
 				written: item.written,
 				writtenInRun: this.run.written,
 			});
