@@ -78,7 +78,7 @@ class PlanSender {
 				item.answers.push(answer);
 				item.written.push(...(written.get(itemIndex) ?? []));
 			}
-			this.run.written += request.records?.owners.size ?? 1;
+			if (request.call.file === 'configuration') this.run.written += request.records?.owners.size ?? 1;
 			return undefined;
 		} catch (error) {
 			if (!(error instanceof WolkvoxFailure)) throw new NodeOperationError(this.run.node, error as Error);
