@@ -4,7 +4,8 @@
  * trust authentication and no Unix socket. Postgres refuses to run as root: then initdb and postgres run
  * as the `postgres` user (created by the Debian package) through `runuser`, with a data folder it owns.
  */
-import { chownSync, existsSync, mkdirSync, readFileSync } from 'fs';
+import { createHash } from 'crypto';
+import { chownSync, existsSync, mkdirSync, readFileSync, realpathSync } from 'fs';
 import os from 'os';
 import path from 'path';
 
@@ -17,21 +18,25 @@ export const N8N_DATABASE = 'n8n';
 
 export interface RunningPostgres extends Service {
 	port: number;
+	/** The cluster's folder: the one asked for, or one in the temp folder when the postgres user cannot reach that. */
+	clusterDir: string;
 	database: string;
 	user: string;
 }
 
-/** The folder holding initdb and postgres: PATH, Debian's versioned folders, Homebrew's kegs. */
+const SERVER_PROGRAMS = ['initdb', 'postgres', 'psql', 'createdb'];
+
+/** The folder holding initdb, postgres, psql and createdb: PATH (links resolved), Debian's versioned folders, Homebrew's kegs. */
 export function findPostgresBinDir(): string | undefined {
 	const onPath = findExecutable('initdb');
-	if (onPath) return path.dirname(onPath);
 	const candidates = [
-		...subfolders('/usr/lib/postgresql').map((version) => path.join('/usr/lib/postgresql', version, 'bin')),
+		...(onPath ? [path.dirname(realpathSync(onPath))] : []),
+		...subfolders('/usr/lib/postgresql').reverse().map((version) => path.join('/usr/lib/postgresql', version, 'bin')),
 		...['/opt/homebrew/opt', '/usr/local/opt'].flatMap((dir) =>
-			subfolders(dir).filter((name) => name.startsWith('postgresql')).map((name) => path.join(dir, name, 'bin')),
+			subfolders(dir).reverse().filter((name) => name.startsWith('postgresql')).map((name) => path.join(dir, name, 'bin')),
 		),
 	];
-	return candidates.reverse().find((dir) => findExecutable('initdb', [dir]) === path.join(dir, 'initdb'));
+	return candidates.find((dir) => SERVER_PROGRAMS.every((program) => existsSync(path.join(dir, program))));
 }
 
 /** How to run a Postgres server command: as ourselves, or as the `postgres` user when we are root. */
@@ -74,7 +79,7 @@ async function reachable(as: RunAs, dir: string): Promise<boolean> {
 async function clusterDir(as: RunAs, dataDir: string): Promise<string> {
 	mkdirSync(path.dirname(dataDir), { recursive: true });
 	if (await reachable(as, path.dirname(dataDir))) return dataDir;
-	const fallback = path.join(os.tmpdir(), `wolkvox-postgres-${Buffer.from(dataDir).toString('hex').slice(-24)}`);
+	const fallback = path.join(os.tmpdir(), `wolkvox-postgres-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`);
 	progress(`The ${SUPERUSER} user cannot reach ${path.dirname(dataDir)}: keeping the Postgres cluster in ${fallback}`);
 	return fallback;
 }
@@ -120,5 +125,5 @@ export async function startPostgres(options: { port: number; dataDir: string; lo
 		await service.stop();
 		throw error;
 	}
-	return { ...service, port: options.port, database: N8N_DATABASE, user: SUPERUSER };
+	return { ...service, port: options.port, clusterDir: dir, database: N8N_DATABASE, user: SUPERUSER };
 }
