@@ -22,6 +22,7 @@ const METADATA_FILES = ['package.json', 'README.md', 'LICENSE'];
 const BUILT_FILE = /^dist\/.+\.(js|json|svg|png)$/;
 const SOURCE_FOLDERS = ['test', 'scripts', 'bench', 'examples'];
 const SOURCE_OR_DEBUG_FILE = /\.(ts|map)$/; // .d.ts included: nobody imports this package's types
+const MAX_PROBLEMS_SHOWN = 20;
 
 export interface PackedPackage {
 	tarball: string;
@@ -54,7 +55,9 @@ export function packPackage(): PackedPackage {
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
-	if (pack.status !== 0) throw new Error(`npm pack failed (exit ${pack.status}); its output is above`);
+	if (pack.status !== 0) {
+		throw new Error(`npm pack failed (exit ${pack.status}); its output is above`);
+	}
 	const [{ filename }] = JSON.parse(pack.stdout) as Array<{ filename: string }>;
 	const tarball = path.join(PACK_DIR, path.basename(filename));
 
@@ -111,14 +114,27 @@ function checkPackageJson(packageJson: PackageJson, files: string[]): Check[] {
 	];
 }
 
+const LOADER_CHECKS = [
+	"n8n's loader (n8n-core PackageDirectoryLoader) loads every node and credential",
+	'every node has its codex (<Node>.node.json beside <Node>.node.js)',
+	'every icon of every node and credential is in the tarball',
+	'every credential a node uses is shipped',
+];
+
 /** What n8n itself sees when it loads the installed package. */
 async function checkWithN8nLoader(packed: PackedPackage, packageName: string): Promise<Check[]> {
 	const loader = new PackageDirectoryLoader(packed.directory);
 	try {
 		await loader.loadAll();
 	} catch (error) {
-		const problem = `n8n could not load the package: ${(error as Error).message}`;
-		return [{ name: "n8n's loader (n8n-core PackageDirectoryLoader) loads it", problems: [problem] }];
+		return LOADER_CHECKS.map((name, index) => ({
+			name,
+			problems: [
+				index === 0
+					? `n8n could not load the package: ${(error as Error).message}`
+					: 'not checked: n8n could not load the package',
+			],
+		}));
 	}
 	const { nodes, credentials } = loader.types;
 	const iconPrefix = `icons/${packageName}/`;
@@ -134,20 +150,20 @@ async function checkWithN8nLoader(packed: PackedPackage, packageName: string): P
 
 	return [
 		{
-			name: "n8n's loader (n8n-core PackageDirectoryLoader) loads every node and credential",
+			name: LOADER_CHECKS[0],
 			problems: [
 				...(nodes.length ? [] : ['no node loaded']),
 				...(credentials.length ? [] : ['no credential loaded']),
 			],
 		},
 		{
-			name: 'every node has its codex (<Node>.node.json beside <Node>.node.js)',
+			name: LOADER_CHECKS[1],
 			problems: nodes
 				.filter((node) => !node.codex?.categories?.length)
 				.map((node) => `${node.name}: no codex with categories`),
 		},
 		{
-			name: 'every node and credential has its light and dark icons in the tarball',
+			name: LOADER_CHECKS[2],
 			problems: [
 				...nodes.flatMap((node) => iconProblems('node', node.name, node.iconUrl)),
 				...credentials.flatMap((credential) =>
@@ -156,7 +172,7 @@ async function checkWithN8nLoader(packed: PackedPackage, packageName: string): P
 			],
 		},
 		{
-			name: 'every credential a node uses is shipped',
+			name: LOADER_CHECKS[3],
 			problems: nodes.flatMap((node) =>
 				(node.credentials ?? [])
 					.filter((credential) => !credentialNames.includes(credential.name))
@@ -169,7 +185,10 @@ async function checkWithN8nLoader(packed: PackedPackage, packageName: string): P
 export function report(label: string, checks: Check[]): boolean {
 	for (const { name, problems } of checks) {
 		console.log(`${problems.length ? '✘' : '✔'} ${name}`);
-		for (const problem of problems) console.log(`    ${problem}`);
+		for (const problem of problems.slice(0, MAX_PROBLEMS_SHOWN)) console.log(`    ${problem}`);
+		if (problems.length > MAX_PROBLEMS_SHOWN) {
+			console.log(`    … and ${problems.length - MAX_PROBLEMS_SHOWN} more`);
+		}
 	}
 	const failed = checks.filter((check) => check.problems.length > 0).length;
 	console.log(`${label}: ${checks.length - failed} passed, ${failed} failed`);

@@ -29,7 +29,8 @@ interface Scanner {
 
 function problems(analysis: Analysis): string[] {
 	if (analysis.passed) return [];
-	return [analysis.message ?? 'failed', ...(analysis.details ?? '').trim().split('\n')].filter(Boolean);
+	const details = analysis.details?.trim().split('\n') ?? [];
+	return [analysis.message ?? 'failed', ...details];
 }
 
 async function main(): Promise<void> {
