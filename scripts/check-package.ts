@@ -36,6 +36,7 @@ interface PackageJson {
 	name: string;
 	dependencies?: Record<string, string>;
 	bundleDependencies?: string[];
+	devEngines?: unknown;
 	n8n?: { nodes?: string[]; credentials?: string[] };
 }
 
@@ -102,6 +103,12 @@ function checkPackageJson(packageJson: PackageJson, files: string[]): Check[] {
 				...Object.keys(packageJson.dependencies ?? {}),
 				...(packageJson.bundleDependencies ?? []),
 			],
+		},
+		{
+			// n8n 2.x installs a community package by running `npm install` inside its folder, where
+			// npm enforces devEngines: a user's npm that does not match would fail the install.
+			name: 'no devEngines (n8n runs npm install inside the package folder)',
+			problems: packageJson.devEngines ? [JSON.stringify(packageJson.devEngines)] : [],
 		},
 		{
 			name: "package.json's n8n.nodes and n8n.credentials point at files in the tarball",
