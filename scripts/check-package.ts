@@ -1,8 +1,9 @@
 /**
  * `npm run check:package`: packs the package exactly as `npm pack` and `npm publish` do (its
  * `prepack` builds a clean dist/), unpacks the tarball into .cache/pack/package, and checks what
- * users would install: only built code and assets under dist/, n8n's own loader (n8n-core's
- * PackageDirectoryLoader) finds every node and credential, each node's codex and every icon.
+ * users would install: only built code and assets under dist/, a package.json n8n can install
+ * (no dependencies, no devEngines, n8n entries present), and what n8n's own loader (n8n-core's
+ * PackageDirectoryLoader) finds in it: every node and credential, each node's codex, every icon.
  *
  * Prints one line per check and `package: N passed, N failed` last; exits 1 if a check fails.
  * The tarball stays in .cache/pack/ (the publish workflow publishes that very file).
@@ -16,7 +17,7 @@ import path from 'path';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 /** Inside the repository, so the built node resolves its peer n8n-workflow as it does in n8n. */
-export const PACK_DIR = path.join(REPO_ROOT, '.cache', 'pack');
+const PACK_DIR = path.join(REPO_ROOT, '.cache', 'pack');
 
 const METADATA_FILES = ['package.json', 'README.md', 'LICENSE'];
 const BUILT_FILE = /^dist\/.+\.(js|json|svg|png)$/;
