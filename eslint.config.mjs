@@ -21,8 +21,23 @@ export default [
 
 	// Everything in TypeScript, tests and tools included: the ordinary recommended rules.
 	...tseslint.configs.recommended.map((config) => ({ ...config, files: ['**/*.ts'] })),
+	// Promises: a forgotten await or a promise passed where a callback's result is ignored loses
+	// errors silently. These rules need type information (the nearest tsconfig.json of each file).
+	{
+		files: ['**/*.ts'],
+		languageOptions: {
+			parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+		},
+		rules: {
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-misused-promises': 'error',
+		},
+	},
 	// Tests and tools read arbitrary JSON answers.
-	{ files: ['test/**/*.ts', 'scripts/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
+	{
+		files: ['test/**/*.ts', 'scripts/**/*.ts'],
+		rules: { '@typescript-eslint/no-explicit-any': 'off' },
+	},
 
 	// What is published: n8n's node, credential and community-package rules.
 	{ files: ['nodes/**/*.ts'], ...n8nRules('nodes') },

@@ -9,34 +9,24 @@
  *   --latency 20           simulator latency in ms for the comparison (env WOLKVOX_BENCH_LATENCY_MS)
  *   --http-interval MS     the HTTP Request node's batch interval (default: twice the latency, at least latency + 10)
  *   --big-lists-only       only the big-list section (Add of 10,000 items, Telephones From: Field vs the
- *                          expression; Sync of 100,000 vs 100,000): a few minutes
+ *                          expression; Sync of 100,000 vs 100,000): a few minutes; bench/results-big-lists.md
  *   WOLKVOX_BENCH_USER_FOLDER: n8n's user folder (default <cache>/bench-user)
  *   WOLKVOX_BENCH_BASE_PORT (5700): n8n's port; +1 its task broker; +2 the simulator
  *
  * n8n runs each workflow with `n8n execute` (Node 24); the simulator runs in this process (Node 20).
  */
-import { execFileSync } from 'child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { parseArgs } from 'util';
 
 import { WolkvoxSimulator } from '../test/simulator/server';
-import {
-	CACHE_DIR,
-	N8N_VERSION,
-	REPO_ROOT,
-	assertPortFree,
-	assertTestPort,
-	ensureN8n,
-	ensureNode24,
-	importCredentials,
-	importWorkflows,
-	n8nEnv,
-	packAndInstall,
-	portFromEnv,
-	progress,
-} from './runtime';
+import { importCredentials, importWorkflows, n8nCli, type N8nCli } from './runtime/n8n-cli';
+import { ensureN8n, type N8nInstall } from './runtime/n8n-install';
+import { packAndInstall } from './runtime/package-install';
+import { CACHE_DIR, REPO_ROOT } from './runtime/paths';
+import { assertPortFree, assertTestPort, portFromEnv } from './runtime/ports';
+import { progress } from './runtime/progress';
 import {
 	executeSampled,
 	executionMs,
@@ -45,8 +35,8 @@ import {
 	quantile,
 	rawRoundTrips,
 } from './bench/measure';
-import { renderReport, type Comparison, type Measurement, type Overhead, type ReportInput } from './bench/report';
 import { BIG_LIST_CASES, bigListWorkflow, renderBigLists, runBigLists } from './bench/sync';
+import { renderReport, type Comparison, type Measurement, type Overhead, type ReportInput } from './bench/report';
 import { ADD_DNC_NODE, TOKEN, VARIANTS, benchCredentials, benchWorkflow, workflowId, type WorkflowSpec } from './bench/workflows';
 
 /** n8n's user folder for the bench; WOLKVOX_BENCH_USER_FOLDER keeps parallel benches on one cache apart. */
@@ -89,24 +79,23 @@ function readConfig(): BenchConfig {
 }
 
 interface Context {
-	n8nBin: string;
-	env: NodeJS.ProcessEnv;
+	cli: N8nCli;
 	simulator: WolkvoxSimulator;
 }
 
 /** One user folder for the whole run: the package installed once, every workflow imported once. */
-async function prepareN8n(ports: { n8n: number; broker: number }, baseUrl: string, specs: WorkflowSpec[]): Promise<NodeJS.ProcessEnv> {
+async function prepareN8n(install: N8nInstall, ports: { n8n: number; broker: number }, baseUrl: string, specs: WorkflowSpec[]): Promise<N8nCli> {
 	rmSync(USER_FOLDER, { recursive: true, force: true });
 	mkdirSync(USER_FOLDER, { recursive: true });
 	await packAndInstall(USER_FOLDER);
-	const env = n8nEnv({ userFolder: USER_FOLDER, port: ports.n8n, brokerPort: ports.broker });
+	const cli = n8nCli(install, { userFolder: USER_FOLDER, port: ports.n8n, brokerPort: ports.broker });
 	const credentialsFile = path.join(USER_FOLDER, 'bench-credentials.json');
 	const workflowsFile = path.join(USER_FOLDER, 'bench-workflows.json');
 	writeFileSync(credentialsFile, JSON.stringify(benchCredentials(baseUrl)));
 	writeFileSync(workflowsFile, JSON.stringify([...specs.map((spec) => benchWorkflow(spec, baseUrl)), ...BIG_LIST_CASES.map(bigListWorkflow)]));
-	await importCredentials(env, credentialsFile);
-	await importWorkflows(env, [workflowsFile]);
-	return env;
+	await importCredentials(cli, credentialsFile);
+	await importWorkflows(cli, [workflowsFile]);
+	return cli;
 }
 
 async function measure(context: Context, spec: WorkflowSpec, latencyMs: number): Promise<Measurement> {
@@ -116,7 +105,7 @@ async function measure(context: Context, spec: WorkflowSpec, latencyMs: number):
 	const label = `${spec.variant}, ${spec.items.toLocaleString('en-US')} items, latency ${latencyMs} ms`;
 	progress(`Running ${label}`);
 	const heartbeat = setInterval(() => progress(`  ${label}: ${simulator.requests.length} requests so far`), 30_000);
-	const execution = await executeSampled(context.n8nBin, context.env, workflowId(spec)).finally(() => clearInterval(heartbeat));
+	const execution = await executeSampled(context.cli, workflowId(spec)).finally(() => clearInterval(heartbeat));
 	const run = execution.run;
 	const failure = run?.data.resultData.error?.message ?? (execution.exitCode === 0 && run ? undefined : execution.stderr.slice(-500) || 'no output');
 	const requests = simulator.requestsFor('add_dnc');
@@ -193,19 +182,18 @@ async function main(): Promise<void> {
 		assertTestPort(port, `bench ${purpose}`);
 		await assertPortFree(port, `bench ${purpose}; set WOLKVOX_BENCH_BASE_PORT to move all bench ports`);
 	}
-	const n8nBin = await ensureN8n();
-	const n8nNode = execFileSync(await ensureNode24(), ['--version']).toString().trim().replace(/^v/, '');
+	const install = await ensureN8n();
 	const simulator = await WolkvoxSimulator.start({ port: ports.simulator, tokens: [{ token: TOKEN }] });
 	try {
-		const env = await prepareN8n(ports, simulator.baseUrl, config.bigListsOnly ? [] : allSpecs(config));
-		const bigLists = ['## Big lists: Telephones From and Sync (latency 0)', '', ...renderBigLists(await runBigLists(n8nBin, env, simulator)), ''].join('\n');
+		const cli = await prepareN8n(install, ports, simulator.baseUrl, config.bigListsOnly ? [] : allSpecs(config));
+		const bigLists = ['## Big lists: Telephones From and Sync (latency 0)', '', ...renderBigLists(await runBigLists(cli, simulator)), ''].join('\n');
 		const report = config.bigListsOnly
-			? `# n8n-nodes-wolkvox benchmark (big lists only)\n\nLoad average at start ${loadAverage.toFixed(2)}; n8n ${N8N_VERSION} on Node ${n8nNode}.\n\n${bigLists}`
+			? `# n8n-nodes-wolkvox benchmark (big lists only)\n\nLoad average at start ${loadAverage.toFixed(2)}; n8n ${install.version} on Node ${install.node.version}.\n\n${bigLists}`
 			: `${renderReport({
 					...config,
-					...(await runBench(config, { n8nBin, env, simulator })),
+					...(await runBench(config, { cli, simulator })),
 					loadAverage,
-					versions: { bench: process.versions.node, n8nNode, n8n: N8N_VERSION },
+					versions: { bench: process.versions.node, n8nNode: install.node.version, n8n: install.version },
 				})}\n${bigLists}`;
 		const name = config.bigListsOnly ? 'results-big-lists.md' : config.quick ? 'results-quick.md' : 'results.md';
 		const resultsFile = path.join(REPO_ROOT, 'bench', name);

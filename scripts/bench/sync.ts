@@ -6,7 +6,8 @@
 import { randomUUID } from 'crypto';
 
 import type { WolkvoxSimulator } from '../../test/simulator/server';
-import { progress } from '../runtime';
+import type { N8nCli } from '../runtime/n8n-cli';
+import { progress } from '../runtime/progress';
 import { executeSampled, nodeExecutionMs } from './measure';
 import { WOLKVOX_CREDENTIAL } from './workflows';
 
@@ -105,7 +106,7 @@ export interface BigListMeasurement {
 	failure?: string;
 }
 
-export async function runBigLists(n8nBin: string, env: NodeJS.ProcessEnv, simulator: WolkvoxSimulator): Promise<BigListMeasurement[]> {
+export async function runBigLists(cli: N8nCli, simulator: WolkvoxSimulator): Promise<BigListMeasurement[]> {
 	const results: BigListMeasurement[] = [];
 	for (const spec of BIG_LIST_CASES) {
 		simulator.reset();
@@ -113,7 +114,7 @@ export async function runBigLists(n8nBin: string, env: NodeJS.ProcessEnv, simula
 		if (spec.downloadLimit) simulator.downloadLimit = spec.downloadLimit;
 		simulator.seedDnc('outbound', spec.listed, FIRST);
 		progress(`Running ${spec.label}`);
-		const execution = await executeSampled(n8nBin, env, spec.id);
+		const execution = await executeSampled(cli, spec.id);
 		const run = execution.run;
 		const failure = run?.data.resultData.error?.message ?? (execution.exitCode === 0 && run ? undefined : execution.stderr.slice(-500) || 'no output');
 		const requests: Record<string, number> = {};

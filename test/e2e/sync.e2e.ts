@@ -1,5 +1,5 @@
 /** DNC Sync in the real n8n: the dry-run example, then a real sync with Remove Unlisted. */
-import { nodeOutput } from '../../scripts/runtime';
+import { nodeOutput } from '../../scripts/runtime/n8n-cli';
 import { CREDENTIALS, WORKFLOWS } from './e2e-config';
 import { execute, output, useSimulator } from './support';
 

@@ -31,10 +31,16 @@ export interface ErrorDetails {
 	writtenInRun?: number;
 }
 
+/** A list for a message: at most 20 entries, then how many more. */
+function listed(records: string[]): string {
+	const shown = records.slice(0, 20).join(', ');
+	return records.length > 20 ? `${shown} and ${records.length - 20} more` : shown;
+}
+
 function detailsText({ refused, written, writtenInRun }: ErrorDetails): string {
 	const parts: string[] = [];
-	if (refused?.length) parts.push(`Refused: ${refused.join(', ')}.`);
-	if (written?.length) parts.push(`Already written for this item: ${written.join(', ')}.`);
+	if (refused?.length) parts.push(`Refused: ${listed(refused)}.`);
+	if (written?.length) parts.push(`Already written for this item: ${listed(written)}.`);
 	if (writtenInRun) parts.push(`${writtenInRun} record(s) were written in this execution before.`);
 	return parts.join(' ');
 }
@@ -42,7 +48,7 @@ function detailsText({ refused, written, writtenInRun }: ErrorDetails): string {
 /** A request of this item that did not succeed (Wolkvox's answer, no answer, or not sent). */
 export function requestError(run: Run, { failure, attempts }: WolkvoxFailure, itemIndex: number, details: ErrorDetails = {}): ItemError {
 	let message = failure.message;
-	if (details.refused?.length) message += ` (item ${itemIndex}: ${details.refused.join(', ')})`;
+	if (details.refused?.length) message += ` (item ${itemIndex}: ${listed(details.refused)})`;
 	if (failure.outcome === 'retry' || failure.outcome === 'busy') message += ` (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`;
 	const description = [failure.description, detailsText(details)].filter(Boolean).join(' ');
 	if (failure.outcome === 'halt' && failure.answer === undefined) {

@@ -24,7 +24,7 @@ function progressOf(progress: Progress, itemIndex: number): ItemProgress {
 	return item;
 }
 
-/** The records of a request by item, in one pass (a combined request may carry 10,000 items). */
+/** The records each item holds in a request (none when the request does not carry records). */
 function recordsByItem(request: PlannedRequest): Map<number, string[]> {
 	const byItem = new Map<number, string[]>();
 	for (const [record, owners] of request.records?.owners ?? []) {
@@ -42,14 +42,16 @@ function narrowed(request: PlannedRequest, records: string[]): PlannedRequest {
 	const split = request.records;
 	if (!split) return request;
 	const owners = new Map(records.map((record) => [record, split.owners.get(record) ?? []]));
-	const itemIndices = request.itemIndices.filter((itemIndex) => records.some((record) => owners.get(record)?.includes(itemIndex)));
+	const carried = new Set([...owners.values()].flat());
+	const itemIndices = request.itemIndices.filter((itemIndex) => carried.has(itemIndex));
 	return { itemIndices, call: split.callFor(records), records: { owners, callFor: split.callFor } };
 }
 
 /** A request without the items that already failed (and the records only they held). */
 function withoutFailedItems(request: PlannedRequest, pending: number[]): PlannedRequest {
 	if (!request.records) return { ...request, itemIndices: pending };
-	const kept = [...request.records.owners].filter(([, owners]) => owners.some((itemIndex) => pending.includes(itemIndex)));
+	const stillPending = new Set(pending);
+	const kept = [...request.records.owners].filter(([, owners]) => owners.some((itemIndex) => stillPending.has(itemIndex)));
 	return narrowed(request, kept.map(([record]) => record));
 }
 
@@ -70,13 +72,13 @@ class PlanSender {
 		if (!settings) throw new Error('A planned request carries no prepared item');
 		try {
 			const answer = await wolkvoxRequest(this.run, request.call, settings);
-			const records = recordsByItem(request);
+			const written = recordsByItem(request);
 			for (const itemIndex of request.itemIndices) {
 				const item = progressOf(this.progress, itemIndex);
 				item.answers.push(answer);
-				item.written.push(...(records.get(itemIndex) ?? []));
+				item.written.push(...(written.get(itemIndex) ?? []));
 			}
-			this.run.written += request.records?.owners.size ?? 1;
+			if (request.call.file === 'configuration') this.run.written += request.records?.owners.size ?? 1;
 			return undefined;
 		} catch (error) {
 			if (!(error instanceof WolkvoxFailure)) throw new NodeOperationError(this.run.node, error as Error);
@@ -87,14 +89,13 @@ class PlanSender {
 	}
 
 	fail(request: PlannedRequest, failure: WolkvoxFailure, refused: string[] = []): void {
-		const records = recordsByItem(request);
-		const refusedRecords = new Set(refused);
+		const held = recordsByItem(request);
+		const refusedSet = new Set(refused);
 		for (const itemIndex of request.itemIndices) {
 			const item = progressOf(this.progress, itemIndex);
 			if (item.error) continue;
-			const own = records.get(itemIndex) ?? [];
 			item.error = requestError(this.run, failure, itemIndex, {
-				refused: own.filter((record) => refusedRecords.has(record)),
+				refused: (held.get(itemIndex) ?? []).filter((record) => refusedSet.has(record)),
 				written: item.written,
 				writtenInRun: this.run.written,
 			});

@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../common';
-import { oneRequestPerItem, plannedOperation } from '../operation';
+import { oneRequestPerItem } from '../operation';
+import { plannedOperation } from '../planned';
 import { activityCodeFields, activityCodeOutput, channelOptionFields, readActivityCode } from './fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['activityCode'], operation: ['create'] } }, [

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
 import { optionsCollection, readChoice } from '../common';
-import { plannedOperation } from '../operation';
+import { plannedOperation } from '../planned';
 import { badFieldError, dataList, oneRequestPerDistinctRead, readLimit, returnAllAndLimit } from '../reads';
 import type { Run } from '../run';
 import { readParameter } from '../run';

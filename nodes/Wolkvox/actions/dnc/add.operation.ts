@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxCall } from '../../transport/request';
 import { optionsCollection } from '../common';
-import { combinedAnswer, plannedOperation } from '../operation';
+import { combinedAnswer } from '../operation';
+import { plannedOperation } from '../planned';
 import type { Run } from '../run';
 import { planTelephoneBatches } from './batching';
 import type { TelephoneBatchInput, TypeCall } from './fields';

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
 import { optionsCollection } from '../common';
-import { plannedOperation } from '../operation';
+import { plannedOperation } from '../planned';
 import { badFieldError, dataObject, oneRequestPerDistinctRead } from '../reads';
 import type { Run } from '../run';
 
