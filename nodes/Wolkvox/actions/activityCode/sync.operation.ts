@@ -2,15 +2,15 @@ import type { IDataObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxCall } from '../../transport/request';
-import { optionsCollection, readBoolean, readOptions, readWholeNumber } from '../common';
-import { inputError, runError } from '../errors';
+import { optionsCollection } from '../common';
+import { inputError } from '../errors';
 import type { ItemOutcome, PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
 import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL } from '../operation';
 import { readForAll } from '../reads';
 import type { Run } from '../run';
-import { readParameter } from '../run';
 import { sendPlan } from '../send';
 import { counted, decideRemovals, diff } from '../sync';
+import { guardFailure, readSyncSettings, removeUnlistedField, skippedRemovals, syncOptionFields } from '../syncOptions';
 import { activityCodeFields, channelOptionFields, readActivityCode } from './fields';
 
 const DEFAULT_MAX_REMOVALS = 10;
@@ -19,49 +19,11 @@ const COMPARED = ['description_cod_act', 'hit', 'rpc', 'chat'] as const;
 
 export const description = updateDisplayOptions({ show: { resource: ['activityCode'], operation: ['sync'] } }, [
 	...activityCodeFields,
-	{
-		displayName: 'Remove Unlisted',
-		name: 'removeUnlisted',
-		type: 'boolean',
-		noDataExpression: true,
-		default: false,
-		description:
-			'Whether to also delete the codes of the group(s) present in the input that no input item holds. Codes of a group absent from the input are never touched.',
-	},
-	optionsCollection([
-		...channelOptionFields,
-		{
-			displayName: 'Dry Run',
-			name: 'dryRun',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to only read the codes and output what a real run would create, update and delete, writing nothing',
-		},
-		{
-			displayName: 'Max Removals',
-			name: 'maxRemovals',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: DEFAULT_MAX_REMOVALS,
-			description: 'Most codes one run may delete. When more would be deleted, the execution fails before writing anything.',
-		},
-	]),
+	removeUnlistedField(
+		'Whether to also delete the codes of the group(s) present in the input that no input item holds. Codes of a group absent from the input are never touched.',
+	),
+	optionsCollection([...channelOptionFields, ...syncOptionFields('codes', DEFAULT_MAX_REMOVALS)]),
 ]);
-
-interface SyncSettings {
-	removeUnlisted: boolean;
-	dryRun: boolean;
-	maxRemovals: number;
-}
-
-function readSettings(run: Run, itemIndex: number): SyncSettings {
-	const options = readOptions(run, itemIndex);
-	return {
-		removeUnlisted: readBoolean(run, readParameter(run, 'removeUnlisted', itemIndex, false), 'Remove Unlisted', itemIndex),
-		dryRun: readBoolean(run, options.dryRun ?? false, 'Dry Run', itemIndex),
-		maxRemovals: readWholeNumber(run, options.maxRemovals ?? DEFAULT_MAX_REMOVALS, 'Max Removals', itemIndex, [0, Infinity]),
-	};
-}
 
 type Result = 'created' | 'updated' | 'unchanged';
 const codeKey = (typeCode: unknown, codAct: unknown) => `${String(typeCode)}\u0000${String(codAct)}`;
@@ -115,16 +77,10 @@ function removalRequests(removed: string[], summaryItem: number): PlannedRequest
 	);
 }
 
-function guardFailure(run: Run, items: Array<PreparedItem<IDataObject>>, message: string): Map<number, ItemOutcome> {
-	const description = 'Raise Max Removals (in Options) if these deletions are intended, or run with Dry Run to see them.';
-	if (!run.continueOnFail) throw runError(run, items[0]?.itemIndex ?? 0, message, description);
-	return new Map(items.map(({ itemIndex }) => [itemIndex, { error: runError(run, itemIndex, message, description) }]));
-}
-
 async function execute(run: Run, items: Array<PreparedItem<IDataObject>>, rejected: number[]): Promise<Map<number, ItemOutcome>> {
 	const [first] = items;
 	if (!first) return new Map();
-	const settings = readSettings(run, first.itemIndex);
+	const settings = readSyncSettings(run, first.itemIndex, DEFAULT_MAX_REMOVALS);
 	const records = await readForAll(run, { method: 'GET', file: 'information', api: 'activity_codes' }, items, ['code_act', 'cod_act']);
 	if ('failed' in records) return records.failed;
 	const listed = listedCodes(records);
@@ -160,7 +116,7 @@ async function execute(run: Run, items: Array<PreparedItem<IDataObject>>, reject
 		updated: counted('codes', changed.map(codeOf)),
 		unchanged: counted('codes', unchanged.map(codeOf)),
 		removed: counted('codes', removed.map(codeOf)),
-		skipped: decision.remove === false && decision.reason ? [{ what: 'removal', reason: decision.reason, ...counted('codes', unlisted.map(codeOf)) }] : [],
+		skipped: skippedRemovals(decision, unlisted.map(codeOf), 'codes'),
 		requests: 1 + (settings.dryRun ? 0 : writes.length + removeRequests.length),
 	};
 	const removalAnswers = removal.get(first.itemIndex)?.answers ?? [];

@@ -2,15 +2,15 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxCall } from '../../transport/request';
-import { optionsCollection, readBoolean, readOptions, readWholeNumber } from '../common';
-import { runError } from '../errors';
+import { optionsCollection, readOptions, readWholeNumber } from '../common';
 import type { ItemOutcome, PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
 import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL } from '../operation';
 import { readForAll } from '../reads';
 import type { Run } from '../run';
-import { readParameter } from '../run';
 import { sendPlan } from '../send';
 import { counted, decideRemovals, diff } from '../sync';
+import type { SyncSettings } from '../syncOptions';
+import { guardFailure, readSyncSettings, removeUnlistedField, skippedRemovals, syncOptionFields } from '../syncOptions';
 import { addDncCall } from './add.operation';
 import { telephoneRequest } from './batching';
 import type { TypeCall } from './fields';
@@ -25,55 +25,29 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 	},
 	...telephoneSourceProperties(),
-	{
-		displayName: 'Remove Unlisted',
-		name: 'removeUnlisted',
-		type: 'boolean',
-		noDataExpression: true,
-		default: false,
-		description:
-			'Whether to also remove the numbers the list holds and the input does not. Off: the sync only adds. Removed numbers can be called again, so removals are guarded (see Max Removals).',
-	},
+	removeUnlistedField(
+		'Whether to also remove the numbers the list holds and the input does not. Off: the sync only adds. Removed numbers can be called again, so removals are guarded (see Max Removals).',
+	),
 	optionsCollection([
 		...telephoneBatchOptionFields.filter((field) => field.name === 'batchSize'),
-		{
-			displayName: 'Dry Run',
-			name: 'dryRun',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to only read the list and output what a real run would add and remove, writing nothing',
-		},
-		{
-			displayName: 'Max Removals',
-			name: 'maxRemovals',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: DEFAULT_MAX_REMOVALS,
-			description:
-				'Most numbers one run may remove. When more would be removed, the execution fails before writing anything (no add, no remove).',
-		},
+		...syncOptionFields('numbers', DEFAULT_MAX_REMOVALS),
 	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['dnc'], operation: ['sync'] } }, properties);
 
 /** What the whole run does, read once from the first item. */
-interface SyncSettings {
+interface DncSyncSettings extends SyncSettings {
 	typeCall: TypeCall;
-	removeUnlisted: boolean;
-	dryRun: boolean;
-	maxRemovals: number;
 	batchSize: number;
 }
 
-function readSettings(run: Run, itemIndex: number): SyncSettings {
-	const options = readOptions(run, itemIndex);
+function readSettings(run: Run, itemIndex: number): DncSyncSettings {
+	const batchSize = readOptions(run, itemIndex).batchSize ?? MAX_RECORDS_PER_CALL;
 	return {
+		...readSyncSettings(run, itemIndex, DEFAULT_MAX_REMOVALS),
 		typeCall: readTypeCall(run, itemIndex),
-		removeUnlisted: readBoolean(run, readParameter(run, 'removeUnlisted', itemIndex, false), 'Remove Unlisted', itemIndex),
-		dryRun: readBoolean(run, options.dryRun ?? false, 'Dry Run', itemIndex),
-		maxRemovals: readWholeNumber(run, options.maxRemovals ?? DEFAULT_MAX_REMOVALS, 'Max Removals', itemIndex, [0, Infinity]),
-		batchSize: readWholeNumber(run, options.batchSize ?? MAX_RECORDS_PER_CALL, 'Batch Size', itemIndex, [1, MAX_RECORDS_PER_CALL]),
+		batchSize: readWholeNumber(run, batchSize, 'Batch Size', itemIndex, [1, MAX_RECORDS_PER_CALL]),
 	};
 }
 
@@ -109,7 +83,7 @@ function requestsFor(telephones: string[], owners: (telephone: string) => number
  * `remove_dnc` with listed numbers takes no type and removes them from both lists: after each removal
  * request, the removed numbers the other list held are added back to it.
  */
-function removalRequests(removed: string[], otherHolds: Set<string>, settings: SyncSettings, summaryItem: number): PlannedRequest[] {
+function removalRequests(removed: string[], otherHolds: Set<string>, settings: DncSyncSettings, summaryItem: number): PlannedRequest[] {
 	const owner = () => [summaryItem];
 	const other = otherList(settings.typeCall);
 	return chunk(removed, settings.batchSize).flatMap((part) => {
@@ -119,12 +93,6 @@ function removalRequests(removed: string[], otherHolds: Set<string>, settings: S
 			...requestsFor(restored, owner, settings.batchSize, (telephones) => addDncCall(other, telephones)),
 		];
 	});
-}
-
-function guardFailure(run: Run, items: Array<PreparedItem<string[]>>, message: string): Map<number, ItemOutcome> {
-	const description = 'Raise Max Removals (in Options) if these removals are intended, or run with Dry Run to see them.';
-	if (!run.continueOnFail) throw runError(run, items[0]?.itemIndex ?? 0, message, description);
-	return new Map(items.map(({ itemIndex }) => [itemIndex, { error: runError(run, itemIndex, message, description) }]));
 }
 
 async function execute(run: Run, items: Array<PreparedItem<string[]>>, rejected: number[]): Promise<Map<number, ItemOutcome>> {
@@ -161,7 +129,7 @@ async function execute(run: Run, items: Array<PreparedItem<string[]>>, rejected:
 		added: counted('telephones', missing),
 		removed: counted('telephones', removed),
 		restoredToOtherList: { typeCall: otherList(typeCall), ...counted('telephones', restored) },
-		skipped: decision.remove === false && decision.reason ? [{ what: 'removal', reason: decision.reason, ...counted('telephones', unlisted) }] : [],
+		skipped: skippedRemovals(decision, unlisted, 'telephones'),
 		requests: 1 + (settings.dryRun ? 0 : addRequests.length + removeRequests.length),
 	};
 	const removalAnswers = removal.get(first.itemIndex)?.answers ?? [];
