@@ -70,13 +70,22 @@ export function workflowId({ variant, items }: WorkflowSpec): string {
 	return `Bench${variant.slice(0, 3)}${String(items).padStart(8, '0')}`;
 }
 
+/** What a bench workflow runs after its Code node: a node (without id or position) and its name. */
+export interface PhonesWorkflow {
+	id: string;
+	name: string;
+	items: number;
+	/** The items' numbers are String(first + index). */
+	first?: number;
+	nodeName: string;
+	node: object;
+}
+
 /**
  * Start → a Code node that returns `items` items `{ phone }` (generated inside n8n, so the input
- * costs little) → the Add DNC step.
+ * costs little) → the node under test.
  */
-export function benchWorkflow(spec: WorkflowSpec, baseUrl: string): object {
-	const addDnc =
-		spec.variant === 'httpRequest' ? httpRequestNode(baseUrl, spec.batchIntervalMs ?? 0) : wolkvoxNode(spec.variant === 'combined');
+export function phonesWorkflow({ id, name, items, first = 3_000_000_000, nodeName, node }: PhonesWorkflow): object {
 	const nodes = [
 		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
 		{
@@ -84,20 +93,33 @@ export function benchWorkflow(spec: WorkflowSpec, baseUrl: string): object {
 			type: 'n8n-nodes-base.code',
 			typeVersion: 2,
 			parameters: {
-				jsCode: `return Array.from({ length: ${spec.items} }, (_, i) => ({ json: { phone: String(3000000000 + i) } }));`,
+				jsCode: `return Array.from({ length: ${items} }, (_, i) => ({ json: { phone: String(${first} + i) } }));`,
 			},
 		},
-		{ name: ADD_DNC_NODE, ...addDnc },
-	].map((node, index) => ({ id: randomUUID(), position: [index * 220, 0], ...node }));
+		{ name: nodeName, ...node },
+	].map((entry, index) => ({ id: randomUUID(), position: [index * 220, 0], ...entry }));
 	return {
-		id: workflowId(spec),
-		name: `bench: ${spec.variant}, ${spec.items} items`,
+		id,
+		name,
 		active: false,
 		nodes,
 		connections: {
 			Start: { main: [[{ node: 'Phones', type: 'main', index: 0 }]] },
-			Phones: { main: [[{ node: ADD_DNC_NODE, type: 'main', index: 0 }]] },
+			Phones: { main: [[{ node: nodeName, type: 'main', index: 0 }]] },
 		},
 		settings: { executionOrder: 'v1' },
 	};
+}
+
+/** The Add DNC step of one variant, after the Code node. */
+export function benchWorkflow(spec: WorkflowSpec, baseUrl: string): object {
+	const addDnc =
+		spec.variant === 'httpRequest' ? httpRequestNode(baseUrl, spec.batchIntervalMs ?? 0) : wolkvoxNode(spec.variant === 'combined');
+	return phonesWorkflow({
+		id: workflowId(spec),
+		name: `bench: ${spec.variant}, ${spec.items} items`,
+		items: spec.items,
+		nodeName: ADD_DNC_NODE,
+		node: addDnc,
+	});
 }
