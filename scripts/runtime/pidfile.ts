@@ -29,6 +29,11 @@ function commandLine(pid: number): string | undefined {
 	if (!isProcessAlive(pid)) return undefined;
 	if (process.platform === 'win32') return '';
 	try {
+		return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+	} catch {
+		// no /proc (macOS): ask ps
+	}
+	try {
 		return execFileSync('ps', ['-o', 'args=', '-p', String(pid)]).toString().trim();
 	} catch {
 		return undefined;
