@@ -29,6 +29,11 @@ function commandLine(pid: number): string | undefined {
 	if (!isProcessAlive(pid)) return undefined;
 	if (process.platform === 'win32') return '';
 	try {
+		return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+	} catch {
+		// no /proc (macOS): ask ps
+	}
+	try {
 		return execFileSync('ps', ['-o', 'args=', '-p', String(pid)]).toString().trim();
 	} catch {
 		return undefined;
@@ -85,7 +90,7 @@ export class Pidfile {
 			const stop = leftovers.map((p) => (p.group ? `-${p.pid}` : String(p.pid))).join(' ');
 			throw new Error(
 				`An earlier ${what} (started ${earlier?.startedAt}) is still running:\n${list}\n` +
-					`Stop it with Ctrl-C in its terminal, or: kill -- ${stop}`,
+					`Stop it with ${leftovers[0].group ? '' : 'Ctrl-C in its terminal, with '}\`npm run stop\`, or: kill -- ${stop}`,
 			);
 		}
 		const pidfile = new Pidfile(file);

@@ -49,6 +49,17 @@ describe('examples/crm-webhook-activity-code.json (webhook of n8n start)', () =>
 		expect(fx.simulator.requestsFor('create_cod_act')).toHaveLength(1);
 	});
 
+	it('answers a refusal with Wolkvox\'s reason and a fitting status, not n8n\'s generic 500', async () => {
+		await postActivityCodeWebhook({ code: '511', description: 'First' });
+
+		const response = await postActivityCodeWebhook({ code: '511', description: 'Again' });
+
+		expect(response.status).toBe(409);
+		expect(response.body).toMatchObject({ ok: false, code: 409 });
+		expect(String(response.body.reason)).toMatch(/already exists/i);
+		expect(fx.simulator.activityCodes.get('cod_act1:511')).toMatchObject({ description_cod_act: 'First' });
+	});
+
 	it('maps group "alternate" to cod_act2', async () => {
 		const response = await postActivityCodeWebhook({ code: '77', description: 'Wrong number', group: 'alternate' });
 

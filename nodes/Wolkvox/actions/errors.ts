@@ -8,6 +8,19 @@ import type { Run } from './run';
 /** The one place the node's errors are built; each error belongs to one item. */
 export type ItemError = NodeApiError | NodeOperationError;
 
+/**
+ * Whether `error` is one of n8n's node errors. By name, not `instanceof`: inside n8n the node may see
+ * another copy of n8n-workflow's classes than the one that built the error.
+ */
+export function isItemError(error: unknown): error is ItemError {
+	return error instanceof Error && (error.name === 'NodeApiError' || error.name === 'NodeOperationError');
+}
+
+/** Any error met while handling an item, as an item error (unexpected ones wrapped). */
+export function asItemError(run: Pick<Run, 'node'>, error: unknown): ItemError {
+	return isItemError(error) ? error : new NodeOperationError(run.node, error as Error);
+}
+
 /** Input that cannot be sent: names the item and the field; nothing was sent for it. */
 export function inputError(run: Run, itemIndex: number, message: string): NodeOperationError {
 	return new NodeOperationError(run.node, `Item ${itemIndex}: ${message}`, {

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../transport/answer';
+import { asItemError } from './errors';
 import type { ItemOutcome, PlannedRequest, PreparedItem, WolkvoxOperation } from './operation';
 import type { Run } from './run';
 import { sendPlan } from './send';
@@ -39,7 +39,6 @@ function outputOrError(run: Run, build: () => IDataObject[]): ItemOutcome {
 	try {
 		return { json: build() };
 	} catch (error) {
-		if (error instanceof NodeApiError || error instanceof NodeOperationError) return { error };
-		return { error: new NodeOperationError(run.node, error as Error) };
+		return { error: asItemError(run, error) };
 	}
 }

@@ -1,11 +1,11 @@
-import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { activityCodeOperations } from './activityCode/ActivityCode.resource';
 import { readRequestSettings } from './common';
 import { dncOperations } from './dnc/Dnc.resource';
 import type { ItemError } from './errors';
-import { credentialError } from './errors';
+import { asItemError, credentialError } from './errors';
 import type { ItemOutcome, PreparedItem, WolkvoxOperation } from './operation';
 import { openRun } from './run';
 import { tokenOperations } from './token/Token.resource';
@@ -16,14 +16,12 @@ const operationsByResource: Record<string, Record<string, WolkvoxOperation<unkno
 	token: tokenOperations,
 };
 
-/** `error` on the item sends it to the error output under "On Error: Continue (using error output)". */
+/**
+ * `error` on the item sends it to the error output under "On Error: Continue (using error output)";
+ * n8n then keeps only `{ error: message }` as the item's JSON.
+ */
 function errorItem(error: ItemError, itemIndex: number): INodeExecutionData {
 	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
-}
-
-function asItemError(error: unknown, run: { node: INode }): ItemError {
-	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
-	return new NodeOperationError(run.node, error as Error);
 }
 
 /**
@@ -53,7 +51,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				const settings = readRequestSettings(run, itemIndex);
 				prepared.push({ itemIndex, input: operation.prepare(run, itemIndex), settings });
 			} catch (error) {
-				const itemError = asItemError(error, run);
+				const itemError = asItemError(run, error);
 				if (!run.continueOnFail) throw itemError;
 				outcomes.set(itemIndex, { error: itemError });
 				rejected.push(itemIndex);
