@@ -223,6 +223,24 @@ describe('DNC Sync', () => {
 		expect(output[2].json).toEqual({ typeCall: 'outbound', telephones: ['3000000001'], added: [], alreadyListed: ['3000000001'] });
 	});
 
+	test('a failed removal is the first item\'s error (it carries the run\'s removals); the others keep their answers', async () => {
+		seed('outbound', ['3000000001', '3000000009']);
+		fx.sim.injectFault({ kind: 'serverError', api: 'remove_dnc', times: 5 });
+
+		const { output } = await runWolkvox({
+			parameters: syncDnc({ removeUnlisted: true, options: { maxRetries: 0 } }),
+			credentials: fx.credentials(),
+			items: [{ phone: '3000000001' }, { phone: '3000000002' }],
+			continueOnFail: true,
+		});
+
+		expect(apis()).toEqual(['get_dnc', 'add_dnc', 'remove_dnc']);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(output[0].json.error).toEqual(expect.any(String));
+		expect(output[1].json).toMatchObject({ added: ['3000000002'], code: 201 });
+		expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001', '3000000002', '3000000009']);
+	});
+
 	describe('a read Wolkvox answers in a shape the sync cannot use', () => {
 		let fake: FixedAnswerServer;
 		beforeAll(async () => (fake = await startFixedAnswerServer()));
