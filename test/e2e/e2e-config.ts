@@ -28,6 +28,9 @@ export const WORKFLOWS = {
 	badPhoneContinue: 'WolkvoxE2eBadPh2',
 };
 
+/** n8n's owner account, created by the first browser test (local to the suite's temporary n8n). */
+export const OWNER = { email: 'owner@wolkvox-e2e.test', firstName: 'Ana', lastName: 'Operator', password: 'Wolkvox-e2e-2026' };
+
 export const WEBHOOK_PATH = 'wolkvox-activity-code';
 
 /** Set by the global setup for the tests (jest runs them in band, in the same process). */
