@@ -12,28 +12,18 @@
  *
  * n8n runs each workflow with `n8n execute` (Node 24); the simulator runs in this process (Node 20).
  */
-import { execFileSync } from 'child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { parseArgs } from 'util';
 
 import { WolkvoxSimulator } from '../test/simulator/server';
-import {
-	CACHE_DIR,
-	N8N_VERSION,
-	REPO_ROOT,
-	assertPortFree,
-	assertTestPort,
-	ensureN8n,
-	ensureNode24,
-	importCredentials,
-	importWorkflows,
-	n8nEnv,
-	packAndInstall,
-	portFromEnv,
-	progress,
-} from './runtime';
+import { importCredentials, importWorkflows, n8nCli, type N8nCli } from './runtime/n8n-cli';
+import { ensureN8n, type N8nInstall } from './runtime/n8n-install';
+import { packAndInstall } from './runtime/package-install';
+import { CACHE_DIR, REPO_ROOT } from './runtime/paths';
+import { assertPortFree, assertTestPort, portFromEnv } from './runtime/ports';
+import { progress } from './runtime/progress';
 import {
 	executeSampled,
 	executionMs,
@@ -82,24 +72,23 @@ function readConfig(): BenchConfig {
 }
 
 interface Context {
-	n8nBin: string;
-	env: NodeJS.ProcessEnv;
+	cli: N8nCli;
 	simulator: WolkvoxSimulator;
 }
 
 /** One user folder for the whole run: the package installed once, every workflow imported once. */
-async function prepareN8n(ports: { n8n: number; broker: number }, baseUrl: string, specs: WorkflowSpec[]): Promise<NodeJS.ProcessEnv> {
+async function prepareN8n(install: N8nInstall, ports: { n8n: number; broker: number }, baseUrl: string, specs: WorkflowSpec[]): Promise<N8nCli> {
 	rmSync(USER_FOLDER, { recursive: true, force: true });
 	mkdirSync(USER_FOLDER, { recursive: true });
 	await packAndInstall(USER_FOLDER);
-	const env = n8nEnv({ userFolder: USER_FOLDER, port: ports.n8n, brokerPort: ports.broker });
+	const cli = n8nCli(install, { userFolder: USER_FOLDER, port: ports.n8n, brokerPort: ports.broker });
 	const credentialsFile = path.join(USER_FOLDER, 'bench-credentials.json');
 	const workflowsFile = path.join(USER_FOLDER, 'bench-workflows.json');
 	writeFileSync(credentialsFile, JSON.stringify(benchCredentials(baseUrl)));
 	writeFileSync(workflowsFile, JSON.stringify(specs.map((spec) => benchWorkflow(spec, baseUrl))));
-	await importCredentials(env, credentialsFile);
-	await importWorkflows(env, [workflowsFile]);
-	return env;
+	await importCredentials(cli, credentialsFile);
+	await importWorkflows(cli, [workflowsFile]);
+	return cli;
 }
 
 async function measure(context: Context, spec: WorkflowSpec, latencyMs: number): Promise<Measurement> {
@@ -109,7 +98,7 @@ async function measure(context: Context, spec: WorkflowSpec, latencyMs: number):
 	const label = `${spec.variant}, ${spec.items.toLocaleString('en-US')} items, latency ${latencyMs} ms`;
 	progress(`Running ${label}`);
 	const heartbeat = setInterval(() => progress(`  ${label}: ${simulator.requests.length} requests so far`), 30_000);
-	const execution = await executeSampled(context.n8nBin, context.env, workflowId(spec)).finally(() => clearInterval(heartbeat));
+	const execution = await executeSampled(context.cli, workflowId(spec)).finally(() => clearInterval(heartbeat));
 	const run = execution.run;
 	const failure = run?.data.resultData.error?.message ?? (execution.exitCode === 0 && run ? undefined : execution.stderr.slice(-500) || 'no output');
 	const requests = simulator.requestsFor('add_dnc');
@@ -186,17 +175,16 @@ async function main(): Promise<void> {
 		assertTestPort(port, `bench ${purpose}`);
 		await assertPortFree(port, `bench ${purpose}; set WOLKVOX_BENCH_BASE_PORT to move all bench ports`);
 	}
-	const n8nBin = await ensureN8n();
-	const n8nNode = execFileSync(await ensureNode24(), ['--version']).toString().trim().replace(/^v/, '');
+	const install = await ensureN8n();
 	const simulator = await WolkvoxSimulator.start({ port: ports.simulator, tokens: [{ token: TOKEN }] });
 	try {
-		const env = await prepareN8n(ports, simulator.baseUrl, allSpecs(config));
-		const results = await runBench(config, { n8nBin, env, simulator });
+		const cli = await prepareN8n(install, ports, simulator.baseUrl, allSpecs(config));
+		const results = await runBench(config, { cli, simulator });
 		const report = renderReport({
 			...config,
 			...results,
 			loadAverage,
-			versions: { bench: process.versions.node, n8nNode, n8n: N8N_VERSION },
+			versions: { bench: process.versions.node, n8nNode: install.node.version, n8n: install.version },
 		});
 		const resultsFile = path.join(REPO_ROOT, 'bench', config.quick ? 'results-quick.md' : 'results.md');
 		mkdirSync(path.dirname(resultsFile), { recursive: true });

@@ -8,23 +8,16 @@
 import { mkdirSync, writeFileSync } from 'fs';
 import path from 'path';
 
-import { DEFAULT_TOKEN, WolkvoxSimulator } from '../test/simulator/server';
-import {
-	CACHE_DIR,
-	REPO_ROOT,
-	assertPortFree,
-	ensureN8n,
-	n8nEnv,
-	packAndInstall,
-	portFromEnv,
-	progress,
-	seedN8n,
-	signalReceived,
-	startN8n,
-	stopChildProcesses,
-	type N8nSettings,
-	type RunningN8n,
-} from './runtime';
+import { DEFAULT_TOKEN, type WolkvoxSimulator } from '../test/simulator/server';
+import { signalReceived, stopChildProcesses } from './runtime/children';
+import { n8nCli, seedN8n, type N8nSettings } from './runtime/n8n-cli';
+import { ensureN8n, type N8nInstall } from './runtime/n8n-install';
+import { startN8n, type RunningN8n } from './runtime/n8n-process';
+import { packAndInstall } from './runtime/package-install';
+import { CACHE_DIR, REPO_ROOT } from './runtime/paths';
+import { assertPortFree, portFromEnv } from './runtime/ports';
+import { progress } from './runtime/progress';
+import { startSimulator } from './runtime/simulator';
 
 const USER_FOLDER = path.join(CACHE_DIR, 'n8n-user');
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
@@ -96,14 +89,13 @@ function untilStopped(n8n: RunningN8n): Promise<string> {
 	return Promise.race([stopRequested, exited]);
 }
 
-async function runWithSimulator(config: StartConfig, simulator: WolkvoxSimulator): Promise<void> {
-	const env = n8nEnv(config.n8n);
-	await seedN8n(env, {
+async function runWithSimulator(install: N8nInstall, config: StartConfig, simulator: WolkvoxSimulator): Promise<void> {
+	await seedN8n(n8nCli(install, config.n8n), {
 		credentialsFile: writeSimulatorCredential(simulator.baseUrl, config.simulatorToken),
 		workflowFiles: EXAMPLE_FILES.map((file) => path.join(EXAMPLES_DIR, file)),
 		publishIds: [WEBHOOK_WORKFLOW_ID],
 	});
-	const n8n = await startN8n(config.n8n);
+	const n8n = await startN8n(install, config.n8n);
 	printBanner(n8n, simulator);
 	const reason = await untilStopped(n8n);
 	if (!stopping) throw new Error(`${reason}; see ${n8n.logFile}`);
@@ -113,14 +105,13 @@ async function runWithSimulator(config: StartConfig, simulator: WolkvoxSimulator
 
 async function main(): Promise<void> {
 	const config = readConfig();
-	await ensureN8n();
 	await assertPortsFree(config);
+	const install = await ensureN8n();
 	mkdirSync(USER_FOLDER, { recursive: true });
 	await packAndInstall(USER_FOLDER);
-	progress(`Starting the Wolkvox simulator on 127.0.0.1:${config.simulatorPort}`);
-	const simulator = await WolkvoxSimulator.start({ port: config.simulatorPort, tokens: [{ token: config.simulatorToken }] });
+	const simulator = await startSimulator({ port: config.simulatorPort, tokens: [{ token: config.simulatorToken }] });
 	try {
-		await runWithSimulator(config, simulator);
+		await runWithSimulator(install, config, simulator);
 	} finally {
 		await simulator.stop();
 	}

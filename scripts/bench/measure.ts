@@ -5,7 +5,7 @@ import http from 'http';
 import path from 'path';
 import { performance } from 'perf_hooks';
 
-import { parseExecuteOutput, type ExecutionRun } from '../runtime';
+import { parseExecuteOutput, type ExecutionRun, type N8nCli } from '../runtime/n8n-cli';
 
 export interface SampledExecution {
 	exitCode: number | null;
@@ -26,16 +26,17 @@ function readPeakRss(pid: number): number | undefined {
 }
 
 /**
- * `n8n execute --id=<id> --rawOutput`, spawned here (not through runtime.ts) to know the pid of n8n's
+ * `n8n execute --id=<id> --rawOutput`, spawned here (not through runtime/children.ts) to know the pid of n8n's
  * main process and sample its VmHWM every 20 ms; VmHWM only grows, so the last reading is the peak
  * up to ~20 ms before exit. stdout goes to a file: through a pipe, n8n exits before a large run
  * (tens of MB of JSON) is fully written.
  */
-export function executeSampled(n8nBin: string, env: NodeJS.ProcessEnv, workflowId: string): Promise<SampledExecution> {
+export function executeSampled(cli: N8nCli, workflowId: string): Promise<SampledExecution> {
+	const { env } = cli;
 	const stdoutFile = path.join(String(env.N8N_USER_FOLDER), `execute-${workflowId}.out`);
 	const stdoutFd = openSync(stdoutFile, 'w');
 	return new Promise<SampledExecution>((resolve, reject) => {
-		const child = spawn(n8nBin, ['execute', `--id=${workflowId}`, '--rawOutput'], {
+		const child = spawn(cli.install.bin, ['execute', `--id=${workflowId}`, '--rawOutput'], {
 			env,
 			cwd: env.N8N_USER_FOLDER,
 			stdio: ['ignore', stdoutFd, 'pipe'],
@@ -54,7 +55,7 @@ export function executeSampled(n8nBin: string, env: NodeJS.ProcessEnv, workflowI
 	}).finally(() => closeSync(stdoutFd));
 }
 
-/** Fields of n8n's run data that runtime.ts's ExecutionRun type leaves out. */
+/** Fields of n8n's run data that runtime/n8n-cli.ts's ExecutionRun type leaves out. */
 interface Timings {
 	startedAt: string;
 	stoppedAt: string;

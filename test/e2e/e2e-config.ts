@@ -1,5 +1,5 @@
 /** Fixed names shared by the e2e global setup and the tests. Ports: WOLKVOX_E2E_BASE_PORT (5690) and the next three. */
-import { portFromEnv } from '../../scripts/runtime';
+import { portFromEnv } from '../../scripts/runtime/ports';
 
 const basePort = portFromEnv('WOLKVOX_E2E_BASE_PORT', 5690);
 
@@ -35,3 +35,5 @@ export const WEBHOOK_PATH = 'wolkvox-activity-code';
 
 /** Set by the global setup for the tests (jest runs them in band, in the same process). */
 export const USER_FOLDER_ENV = 'WOLKVOX_E2E_USER_FOLDER';
+/** Set by the global setup: the n8n install the suite runs, as JSON (an N8nInstall). */
+export const N8N_INSTALL_ENV = 'WOLKVOX_E2E_N8N_INSTALL';

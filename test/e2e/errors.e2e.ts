@@ -1,5 +1,5 @@
 /** What a user sees in n8n when Wolkvox refuses the token, or when a row holds no telephone number. */
-import { nodeOutput } from '../../scripts/runtime';
+import { nodeOutput } from '../../scripts/runtime/n8n-cli';
 import { CREDENTIALS, WORKFLOWS } from './e2e-config';
 import { execute, output, telephonesSent, useSimulator } from './support';
 

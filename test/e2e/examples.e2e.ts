@@ -1,5 +1,5 @@
 /** The two workflows in examples/, run by the real n8n against the fx.simulator. */
-import { nodeOutput } from '../../scripts/runtime';
+import { nodeOutput } from '../../scripts/runtime/n8n-cli';
 import { CREDENTIALS, WORKFLOWS } from './e2e-config';
 import { execute, output, postActivityCodeWebhook, useSimulator } from './support';
 

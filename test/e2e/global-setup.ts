@@ -7,20 +7,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 
-import {
-	REPO_ROOT,
-	assertPortFree,
-	assertTestPort,
-	ensureN8n,
-	n8nEnv,
-	packAndInstall,
-	progress,
-	seedN8n,
-	signalReceived,
-	startN8n,
-	stopChildProcesses,
-} from '../../scripts/runtime';
-import { CREDENTIALS, PORTS, USER_FOLDER_ENV, WORKFLOWS } from './e2e-config';
+import { signalReceived, stopChildProcesses } from '../../scripts/runtime/children';
+import { n8nCli, seedN8n } from '../../scripts/runtime/n8n-cli';
+import { ensureN8n, type N8nInstall } from '../../scripts/runtime/n8n-install';
+import { startN8n } from '../../scripts/runtime/n8n-process';
+import { packAndInstall } from '../../scripts/runtime/package-install';
+import { REPO_ROOT } from '../../scripts/runtime/paths';
+import { assertPortFree, assertTestPort } from '../../scripts/runtime/ports';
+import { progress } from '../../scripts/runtime/progress';
+import { CREDENTIALS, N8N_INSTALL_ENV, PORTS, USER_FOLDER_ENV, WORKFLOWS } from './e2e-config';
 import { setRunningN8n } from './n8n-handle';
 
 const EXAMPLES = ['dnc-from-spreadsheet.json', 'crm-webhook-activity-code.json'].map((file) =>
@@ -50,15 +45,15 @@ function writeCredentials(userFolder: string): string {
 	return file;
 }
 
-async function prepareAndStart(userFolder: string): Promise<void> {
+async function prepareAndStart(install: N8nInstall, userFolder: string): Promise<void> {
 	await packAndInstall(userFolder);
 	const settings = { userFolder, port: PORTS.n8n, brokerPort: PORTS.broker };
-	await seedN8n(n8nEnv({ ...settings, brokerPort: PORTS.cliBroker }), {
+	await seedN8n(n8nCli(install, { ...settings, brokerPort: PORTS.cliBroker }), {
 		credentialsFile: writeCredentials(userFolder),
 		workflowFiles: [...EXAMPLES, ...FIXTURES],
 		publishIds: [WORKFLOWS.crmWebhook],
 	});
-	setRunningN8n(await startN8n(settings), userFolder);
+	setRunningN8n(await startN8n(install, settings), userFolder);
 }
 
 /** Ctrl-C during the run: jest would die without its teardown, leaving n8n's process group behind. */
@@ -74,12 +69,13 @@ function cleanUpOnSignal(userFolder: string): void {
 export default async function globalSetup(): Promise<void> {
 	console.log('');
 	await assertPortsUsable();
-	await ensureN8n();
+	const install = await ensureN8n();
+	process.env[N8N_INSTALL_ENV] = JSON.stringify(install);
 	const userFolder = mkdtempSync(path.join(os.tmpdir(), 'wolkvox-e2e-'));
 	process.env[USER_FOLDER_ENV] = userFolder;
 	cleanUpOnSignal(userFolder);
 	try {
-		await prepareAndStart(userFolder);
+		await prepareAndStart(install, userFolder);
 	} catch (error) {
 		await stopChildProcesses();
 		rmSync(userFolder, { recursive: true, force: true });

@@ -2,7 +2,9 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'fs';
 import path from 'path';
 
-import { CACHE_DIR, progress, stopChildProcesses } from '../../scripts/runtime';
+import { stopChildProcesses } from '../../scripts/runtime/children';
+import { CACHE_DIR } from '../../scripts/runtime/paths';
+import { progress } from '../../scripts/runtime/progress';
 import { takeRunningN8n } from './n8n-handle';
 
 export default async function globalTeardown(): Promise<void> {

@@ -1,5 +1,5 @@
 /** Hands the `n8n start` of the global setup to the global teardown (both run in jest's main process). */
-import type { RunningN8n } from '../../scripts/runtime';
+import type { RunningN8n } from '../../scripts/runtime/n8n-process';
 
 interface Handle {
 	n8n: RunningN8n;

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { WolkvoxSimulator } from '../simulator/server';
-import { executeWorkflow, n8nEnv, type ExecuteResult } from '../../scripts/runtime';
-import { CREDENTIALS, PORTS, USER_FOLDER_ENV, WEBHOOK_PATH } from './e2e-config';
+import { executeWorkflow, n8nCli, type ExecuteResult } from '../../scripts/runtime/n8n-cli';
+import type { N8nInstall } from '../../scripts/runtime/n8n-install';
+import { CREDENTIALS, N8N_INSTALL_ENV, PORTS, USER_FOLDER_ENV, WEBHOOK_PATH } from './e2e-config';
 
 /** The simulator the e2e credentials point at: started for the test file, reset before each test. */
 export function useSimulator(latencyMs = 0): { simulator: WolkvoxSimulator } {
@@ -21,15 +22,18 @@ export function useSimulator(latencyMs = 0): { simulator: WolkvoxSimulator } {
 	return fixture;
 }
 
-function userFolder(): string {
-	const folder = process.env[USER_FOLDER_ENV];
-	if (!folder) throw new Error(`${USER_FOLDER_ENV} is not set: run the e2e tests with jest.e2e.config.js`);
-	return folder;
+function fromSetup(name: string): string {
+	const value = process.env[name];
+	if (!value) throw new Error(`${name} is not set: run the e2e tests with jest.e2e.config.js`);
+	return value;
 }
+
+const userFolder = () => fromSetup(USER_FOLDER_ENV);
 
 /** `n8n execute --id … --rawOutput` against the suite's database, beside the running `n8n start`. */
 export async function execute(workflowId: string): Promise<ExecuteResult> {
-	return await executeWorkflow(n8nEnv({ userFolder: userFolder(), port: PORTS.n8n, brokerPort: PORTS.cliBroker }), workflowId);
+	const cli = n8nCli(JSON.parse(fromSetup(N8N_INSTALL_ENV)) as N8nInstall, { userFolder: userFolder(), port: PORTS.n8n, brokerPort: PORTS.cliBroker });
+	return await executeWorkflow(cli, workflowId);
 }
 
 export interface WebhookResponse {

@@ -1,0 +1,107 @@
+/**
+ * n8n installs, one folder per version under the cache (`.cache/n8n-<version>`), each with
+ * `npm i --ignore-scripts n8n@<version>` then `npm rebuild sqlite3` with Node ≥ 24 first on PATH and
+ * npm_config_nodedir at its headers (the machine's npmrc may point node-gyp at another Node's). A marker
+ * file, written only after a verified install, makes later calls return at once.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import path from 'path';
+
+import { isProcessAlive, runCaptured, runLogged } from './children';
+import { ensureNode, nodeEnv, type NodeRuntime } from './node';
+import { CACHE_DIR, shortPath } from './paths';
+import { progress } from './progress';
+
+export const DEFAULT_N8N_VERSION = '2.41.1';
+
+export interface N8nInstall {
+	version: string;
+	dir: string;
+	/** The `n8n` command (a JS file run by the `node` first on PATH). */
+	bin: string;
+	node: NodeRuntime;
+}
+
+export interface N8nInstallOptions {
+	/** npm `overrides` for the install, e.g. `{ xlsx: '0.18.5' }` where a dependency's tarball is unreachable. */
+	overrides?: Record<string, string>;
+}
+
+export function n8nInstallDir(version: string): string {
+	return path.join(CACHE_DIR, `n8n-${version}`);
+}
+
+/** Installs n8n `version` into .cache/n8n-<version> unless already there; returns the install. */
+export async function ensureN8n(version: string = DEFAULT_N8N_VERSION, options: N8nInstallOptions = {}): Promise<N8nInstall> {
+	const node = await ensureNode();
+	const dir = n8nInstallDir(version);
+	const install: N8nInstall = { version, dir, bin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), node };
+	const marker = path.join(dir, `.installed-n8n-${version}`);
+	if (existsSync(marker) && existsSync(install.bin)) return install;
+	progress(`n8n ${version} not (completely) installed in ${shortPath(dir)}: installing (a few minutes the first time)…`);
+	await withInstallLock(dir, async () => {
+		await installN8n(install, options);
+		writeFileSync(marker, `${new Date().toISOString()}\n`);
+	});
+	progress(`n8n ${version} ready`);
+	return install;
+}
+
+async function installN8n(install: N8nInstall, options: N8nInstallOptions): Promise<void> {
+	const env = { ...nodeEnv(install.node), ...(install.node.headersDir ? { npm_config_nodedir: install.node.headersDir } : {}) };
+	const packageJson = { name: `n8n-${install.version}-runtime`, private: true, ...(options.overrides ? { overrides: options.overrides } : {}) };
+	writeFileSync(path.join(install.dir, 'package.json'), JSON.stringify(packageJson, null, 2) + '\n');
+	const label = `install n8n ${install.version}`;
+	const npmArgs = ['install', '--ignore-scripts', '--save-exact', '--no-audit', '--no-fund', `n8n@${install.version}`];
+	await runLogged(label, 'npm', npmArgs, { cwd: install.dir, env });
+	if (!(await sqliteLoads(install.dir, env))) {
+		// Explicit: `npm run` passes the repo's ignore-scripts=true (.npmrc) on to nested npm commands.
+		await runLogged(`rebuild sqlite3 for n8n ${install.version}`, 'npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], { cwd: install.dir, env });
+	}
+	const found = installedVersion(install.dir);
+	if (found !== install.version) throw new Error(`Expected n8n ${install.version} in ${install.dir}, found ${found ?? 'nothing'}`);
+	if (!(await sqliteLoads(install.dir, env))) throw new Error(`sqlite3 still does not load under Node ${install.node.version} after \`npm rebuild sqlite3\``);
+}
+
+function installedVersion(dir: string): string | undefined {
+	const packageJson = path.join(dir, 'node_modules', 'n8n', 'package.json');
+	return existsSync(packageJson) ? (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version : undefined;
+}
+
+async function sqliteLoads(dir: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+	const { exitCode } = await runCaptured('node', ['-e', "require('sqlite3')"], { cwd: dir, env });
+	return exitCode === 0;
+}
+
+/** Guards against two installs into one folder at once (e.g. `npm start` and `npm run test:e2e`). */
+async function withInstallLock<T>(dir: string, action: () => Promise<T>): Promise<T> {
+	const lockDir = path.join(dir, '.install-lock');
+	const pidFile = path.join(lockDir, 'pid');
+	mkdirSync(dir, { recursive: true });
+	if (!tryCreateDir(lockDir)) {
+		const holder = Number(existsSync(pidFile) ? readFileSync(pidFile, 'utf8') : NaN);
+		if (Number.isInteger(holder) && isProcessAlive(holder)) {
+			throw new Error(`Another n8n install into ${dir} is running (pid ${holder}); wait for it to finish.`);
+		}
+		progress('Removing a stale n8n install lock');
+		rmSync(lockDir, { recursive: true, force: true });
+		mkdirSync(lockDir);
+	}
+	writeFileSync(pidFile, String(process.pid));
+	try {
+		return await action();
+	} finally {
+		rmSync(lockDir, { recursive: true, force: true });
+	}
+}
+
+/** mkdir that reports whether this call created the folder (atomic, so usable as a lock). */
+function tryCreateDir(dir: string): boolean {
+	try {
+		mkdirSync(dir);
+		return true;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+		throw error;
+	}
+}
