@@ -6,9 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, selectors, type Browser, type Page } from 'playwright-core';
 
-import { REPO_ROOT, progress } from '../../scripts/runtime';
+import { REPO_ROOT } from '../../scripts/runtime/paths';
+import { progress } from '../../scripts/runtime/progress';
 import { OWNER, PORTS } from './e2e-config';
 
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, '.cache', 'e2e-artifacts');
@@ -70,6 +71,7 @@ export function useEditor(): { page: Page } {
 	let browser: Browser | undefined;
 	beforeAll(async () => {
 		mkdirSync(ARTIFACTS_DIR, { recursive: true });
+		selectors.setTestIdAttribute('data-test-id'); // n8n's attribute; Playwright's default is data-testid
 		browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 		const context = await browser.newContext({ viewport: VIEWPORT, baseURL: EDITOR_URL });
 		context.setDefaultTimeout(UI_TIMEOUT_MS);
