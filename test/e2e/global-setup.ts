@@ -1,5 +1,5 @@
 /**
- * Once per e2e run: installs (or reuses) n8n 2.41.1, builds and installs the package into a fresh
+ * Once per e2e run: installs (or reuses) n8n WOLKVOX_N8N_VERSION (default 2.41.1), builds and installs the package into a fresh
  * temporary N8N_USER_FOLDER, imports the credentials and workflows, and starts one `n8n start`.
  * Every test file starts its own simulator on PORTS.simulator, where the credentials point.
  */
@@ -15,7 +15,7 @@ import { packAndInstall } from '../../scripts/runtime/package-install';
 import { REPO_ROOT } from '../../scripts/runtime/paths';
 import { assertPortFree, assertTestPort } from '../../scripts/runtime/ports';
 import { progress } from '../../scripts/runtime/progress';
-import { CREDENTIALS, N8N_INSTALL_ENV, PORTS, USER_FOLDER_ENV, WORKFLOWS } from './e2e-config';
+import { CREDENTIALS, N8N_INSTALL_ENV, N8N_VERSION, PORTS, USER_FOLDER_ENV, WORKFLOWS } from './e2e-config';
 import { setRunningN8n } from './n8n-handle';
 
 const EXAMPLES = ['dnc-from-spreadsheet.json', 'crm-webhook-activity-code.json'].map((file) =>
@@ -69,7 +69,7 @@ function cleanUpOnSignal(userFolder: string): void {
 export default async function globalSetup(): Promise<void> {
 	console.log('');
 	await assertPortsUsable();
-	const install = await ensureN8n();
+	const install = await ensureN8n(N8N_VERSION);
 	process.env[N8N_INSTALL_ENV] = JSON.stringify(install);
 	const userFolder = mkdtempSync(path.join(os.tmpdir(), 'wolkvox-e2e-'));
 	process.env[USER_FOLDER_ENV] = userFolder;
