@@ -1,7 +1,8 @@
 /**
  * The n8n editor of the suite's `n8n start`, in Debian's Chromium driven by playwright-core
  * (`npx playwright install` cannot download a browser here). WOLKVOX_CHROMIUM overrides the binary.
- * Screenshots go to .cache/e2e-artifacts/ (one per test, taken after it, plus the named ones).
+ * Screenshots go to .cache/e2e-artifacts/<n8n version>/: the named ones, and one after each test
+ * (`after-…`, the state a failing test left).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -10,9 +11,9 @@ import { chromium, selectors, type Browser, type Page } from 'playwright-core';
 
 import { REPO_ROOT } from '../../scripts/runtime/paths';
 import { progress } from '../../scripts/runtime/progress';
-import { OWNER, PORTS } from './e2e-config';
+import { N8N_VERSION, OWNER, PORTS } from './e2e-config';
 
-export const ARTIFACTS_DIR = path.join(REPO_ROOT, '.cache', 'e2e-artifacts');
+export const ARTIFACTS_DIR = path.join(REPO_ROOT, '.cache', 'e2e-artifacts', N8N_VERSION);
 const CHROMIUM = process.env.WOLKVOX_CHROMIUM || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
 	'--no-sandbox',
