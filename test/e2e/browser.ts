@@ -31,7 +31,7 @@ export const EDITOR_URL = `http://localhost:${PORTS.n8n}`;
 
 export async function screenshot(page: Page, name: string): Promise<string> {
 	const file = path.join(ARTIFACTS_DIR, `${name}.png`);
-	await page.screenshot({ path: file });
+	await page.screenshot({ path: file, animations: 'disabled' }); // panels slide in: show where they land
 	progress(`e2e screenshot: ${file}`);
 	return file;
 }
