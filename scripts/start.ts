@@ -1,65 +1,113 @@
 /**
  * `npm start`: the package in a real n8n 2.41.1, wired to a local Wolkvox simulator.
+ * `npm run start:queue` (or `npm start -- --queue`): the same in n8n's queue mode: Postgres + Redis +
+ * n8n main + 2 workers.
  *
  *   N8N_PORT (5678)  N8N_RUNNERS_BROKER_PORT (5679)  WOLKVOX_SIM_PORT (5680)  WOLKVOX_SIM_TOKEN
+ *   queue mode: WOLKVOX_PG_PORT (5681)  WOLKVOX_REDIS_PORT (5682)  WOLKVOX_WORKER_BASE_PORT (5683:
+ *   worker i's task broker on base + 2i, its health check on base + 2i + 1)  WOLKVOX_WORKERS (2)
  *
- * n8n's data lives in .cache/n8n-user and is kept between runs; Ctrl-C stops n8n and the simulator.
+ * n8n's data lives in .cache/n8n-user (queue mode: .cache/n8n-queue-user and .cache/queue) and is kept
+ * between runs. Ctrl-C, SIGTERM or SIGHUP (to this process, to npm, or to the process group) stop
+ * everything; .cache/start.pid names what runs.
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import path from 'path';
+import { parseArgs } from 'util';
 
 import { DEFAULT_TOKEN, type WolkvoxSimulator } from '../test/simulator/server';
-import { signalReceived, stopChildProcesses } from './runtime/children';
-import { n8nCli, seedN8n, type N8nSettings } from './runtime/n8n-cli';
+import { parentExited, signalReceived, stopChildProcesses, type Service } from './runtime/children';
+import { importSeed, n8nCli, seedN8n, type N8nSettings, type SeedFiles } from './runtime/n8n-cli';
 import { ensureN8n, type N8nInstall } from './runtime/n8n-install';
 import { startN8n, type RunningN8n } from './runtime/n8n-process';
 import { packAndInstall } from './runtime/package-install';
 import { CACHE_DIR, REPO_ROOT } from './runtime/paths';
-import { assertPortFree, portFromEnv } from './runtime/ports';
+import { Pidfile } from './runtime/pidfile';
+import { assertPortsFree, portFromEnv } from './runtime/ports';
+import { findPostgresBinDir } from './runtime/postgres';
 import { progress } from './runtime/progress';
+import { encryptionKey, queueEnv, startQueueBackends, startWorker, type WorkerPorts } from './runtime/queue-mode';
+import { findRedisServer } from './runtime/redis';
 import { startSimulator } from './runtime/simulator';
+import { missingQueueToolsMessage } from './runtime/system-tools';
 
-const USER_FOLDER = path.join(CACHE_DIR, 'n8n-user');
+const PIDFILE = path.join(CACHE_DIR, 'start.pid');
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const EXAMPLE_FILES = ['dnc-from-spreadsheet.json', 'crm-webhook-activity-code.json'];
 const WEBHOOK_WORKFLOW_ID = 'WolkvoxCrmHook01';
 const WEBHOOK_PATH = 'wolkvox-activity-code';
 const SIMULATOR_CREDENTIAL = { id: 'WolkvoxSimCred01', name: 'Wolkvox (simulator)' };
 
+interface QueueConfig {
+	postgresPort: number;
+	redisPort: number;
+	workers: WorkerPorts[];
+	dataDir: string;
+}
+
 interface StartConfig {
 	n8n: N8nSettings;
 	simulatorPort: number;
 	simulatorToken: string;
+	queue?: QueueConfig;
+}
+
+function readQueueConfig(): QueueConfig {
+	const workerBase = portFromEnv('WOLKVOX_WORKER_BASE_PORT', 5683);
+	const count = Number(process.env.WOLKVOX_WORKERS || 2);
+	if (!Number.isInteger(count) || count < 1) throw new Error(`WOLKVOX_WORKERS=${process.env.WOLKVOX_WORKERS} is not a positive integer`);
+	return {
+		postgresPort: portFromEnv('WOLKVOX_PG_PORT', 5681),
+		redisPort: portFromEnv('WOLKVOX_REDIS_PORT', 5682),
+		workers: Array.from({ length: count }, (_, index) => ({ brokerPort: workerBase + 2 * index, healthPort: workerBase + 2 * index + 1 })),
+		dataDir: path.join(CACHE_DIR, 'queue'),
+	};
 }
 
 function readConfig(): StartConfig {
+	const { values } = parseArgs({ options: { queue: { type: 'boolean', default: false } } });
+	const queue = values.queue ? readQueueConfig() : undefined;
 	return {
 		n8n: {
-			userFolder: USER_FOLDER,
+			userFolder: path.join(CACHE_DIR, queue ? 'n8n-queue-user' : 'n8n-user'),
 			port: portFromEnv('N8N_PORT', 5678),
 			brokerPort: portFromEnv('N8N_RUNNERS_BROKER_PORT', 5679),
 			listenAddress: process.env.N8N_LISTEN_ADDRESS || '127.0.0.1',
 		},
 		simulatorPort: portFromEnv('WOLKVOX_SIM_PORT', 5680),
 		simulatorToken: process.env.WOLKVOX_SIM_TOKEN || DEFAULT_TOKEN,
+		queue,
 	};
 }
 
-async function assertPortsFree(config: StartConfig): Promise<void> {
-	await assertPortFree(config.n8n.port, 'n8n editor, N8N_PORT');
-	await assertPortFree(config.n8n.brokerPort, 'n8n task broker, N8N_RUNNERS_BROKER_PORT');
-	await assertPortFree(config.simulatorPort, 'Wolkvox simulator, WOLKVOX_SIM_PORT');
+/** Everything checked before the (first-time: 4-minute) install: ports, and Postgres/Redis in queue mode. */
+async function preflight(config: StartConfig): Promise<void> {
+	const ports: Record<string, number> = {
+		'n8n editor, N8N_PORT': config.n8n.port,
+		'n8n task broker, N8N_RUNNERS_BROKER_PORT': config.n8n.brokerPort,
+		'Wolkvox simulator, WOLKVOX_SIM_PORT': config.simulatorPort,
+	};
+	if (config.queue) {
+		if (!findPostgresBinDir() || !findRedisServer()) throw new Error(missingQueueToolsMessage());
+		ports['Postgres, WOLKVOX_PG_PORT'] = config.queue.postgresPort;
+		ports['Redis, WOLKVOX_REDIS_PORT'] = config.queue.redisPort;
+		config.queue.workers.forEach((worker, index) => {
+			ports[`worker ${index + 1} task broker, WOLKVOX_WORKER_BASE_PORT`] = worker.brokerPort;
+			ports[`worker ${index + 1} health check, WOLKVOX_WORKER_BASE_PORT`] = worker.healthPort;
+		});
+	}
+	await assertPortsFree(ports);
 }
 
 /** n8n's import format: an array of credentials whose `data` is plain (n8n encrypts it on import). */
-function writeSimulatorCredential(baseUrl: string, token: string): string {
-	const file = path.join(USER_FOLDER, 'wolkvox-simulator-credential.json');
+function writeSimulatorCredential(userFolder: string, baseUrl: string, token: string): string {
+	const file = path.join(userFolder, 'wolkvox-simulator-credential.json');
 	const credential = { ...SIMULATOR_CREDENTIAL, type: 'wolkvoxApi', data: { server: '0002', token, baseUrl } };
 	writeFileSync(file, JSON.stringify([credential], null, 2));
 	return file;
 }
 
-function printBanner(n8n: RunningN8n, simulator: WolkvoxSimulator): void {
+function printBanner(n8n: RunningN8n, simulator: WolkvoxSimulator, services: Service[]): void {
 	const lines = [
 		'',
 		`n8n ${n8n.url} is running with n8n-nodes-wolkvox installed as a community package.`,
@@ -68,58 +116,82 @@ function printBanner(n8n: RunningN8n, simulator: WolkvoxSimulator): void {
 		'    - "Wolkvox: create an activity code from a CRM webhook" (published), try:',
 		`      curl -X POST ${n8n.url}/webhook/${WEBHOOK_PATH} -H 'content-type: application/json' \\`,
 		`        -d '{"code":"510","description":"Callback scheduled","success":true,"rightPartyContact":true}'`,
-		`  Credential "${SIMULATOR_CREDENTIAL.name}" points at the simulator ${simulator.baseUrl}`,
-		`  Simulator state: ${simulator.baseUrl}/__simulator/state   n8n log: ${n8n.logFile}`,
-		'Press Ctrl-C to stop n8n and the simulator.',
+		`  Credential "${SIMULATOR_CREDENTIAL.name}" points at the simulator ${simulator.baseUrl} (it starts empty each time)`,
+		`  Simulator state: ${simulator.baseUrl}/__simulator/state`,
+		...services.map((service) => `  ${service.name} (pid ${service.process.pid}) log: ${service.logFile}`),
+		`Press Ctrl-C (or kill ${process.pid}) to stop everything.`,
 		'',
 	];
 	console.log(lines.join('\n'));
 }
 
 let stopping = false;
-/** From the first Ctrl-C / SIGTERM on, a starting or running n8n is stopped at once. */
-const stopRequested = signalReceived().then((signal) => {
+/** From the first Ctrl-C / SIGTERM / SIGHUP (or npm's death) on, whatever starts or runs is stopped at once. */
+const stopRequested = Promise.race([signalReceived(), parentExited().then(() => 'its npm parent exited')]).then((reason) => {
 	stopping = true;
 	void stopChildProcesses();
-	return signal === 'SIGINT' ? 'Ctrl-C' : signal;
+	return reason === 'SIGINT' ? 'Ctrl-C' : reason;
 });
 
-function untilStopped(n8n: RunningN8n): Promise<string> {
-	const exited = new Promise<string>((resolve) => n8n.process.once('exit', (code) => resolve(`n8n exited (code ${code})`)));
-	return Promise.race([stopRequested, exited]);
+function untilStopped(services: Service[]): Promise<string> {
+	const exits = services.map(
+		(service) => new Promise<string>((resolve) => service.process.once('exit', (code) => resolve(`${service.name} exited (code ${code}); see ${service.logFile}`))),
+	);
+	return Promise.race([stopRequested, ...exits]);
 }
 
-async function runWithSimulator(install: N8nInstall, config: StartConfig, simulator: WolkvoxSimulator): Promise<void> {
-	await seedN8n(n8nCli(install, config.n8n), {
-		credentialsFile: writeSimulatorCredential(simulator.baseUrl, config.simulatorToken),
-		workflowFiles: EXAMPLE_FILES.map((file) => path.join(EXAMPLES_DIR, file)),
-		publishIds: [WEBHOOK_WORKFLOW_ID],
-	});
-	const n8n = await startN8n(install, config.n8n);
-	printBanner(n8n, simulator);
-	const reason = await untilStopped(n8n);
-	if (!stopping) throw new Error(`${reason}; see ${n8n.logFile}`);
-	progress(`Stopping (${reason})…`);
-	await n8n.stop();
+/** Single-process n8n on SQLite: the package, the credential and the examples imported once. */
+async function startSingle(install: N8nInstall, config: StartConfig, seed: SeedFiles): Promise<Service[]> {
+	await seedN8n(n8nCli(install, config.n8n), seed);
+	return [await startN8n(install, config.n8n)];
+}
+
+/** Queue mode: Postgres, Redis, then the credential and examples imported into Postgres, then main and workers. */
+async function startQueue(install: N8nInstall, config: StartConfig, queue: QueueConfig, seed: SeedFiles): Promise<Service[]> {
+	mkdirSync(queue.dataDir, { recursive: true });
+	const backends = await startQueueBackends(queue);
+	const settings: N8nSettings = { ...config.n8n, env: queueEnv(backends, encryptionKey(config.n8n.userFolder)) };
+	// The seed marker lives in the user folder, the data in Postgres: import every time (it upserts).
+	await importSeed(n8nCli(install, settings), seed);
+	const main = await startN8n(install, settings);
+	const workers = await Promise.all(queue.workers.map((ports, index) => startWorker(install, settings, ports, index + 1)));
+	return [backends.postgres, backends.redis, main, ...workers];
 }
 
 async function main(): Promise<void> {
 	const config = readConfig();
-	await assertPortsFree(config);
-	const install = await ensureN8n();
-	mkdirSync(USER_FOLDER, { recursive: true });
-	await packAndInstall(USER_FOLDER);
-	const simulator = await startSimulator({ port: config.simulatorPort, tokens: [{ token: config.simulatorToken }] });
+	const pidfile = Pidfile.claim(PIDFILE, config.queue ? 'npm run start:queue' : 'npm start');
 	try {
-		await runWithSimulator(install, config, simulator);
+		await preflight(config);
+		const install = await ensureN8n();
+		const userFolder = config.n8n.userFolder;
+		mkdirSync(userFolder, { recursive: true });
+		await packAndInstall(userFolder);
+		const simulator = await startSimulator({ port: config.simulatorPort, tokens: [{ token: config.simulatorToken }] });
+		try {
+			const seed: SeedFiles = {
+				credentialsFile: writeSimulatorCredential(userFolder, simulator.baseUrl, config.simulatorToken),
+				workflowFiles: EXAMPLE_FILES.map((file) => path.join(EXAMPLES_DIR, file)),
+				publishIds: [WEBHOOK_WORKFLOW_ID],
+			};
+			const services = config.queue ? await startQueue(install, config, config.queue, seed) : await startSingle(install, config, seed);
+			const n8n = services.find((service): service is RunningN8n => 'url' in service && service.name === 'n8n');
+			if (n8n) printBanner(n8n, simulator, services);
+			const reason = await untilStopped(services);
+			if (!stopping) throw new Error(reason);
+			progress(`Stopping (${reason})…`);
+			await stopChildProcesses();
+		} finally {
+			await simulator.stop();
+		}
 	} finally {
-		await simulator.stop();
+		pidfile.release();
 	}
 }
 
 main().then(
 	() => {
-		progress('n8n and the simulator are stopped');
+		progress('Everything is stopped');
 		process.exit(0);
 	},
 	async (error: Error) => {

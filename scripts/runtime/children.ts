@@ -68,9 +68,17 @@ export async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<
 	if (scope === 'group') sendSignal(child, scope, 'SIGKILL');
 }
 
-/** Stops every process this one started that still runs (n8n, n8n CLI commands, npm), e.g. on Ctrl-C. */
+/** Services that others depend on (databases, queues): stopped after everything else. */
+const stoppedLast = new WeakSet<ChildProcess>();
+
+/**
+ * Stops every process this one started that still runs (n8n, workers, n8n CLI commands, npm), e.g. on
+ * Ctrl-C; then the services started with `stopLast` (Postgres, Redis), so that n8n never loses them first.
+ */
 export async function stopChildProcesses(): Promise<void> {
-	await Promise.all([...runningChildren.keys()].map((child) => stopChild(child)));
+	const children = [...runningChildren.keys()];
+	await Promise.all(children.filter((child) => !stoppedLast.has(child)).map((child) => stopChild(child)));
+	await Promise.all(children.filter((child) => stoppedLast.has(child)).map((child) => stopChild(child)));
 }
 
 export const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -95,6 +103,23 @@ export function isProcessAlive(pid: number): boolean {
 	} catch (error) {
 		return (error as NodeJS.ErrnoException).code === 'EPERM';
 	}
+}
+
+/**
+ * Resolves when this process's parent exits (we are re-parented): `npm start` dies of a SIGHUP it does
+ * not handle, and of a SIGTERM after passing it to a shell that dies of it, leaving its script running.
+ */
+export function parentExited(pollMs = 500): Promise<void> {
+	const parent = process.ppid;
+	return new Promise((resolve) => {
+		const timer = setInterval(() => {
+			if (process.ppid !== parent) {
+				clearInterval(timer);
+				resolve();
+			}
+		}, pollMs);
+		timer.unref();
+	});
 }
 
 /** Runs a command to completion and captures its output; never throws on a non-zero exit. */
@@ -161,6 +186,16 @@ export interface ServiceOptions extends CommandOptions {
 	/** True once the output shows the service is ready. */
 	isReady(output: string): boolean;
 	readyTimeoutMs?: number;
+	/** Stopped by stopChildProcesses() only after all other children (databases, queues). */
+	stopLast?: boolean;
+}
+
+type ServiceSpawnListener = (name: string, child: ChildProcess, command: string) => void;
+const serviceSpawnListeners: ServiceSpawnListener[] = [];
+
+/** Calls `listener` each time a service process is spawned (before it is ready). */
+export function onServiceSpawn(listener: ServiceSpawnListener): void {
+	serviceSpawnListeners.push(listener);
 }
 
 function rotate(logFile: string): void {
@@ -173,6 +208,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 	rotate(options.logFile);
 	const log = createWriteStream(options.logFile);
 	const child = spawnTracked(options.command, options.args, { env: options.env, cwd: options.cwd, detached: true });
+	if (options.stopLast) stoppedLast.add(child);
+	for (const listener of serviceSpawnListeners) listener(options.name, child, options.command);
 	let output = '';
 	const onOutput = (chunk: Buffer) => {
 		output = (output + chunk.toString()).slice(-200_000);

@@ -160,8 +160,6 @@ export interface SeedFiles {
 	workflowFiles: string[];
 	/** Workflows to publish (webhook workflows) after import. */
 	publishIds: string[];
-	/** Where to remember what was imported (default: the user folder's .n8n): a different database needs its own. */
-	markerFile?: string;
 }
 
 function seedFingerprint(seed: SeedFiles): string {
@@ -170,16 +168,24 @@ function seedFingerprint(seed: SeedFiles): string {
 	return hash.update(seed.publishIds.join(',')).digest('hex');
 }
 
-/** Imports credentials and workflows and publishes webhook workflows, unless the same files were already imported. */
+/** Imports credentials and workflows (upserting by id) and publishes webhook workflows. */
+export async function importSeed(cli: N8nCli, seed: SeedFiles): Promise<void> {
+	await importCredentials(cli, seed.credentialsFile);
+	await importWorkflows(cli, seed.workflowFiles);
+	for (const id of seed.publishIds) await publishWorkflow(cli, id);
+}
+
+/**
+ * importSeed, unless the same files were already imported into the user folder's SQLite database (a
+ * marker in the user folder remembers them; for another database, call importSeed).
+ */
 export async function seedN8n(cli: N8nCli, seed: SeedFiles): Promise<void> {
-	const markerFile = seed.markerFile ?? path.join(cli.env.N8N_USER_FOLDER ?? '', '.n8n', 'wolkvox-seed.sha256');
+	const markerFile = path.join(cli.env.N8N_USER_FOLDER ?? '', '.n8n', 'wolkvox-seed.sha256');
 	const fingerprint = seedFingerprint(seed);
 	if (existsSync(markerFile) && readFileSync(markerFile, 'utf8') === fingerprint) {
 		progress('Credentials and example workflows already imported (unchanged): skipping import');
 		return;
 	}
-	await importCredentials(cli, seed.credentialsFile);
-	await importWorkflows(cli, seed.workflowFiles);
-	for (const id of seed.publishIds) await publishWorkflow(cli, id);
+	await importSeed(cli, seed);
 	writeFileSync(markerFile, fingerprint);
 }

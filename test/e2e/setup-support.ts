@@ -1,0 +1,39 @@
+/** What the global setups of the e2e suites (single n8n, queue mode) share. */
+import { rmSync, writeFileSync } from 'fs';
+import path from 'path';
+
+import { signalReceived, stopChildProcesses } from '../../scripts/runtime/children';
+import { assertPortFree, assertTestPort } from '../../scripts/runtime/ports';
+import { progress } from '../../scripts/runtime/progress';
+import { CREDENTIALS } from './e2e-config';
+
+export async function assertPortsUsable(ports: Record<string, number>, baseEnvName: string): Promise<void> {
+	for (const [purpose, port] of Object.entries(ports)) {
+		assertTestPort(port, `e2e ${purpose}`);
+		await assertPortFree(port, `e2e ${purpose}; set ${baseEnvName} to move all e2e ports`);
+	}
+}
+
+/** The e2e credentials (n8n's import format, plain data), all pointing at the simulator on `simulatorPort`. */
+export function writeCredentials(userFolder: string, simulatorPort: number): string {
+	const baseUrl = `http://127.0.0.1:${simulatorPort}`;
+	const credentials = Object.values(CREDENTIALS).map(({ id, name, token }) => ({
+		id,
+		name,
+		type: 'wolkvoxApi',
+		data: { server: '0002', token, baseUrl },
+	}));
+	const file = path.join(userFolder, 'e2e-credentials.json');
+	writeFileSync(file, JSON.stringify(credentials, null, 2));
+	return file;
+}
+
+/** Ctrl-C during the run: jest would die without its teardown, leaving n8n's process groups behind. */
+export function cleanUpOnSignal(folders: string[]): void {
+	void signalReceived().then(async (signal) => {
+		progress(`e2e: ${signal}: stopping n8n and removing ${folders.join(', ')}`);
+		await stopChildProcesses();
+		for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+		process.exit(130);
+	});
+}
