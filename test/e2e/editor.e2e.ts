@@ -1,7 +1,7 @@
 /**
  * Where users meet the node: n8n's editor, in Debian's Chromium. The tests share one signed-in page
- * (the owner account is created through n8n's setup form first) and run in order: node creator,
- * Add DNC's fields, the credential test, the example workflow run from the editor.
+ * (the owner account is created through n8n's setup form first); each starts from its own URL:
+ * node creator, Add DNC's fields, the credential test, the example workflow run from the editor.
  */
 import type { INodePropertyOptions } from 'n8n-workflow';
 import type { Page } from 'playwright-core';
@@ -31,6 +31,14 @@ function nodeCreatorItem(page: Page, name: string) {
 	return page.getByTestId('item-iterator-item').filter({ has: page.getByTestId('node-creator-item-name').getByText(name, { exact: true }) });
 }
 
+/** A new workflow with the node creator open on "Wolkvox"; returns the node's entry. */
+async function searchWolkvox(page: Page) {
+	await page.goto('/workflow/new');
+	await page.getByTestId('canvas-plus-button').click();
+	await page.getByTestId('node-creator-search-bar').fill('Wolkvox');
+	return nodeCreatorItem(page, 'Wolkvox');
+}
+
 /** The credential dialog tests the credential each time it opens. */
 async function openCredential(page: Page, credentialId: string) {
 	await page.goto(`/home/credentials/${credentialId}`);
@@ -46,11 +54,8 @@ async function itemCount(page: Page, panel: 'ndv-input-panel' | 'output-panel'):
 describe('the Wolkvox node in the n8n editor', () => {
 	it('is found by searching "Wolkvox" in the node creator, with its icon and its actions', async () => {
 		const { page } = editor;
-		await page.goto('/workflow/new');
-		await page.getByTestId('canvas-plus-button').click();
-		await page.getByTestId('node-creator-search-bar').fill('Wolkvox');
+		const node = await searchWolkvox(page);
 
-		const node = nodeCreatorItem(page, 'Wolkvox');
 		const icon = node.locator('img').first(); // the second is the hidden drag preview
 		await icon.waitFor();
 		expect(await icon.getAttribute('src')).toMatch(/\/icons\/n8n-nodes-wolkvox\/.*wolkvox\.svg$/);
@@ -65,13 +70,14 @@ describe('the Wolkvox node in the n8n editor', () => {
 		await node.click();
 		await nodeCreatorItem(page, declaredActions()[0]).waitFor();
 		const shown = await page.getByTestId('node-creator-item-name').allInnerTexts();
-		expect(declaredActions()).toHaveLength(8);
+		expect(declaredActions()).not.toContain(''); // every operation names its action
 		expect(shown).toEqual(expect.arrayContaining(declaredActions()));
 		await screenshot(page, 'node-creator-actions');
 	});
 
 	it('opens Add DNC with its fields: Type of Call, Telephones, Options', async () => {
 		const { page } = editor;
+		await (await searchWolkvox(page)).click();
 		await nodeCreatorItem(page, 'Add telephones to a DNC list').click();
 
 		await page.getByTestId('parameter-input-telephones').waitFor();
