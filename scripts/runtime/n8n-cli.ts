@@ -145,6 +145,7 @@ export function parseExecuteOutput(stdout: string): ExecutionRun | undefined {
 
 export async function executeWorkflow(cli: N8nCli, id: string): Promise<ExecuteResult> {
 	const result = await runN8nCli(cli, ['execute', `--id=${id}`, '--rawOutput']);
+	if (result.signal) progress(`n8n execute --id=${id} was ended by ${result.signal}`);
 	return { ...result, run: parseExecuteOutput(result.stdout) };
 }
 
