@@ -14,6 +14,8 @@ import { progress, tail } from './progress';
 
 export interface CommandResult {
 	exitCode: number | null;
+	/** The signal that ended the command, when one did (exitCode is then null). */
+	signal?: NodeJS.Signals | null;
 	stdout: string;
 	stderr: string;
 }
@@ -131,7 +133,7 @@ export function runCaptured(command: string, args: string[], options: CommandOpt
 		child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 		child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 		child.on('error', reject);
-		child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
+		child.on('close', (exitCode, signal) => resolve({ exitCode, signal, stdout, stderr }));
 	});
 }
 

@@ -8,7 +8,7 @@ import os from 'os';
 import path from 'path';
 
 import { runCaptured, type CommandResult } from './children';
-import type { N8nInstall } from './n8n-install';
+import { n8nMajor, type N8nInstall } from './n8n-install';
 import { nodeEnv } from './node';
 import { shortPath } from './paths';
 import { progress, tail } from './progress';
@@ -46,8 +46,9 @@ export function n8nEnv(install: N8nInstall, settings: N8nSettings): NodeJS.Proce
 		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
-		// the MCP registry module polls api.n8n.io at startup; nothing else does with the flags above
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// 2.x's MCP registry module polls api.n8n.io at startup (nothing else does with the flags above);
+		// 1.x has no such module and refuses to start when told to disable an unknown one
+		...(n8nMajor(install.version) >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
@@ -102,8 +103,7 @@ export async function importWorkflows(cli: N8nCli, files: string[]): Promise<voi
 /** Activates a workflow (webhooks) from the next `n8n start` on: `publish:workflow` (2.x), `update:workflow --active=true` (1.x). */
 export async function publishWorkflow(cli: N8nCli, id: string): Promise<void> {
 	progress(`Publishing workflow ${id}`);
-	const major = Number(cli.install.version.split('.')[0]);
-	await runN8nCliOrThrow(cli, major >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true']);
+	await runN8nCliOrThrow(cli, n8nMajor(cli.install.version) >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true']);
 }
 
 export interface ExecuteResult extends CommandResult {
@@ -145,6 +145,7 @@ export function parseExecuteOutput(stdout: string): ExecutionRun | undefined {
 
 export async function executeWorkflow(cli: N8nCli, id: string): Promise<ExecuteResult> {
 	const result = await runN8nCli(cli, ['execute', `--id=${id}`, '--rawOutput']);
+	if (result.signal) progress(`n8n execute --id=${id} was ended by ${result.signal}`);
 	return { ...result, run: parseExecuteOutput(result.stdout) };
 }
 

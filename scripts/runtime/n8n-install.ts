@@ -27,12 +27,28 @@ export interface N8nInstallOptions {
 	overrides?: Record<string, string>;
 }
 
+/** 1.x and 2.x differ in a few commands, settings and install needs. */
+export function n8nMajor(version: string): number {
+	return Number(version.split('.')[0]);
+}
+
+/**
+ * 1.x's spreadsheet nodes depend on an `xlsx` tarball from cdn.sheetjs.com, which many networks cannot
+ * reach (this one included); the registry's xlsx 0.18.5 stands in for it.
+ */
+function installOptionsFor(version: string): N8nInstallOptions {
+	return n8nMajor(version) < 2 ? { overrides: { xlsx: '0.18.5' } } : {};
+}
+
 export function n8nInstallDir(version: string): string {
 	return path.join(CACHE_DIR, `n8n-${version}`);
 }
 
 /** Installs n8n `version` into .cache/n8n-<version> unless already there; returns the install. */
-export async function ensureN8n(version: string = DEFAULT_N8N_VERSION, options: N8nInstallOptions = {}): Promise<N8nInstall> {
+export async function ensureN8n(
+	version: string = DEFAULT_N8N_VERSION,
+	options: N8nInstallOptions = installOptionsFor(version),
+): Promise<N8nInstall> {
 	const node = await ensureNode();
 	const dir = n8nInstallDir(version);
 	const install: N8nInstall = { version, dir, bin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), node };

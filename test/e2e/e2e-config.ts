@@ -1,5 +1,9 @@
 /** Fixed names shared by the e2e global setup and the tests. Ports: WOLKVOX_E2E_BASE_PORT (5690) and the next three. */
+import { DEFAULT_N8N_VERSION } from '../../scripts/runtime/n8n-install';
 import { portFromEnv } from '../../scripts/runtime/ports';
+
+/** The n8n the suite runs in: WOLKVOX_N8N_VERSION, e.g. 1.123.81 (default 2.41.1); `.ci/run` runs both. */
+export const N8N_VERSION = process.env.WOLKVOX_N8N_VERSION || DEFAULT_N8N_VERSION;
 
 const basePort = portFromEnv('WOLKVOX_E2E_BASE_PORT', 5690);
 
@@ -29,6 +33,9 @@ export const WORKFLOWS = {
 	syncDryRun: 'WolkvoxDncSyncDr',
 	sync: 'WolkvoxE2eSync01',
 };
+
+/** n8n's owner account, created by the first browser test (local to the suite's temporary n8n). */
+export const OWNER = { email: 'owner@wolkvox-e2e.test', firstName: 'Ana', lastName: 'Operator', password: 'Wolkvox-e2e-2026' };
 
 export const WEBHOOK_PATH = 'wolkvox-activity-code';
 

@@ -1,5 +1,5 @@
 /**
- * Once per e2e run: installs (or reuses) n8n 2.41.1, builds and installs the package into a fresh
+ * Once per e2e run: installs (or reuses) n8n WOLKVOX_N8N_VERSION (default 2.41.1), builds and installs the package into a fresh
  * temporary N8N_USER_FOLDER, imports the credentials and workflows, and starts one `n8n start`.
  * Every test file starts its own simulator on PORTS.simulator, where the credentials point.
  */
@@ -13,7 +13,7 @@ import { ensureN8n, type N8nInstall } from '../../scripts/runtime/n8n-install';
 import { startN8n } from '../../scripts/runtime/n8n-process';
 import { packAndInstall } from '../../scripts/runtime/package-install';
 import { REPO_ROOT } from '../../scripts/runtime/paths';
-import { N8N_INSTALL_ENV, PORTS, USER_FOLDER_ENV, WORKFLOWS } from './e2e-config';
+import { N8N_INSTALL_ENV, N8N_VERSION, PORTS, USER_FOLDER_ENV, WORKFLOWS } from './e2e-config';
 import { setRunningN8n } from './n8n-handle';
 import { assertPortsUsable, cleanUpOnSignal, writeCredentials } from './setup-support';
 
@@ -38,7 +38,7 @@ async function prepareAndStart(install: N8nInstall, userFolder: string): Promise
 export default async function globalSetup(): Promise<void> {
 	console.log('');
 	await assertPortsUsable(PORTS, 'WOLKVOX_E2E_BASE_PORT');
-	const install = await ensureN8n();
+	const install = await ensureN8n(N8N_VERSION);
 	process.env[N8N_INSTALL_ENV] = JSON.stringify(install);
 	const userFolder = mkdtempSync(path.join(os.tmpdir(), 'wolkvox-e2e-'));
 	process.env[USER_FOLDER_ENV] = userFolder;
