@@ -143,10 +143,17 @@ export function parseExecuteOutput(stdout: string): ExecutionRun | undefined {
 	return undefined;
 }
 
+/**
+ * `n8n execute --id … --rawOutput`. n8n 1.123.81's `execute` sometimes dies by SIGSEGV while
+ * shutting down, after it printed the whole finished run (seen in about 1 run in 6, never in 2.x):
+ * the run it printed is the result, and the exit code is the one that run would have given.
+ */
 export async function executeWorkflow(cli: N8nCli, id: string): Promise<ExecuteResult> {
 	const result = await runN8nCli(cli, ['execute', `--id=${id}`, '--rawOutput']);
-	if (result.signal) progress(`n8n execute --id=${id} was ended by ${result.signal}`);
-	return { ...result, run: parseExecuteOutput(result.stdout) };
+	const run = parseExecuteOutput(result.stdout);
+	if (!result.signal) return { ...result, run };
+	progress(`n8n execute --id=${id} was ended by ${result.signal}${run ? ` after printing its finished run (${run.status})` : ''}`);
+	return run ? { ...result, run, exitCode: run.status === 'success' ? 0 : 1 } : { ...result, run };
 }
 
 /** The output items (json only) of `nodeName`'s last run. */
