@@ -19,13 +19,20 @@ const TEST_BASE_URL =
 
 /** A test rule for one of Wolkvox's refusals, which it says in `msg` (its HTTP status may be 200). */
 function refusedWith(msg: string, advice: string): IAuthenticateRuleResponseSuccessBody {
-	return { type: 'responseSuccessBody', properties: { key: 'msg', value: msg, message: `Wolkvox says: ${msg}. ${advice}` } };
+	return {
+		type: 'responseSuccessBody',
+		properties: { key: 'msg', value: msg, message: `Wolkvox says: ${msg}. ${advice}` },
+	};
 }
 
 function refusedCode(code: string, value: number | string): IAuthenticateRuleResponseSuccessBody {
 	return {
 		type: 'responseSuccessBody',
-		properties: { key: 'code', value, message: `Wolkvox refused the test with code ${code}: check the token and the server code.` },
+		properties: {
+			key: 'code',
+			value,
+			message: `Wolkvox refused the test with code ${code}: check the token and the server code.`,
+		},
 	};
 }
 
@@ -95,8 +102,14 @@ export class WolkvoxApi implements ICredentialType {
 			ignoreHttpStatusErrors: true,
 		},
 		rules: [
-			refusedWith('PLEASE VALIDATE TOKEN', 'Wolkvox does not know this token on this server. Check the token and the server code.'),
-			refusedWith('TOKEN LIMIT EXCEEDED', "The token's daily quota is used up; the token itself is valid. Try again tomorrow or use another token."),
+			refusedWith(
+				'PLEASE VALIDATE TOKEN',
+				'Wolkvox does not know this token on this server. Check the token and the server code.',
+			),
+			refusedWith(
+				'TOKEN LIMIT EXCEEDED',
+				"The token's daily quota is used up; the token itself is valid. Try again tomorrow or use another token.",
+			),
 			refusedWith('PLEASE ENTER THE WOLKVOX-TOKEN', 'The token is empty.'),
 			refusedWith(
 				'EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)',
@@ -111,7 +124,8 @@ export class WolkvoxApi implements ICredentialType {
 				properties: {
 					key: 'code',
 					value: undefined,
-					message: 'The server did not answer as Wolkvox does: check the server code or the Base URL.',
+					message:
+						'The server did not answer as Wolkvox does: check the server code or the Base URL.',
 				},
 			},
 		],

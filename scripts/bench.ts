@@ -36,11 +36,27 @@ import {
 	rawRoundTrips,
 } from './bench/measure';
 import { BIG_LIST_CASES, bigListWorkflow, renderBigLists, runBigLists } from './bench/sync';
-import { renderReport, type Comparison, type Measurement, type Overhead, type ReportInput } from './bench/report';
-import { ADD_DNC_NODE, TOKEN, VARIANTS, benchCredentials, benchWorkflow, workflowId, type WorkflowSpec } from './bench/workflows';
+import {
+	renderReport,
+	type Comparison,
+	type Measurement,
+	type Overhead,
+	type ReportInput,
+} from './bench/report';
+import {
+	ADD_DNC_NODE,
+	TOKEN,
+	VARIANTS,
+	benchCredentials,
+	benchWorkflow,
+	workflowId,
+	type WorkflowSpec,
+} from './bench/workflows';
 
 /** n8n's user folder for the bench; WOLKVOX_BENCH_USER_FOLDER keeps parallel benches on one cache apart. */
-const USER_FOLDER = process.env.WOLKVOX_BENCH_USER_FOLDER ? path.resolve(process.env.WOLKVOX_BENCH_USER_FOLDER) : path.join(CACHE_DIR, 'bench-user');
+const USER_FOLDER = process.env.WOLKVOX_BENCH_USER_FOLDER
+	? path.resolve(process.env.WOLKVOX_BENCH_USER_FOLDER)
+	: path.join(CACHE_DIR, 'bench-user');
 const OVERHEAD_ITEMS = 2000;
 
 interface BenchConfig {
@@ -54,7 +70,8 @@ interface BenchConfig {
 
 function nonNegativeInteger(name: string, raw: string): number {
 	const value = Number(raw);
-	if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+	if (!Number.isInteger(value) || value < 0)
+		throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
 	return value;
 }
 
@@ -69,13 +86,27 @@ function readConfig(): BenchConfig {
 		},
 	});
 	const quick = values.quick ?? false;
-	const rawSizes = values.sizes ?? process.env.WOLKVOX_BENCH_SIZES ?? (quick ? '1000' : '1000,10000');
+	const rawSizes =
+		values.sizes ?? process.env.WOLKVOX_BENCH_SIZES ?? (quick ? '1000' : '1000,10000');
 	const sizes = rawSizes.split(',').map((size) => nonNegativeInteger('--sizes', size.trim()));
 	if (sizes.some((size) => size < 1)) throw new Error('--sizes must be positive');
-	const latencyMs = nonNegativeInteger('--latency', values.latency ?? process.env.WOLKVOX_BENCH_LATENCY_MS ?? '20');
-	const httpIntervalMs = nonNegativeInteger('--http-interval', values['http-interval'] ?? String(Math.max(2 * latencyMs, latencyMs + 10)));
+	const latencyMs = nonNegativeInteger(
+		'--latency',
+		values.latency ?? process.env.WOLKVOX_BENCH_LATENCY_MS ?? '20',
+	);
+	const httpIntervalMs = nonNegativeInteger(
+		'--http-interval',
+		values['http-interval'] ?? String(Math.max(2 * latencyMs, latencyMs + 10)),
+	);
 	const large = quick ? 10_000 : 100_000;
-	return { quick, bigListsOnly: values['big-lists-only'] ?? false, sizes, latencyMs, httpIntervalMs, memorySizes: { small: large / 10, large } };
+	return {
+		quick,
+		bigListsOnly: values['big-lists-only'] ?? false,
+		sizes,
+		latencyMs,
+		httpIntervalMs,
+		memorySizes: { small: large / 10, large },
+	};
 }
 
 interface Context {
@@ -84,30 +115,56 @@ interface Context {
 }
 
 /** One user folder for the whole run: the package installed once, every workflow imported once. */
-async function prepareN8n(install: N8nInstall, ports: { n8n: number; broker: number }, baseUrl: string, specs: WorkflowSpec[]): Promise<N8nCli> {
+async function prepareN8n(
+	install: N8nInstall,
+	ports: { n8n: number; broker: number },
+	baseUrl: string,
+	specs: WorkflowSpec[],
+): Promise<N8nCli> {
 	rmSync(USER_FOLDER, { recursive: true, force: true });
 	mkdirSync(USER_FOLDER, { recursive: true });
 	await packAndInstall(USER_FOLDER);
-	const cli = n8nCli(install, { userFolder: USER_FOLDER, port: ports.n8n, brokerPort: ports.broker });
+	const cli = n8nCli(install, {
+		userFolder: USER_FOLDER,
+		port: ports.n8n,
+		brokerPort: ports.broker,
+	});
 	const credentialsFile = path.join(USER_FOLDER, 'bench-credentials.json');
 	const workflowsFile = path.join(USER_FOLDER, 'bench-workflows.json');
 	writeFileSync(credentialsFile, JSON.stringify(benchCredentials(baseUrl)));
-	writeFileSync(workflowsFile, JSON.stringify([...specs.map((spec) => benchWorkflow(spec, baseUrl)), ...BIG_LIST_CASES.map(bigListWorkflow)]));
+	writeFileSync(
+		workflowsFile,
+		JSON.stringify([
+			...specs.map((spec) => benchWorkflow(spec, baseUrl)),
+			...BIG_LIST_CASES.map(bigListWorkflow),
+		]),
+	);
 	await importCredentials(cli, credentialsFile);
 	await importWorkflows(cli, [workflowsFile]);
 	return cli;
 }
 
-async function measure(context: Context, spec: WorkflowSpec, latencyMs: number): Promise<Measurement> {
+async function measure(
+	context: Context,
+	spec: WorkflowSpec,
+	latencyMs: number,
+): Promise<Measurement> {
 	const { simulator } = context;
 	simulator.reset();
 	simulator.latencyMs = latencyMs;
 	const label = `${spec.variant}, ${spec.items.toLocaleString('en-US')} items, latency ${latencyMs} ms`;
 	progress(`Running ${label}`);
-	const heartbeat = setInterval(() => progress(`  ${label}: ${simulator.requests.length} requests so far`), 30_000);
-	const execution = await executeSampled(context.cli, workflowId(spec)).finally(() => clearInterval(heartbeat));
+	const heartbeat = setInterval(
+		() => progress(`  ${label}: ${simulator.requests.length} requests so far`),
+		30_000,
+	);
+	const execution = await executeSampled(context.cli, workflowId(spec)).finally(() =>
+		clearInterval(heartbeat),
+	);
 	const run = execution.run;
-	const failure = run?.data.resultData.error?.message ?? (execution.exitCode === 0 && run ? undefined : execution.stderr.slice(-500) || 'no output');
+	const failure =
+		run?.data.resultData.error?.message ??
+		(execution.exitCode === 0 && run ? undefined : execution.stderr.slice(-500) || 'no output');
 	const requests = simulator.requestsFor('add_dnc');
 	const measurement: Measurement = {
 		spec,
@@ -120,7 +177,9 @@ async function measure(context: Context, spec: WorkflowSpec, latencyMs: number):
 		peakRssBytes: execution.peakRssBytes,
 		failure,
 	};
-	progress(`  ${label}: ${failure ? `FAILED: ${failure}` : `Add DNC node ${measurement.nodeMs} ms, ${measurement.requests} requests`}`);
+	progress(
+		`  ${label}: ${failure ? `FAILED: ${failure}` : `Add DNC node ${measurement.nodeMs} ms, ${measurement.requests} requests`}`,
+	);
 	return measurement;
 }
 
@@ -144,12 +203,19 @@ async function measureOverhead(context: Context): Promise<Overhead> {
 	};
 }
 
-async function runBench(config: BenchConfig, context: Context): Promise<Pick<ReportInput, 'comparisons' | 'overhead' | 'memory'>> {
+async function runBench(
+	config: BenchConfig,
+	context: Context,
+): Promise<Pick<ReportInput, 'comparisons' | 'overhead' | 'memory'>> {
 	const comparisons: Comparison[] = [];
 	for (const items of config.sizes) {
 		const comparison = { items } as Comparison;
 		for (const variant of VARIANTS) {
-			comparison[variant] = await measure(context, { variant, items, batchIntervalMs: config.httpIntervalMs }, config.latencyMs);
+			comparison[variant] = await measure(
+				context,
+				{ variant, items, batchIntervalMs: config.httpIntervalMs },
+				config.latencyMs,
+			);
 		}
 		comparisons.push(comparison);
 	}
@@ -166,9 +232,13 @@ async function runBench(config: BenchConfig, context: Context): Promise<Pick<Rep
 /** Every workflow the run executes, each once. */
 function allSpecs(config: BenchConfig): WorkflowSpec[] {
 	const specs: WorkflowSpec[] = [
-		...config.sizes.flatMap((items) => VARIANTS.map((variant) => ({ variant, items, batchIntervalMs: config.httpIntervalMs }))),
+		...config.sizes.flatMap((items) =>
+			VARIANTS.map((variant) => ({ variant, items, batchIntervalMs: config.httpIntervalMs })),
+		),
 		{ variant: 'perItem', items: OVERHEAD_ITEMS },
-		...[1, config.memorySizes.small, config.memorySizes.large].map((items): WorkflowSpec => ({ variant: 'combined', items })),
+		...[1, config.memorySizes.small, config.memorySizes.large].map(
+			(items): WorkflowSpec => ({ variant: 'combined', items }),
+		),
 	];
 	return [...new Map(specs.map((spec) => [workflowId(spec), spec])).values()];
 }
@@ -180,22 +250,46 @@ async function main(): Promise<void> {
 	const ports = { n8n: basePort, broker: basePort + 1, simulator: basePort + 2 };
 	for (const [purpose, port] of Object.entries(ports)) {
 		assertTestPort(port, `bench ${purpose}`);
-		await assertPortFree(port, `bench ${purpose}; set WOLKVOX_BENCH_BASE_PORT to move all bench ports`);
+		await assertPortFree(
+			port,
+			`bench ${purpose}; set WOLKVOX_BENCH_BASE_PORT to move all bench ports`,
+		);
 	}
 	const install = await ensureN8n();
-	const simulator = await WolkvoxSimulator.start({ port: ports.simulator, tokens: [{ token: TOKEN }] });
+	const simulator = await WolkvoxSimulator.start({
+		port: ports.simulator,
+		tokens: [{ token: TOKEN }],
+	});
 	try {
-		const cli = await prepareN8n(install, ports, simulator.baseUrl, config.bigListsOnly ? [] : allSpecs(config));
-		const bigLists = ['## Big lists: Telephones From and Sync (latency 0)', '', ...renderBigLists(await runBigLists(cli, simulator)), ''].join('\n');
+		const cli = await prepareN8n(
+			install,
+			ports,
+			simulator.baseUrl,
+			config.bigListsOnly ? [] : allSpecs(config),
+		);
+		const bigLists = [
+			'## Big lists: Telephones From and Sync (latency 0)',
+			'',
+			...renderBigLists(await runBigLists(cli, simulator)),
+			'',
+		].join('\n');
 		const report = config.bigListsOnly
 			? `# n8n-nodes-wolkvox benchmark (big lists only)\n\nLoad average at start ${loadAverage.toFixed(2)}; n8n ${install.version} on Node ${install.node.version}.\n\n${bigLists}`
 			: `${renderReport({
 					...config,
 					...(await runBench(config, { cli, simulator })),
 					loadAverage,
-					versions: { bench: process.versions.node, n8nNode: install.node.version, n8n: install.version },
+					versions: {
+						bench: process.versions.node,
+						n8nNode: install.node.version,
+						n8n: install.version,
+					},
 				})}\n${bigLists}`;
-		const name = config.bigListsOnly ? 'results-big-lists.md' : config.quick ? 'results-quick.md' : 'results.md';
+		const name = config.bigListsOnly
+			? 'results-big-lists.md'
+			: config.quick
+				? 'results-quick.md'
+				: 'results.md';
 		const resultsFile = path.join(REPO_ROOT, 'bench', name);
 		mkdirSync(path.dirname(resultsFile), { recursive: true });
 		writeFileSync(resultsFile, report);

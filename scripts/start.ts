@@ -26,14 +26,24 @@ import { Pidfile } from './runtime/pidfile';
 import { assertPortsFree, portFromEnv } from './runtime/ports';
 import { findPostgresBinDir } from './runtime/postgres';
 import { progress } from './runtime/progress';
-import { encryptionKey, queueEnv, startQueueBackends, startWorker, type WorkerPorts } from './runtime/queue-mode';
+import {
+	encryptionKey,
+	queueEnv,
+	startQueueBackends,
+	startWorker,
+	type WorkerPorts,
+} from './runtime/queue-mode';
 import { findRedisServer } from './runtime/redis';
 import { startSimulator } from './runtime/simulator';
 import { missingQueueToolsMessage } from './runtime/system-tools';
 
 const PIDFILE = path.join(CACHE_DIR, 'start.pid');
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
-const EXAMPLE_FILES = ['dnc-from-spreadsheet.json', 'crm-webhook-activity-code.json', 'dnc-sync-dry-run.json'];
+const EXAMPLE_FILES = [
+	'dnc-from-spreadsheet.json',
+	'crm-webhook-activity-code.json',
+	'dnc-sync-dry-run.json',
+];
 const WEBHOOK_WORKFLOW_ID = 'WolkvoxCrmHook01';
 const WEBHOOK_PATH = 'wolkvox-activity-code';
 const SIMULATOR_CREDENTIAL = { id: 'WolkvoxSimCred01', name: 'Wolkvox (simulator)' };
@@ -55,11 +65,15 @@ interface StartConfig {
 function readQueueConfig(): QueueConfig {
 	const workerBase = portFromEnv('WOLKVOX_WORKER_BASE_PORT', 5683);
 	const count = Number(process.env.WOLKVOX_WORKERS || 2);
-	if (!Number.isInteger(count) || count < 1) throw new Error(`WOLKVOX_WORKERS=${process.env.WOLKVOX_WORKERS} is not a positive integer`);
+	if (!Number.isInteger(count) || count < 1)
+		throw new Error(`WOLKVOX_WORKERS=${process.env.WOLKVOX_WORKERS} is not a positive integer`);
 	return {
 		postgresPort: portFromEnv('WOLKVOX_PG_PORT', 5681),
 		redisPort: portFromEnv('WOLKVOX_REDIS_PORT', 5682),
-		workers: Array.from({ length: count }, (_, index) => ({ brokerPort: workerBase + 2 * index, healthPort: workerBase + 2 * index + 1 })),
+		workers: Array.from({ length: count }, (_, index) => ({
+			brokerPort: workerBase + 2 * index,
+			healthPort: workerBase + 2 * index + 1,
+		})),
 		dataDir: path.join(CACHE_DIR, 'queue'),
 	};
 }
@@ -102,7 +116,11 @@ async function preflight(config: StartConfig): Promise<void> {
 /** n8n's import format: an array of credentials whose `data` is plain (n8n encrypts it on import). */
 function writeSimulatorCredential(userFolder: string, baseUrl: string, token: string): string {
 	const file = path.join(userFolder, 'wolkvox-simulator-credential.json');
-	const credential = { ...SIMULATOR_CREDENTIAL, type: 'wolkvoxApi', data: { server: '0002', token, baseUrl } };
+	const credential = {
+		...SIMULATOR_CREDENTIAL,
+		type: 'wolkvoxApi',
+		data: { server: '0002', token, baseUrl },
+	};
 	writeFileSync(file, JSON.stringify([credential], null, 2));
 	return file;
 }
@@ -118,7 +136,9 @@ function printBanner(n8n: RunningN8n, simulator: WolkvoxSimulator, services: Ser
 		`        -d '{"code":"510","description":"Callback scheduled","success":true,"rightPartyContact":true}'`,
 		`  Credential "${SIMULATOR_CREDENTIAL.name}" points at the simulator ${simulator.baseUrl} (it starts empty each time)`,
 		`  Simulator state: ${simulator.baseUrl}/__simulator/state`,
-		...services.map((service) => `  ${service.name} (pid ${service.process.pid}) log: ${service.logFile}`),
+		...services.map(
+			(service) => `  ${service.name} (pid ${service.process.pid}) log: ${service.logFile}`,
+		),
 		`Press Ctrl-C (or kill ${process.pid}) to stop everything.`,
 		'',
 	];
@@ -127,7 +147,10 @@ function printBanner(n8n: RunningN8n, simulator: WolkvoxSimulator, services: Ser
 
 let stopping = false;
 /** From the first Ctrl-C / SIGTERM / SIGHUP (or npm's death) on, whatever starts or runs is stopped at once. */
-const stopRequested = Promise.race([signalReceived(), parentExited().then(() => 'its npm parent exited')]).then((reason) => {
+const stopRequested = Promise.race([
+	signalReceived(),
+	parentExited().then(() => 'its npm parent exited'),
+]).then((reason) => {
 	stopping = true;
 	void stopChildProcesses();
 	return reason === 'SIGINT' ? 'Ctrl-C' : reason;
@@ -135,26 +158,45 @@ const stopRequested = Promise.race([signalReceived(), parentExited().then(() => 
 
 function untilStopped(services: Service[]): Promise<string> {
 	const exits = services.map(
-		(service) => new Promise<string>((resolve) => service.process.once('exit', (code) => resolve(`${service.name} exited (code ${code}); see ${service.logFile}`))),
+		(service) =>
+			new Promise<string>((resolve) =>
+				service.process.once('exit', (code) =>
+					resolve(`${service.name} exited (code ${code}); see ${service.logFile}`),
+				),
+			),
 	);
 	return Promise.race([stopRequested, ...exits]);
 }
 
 /** Single-process n8n on SQLite: the package, the credential and the examples imported once. */
-async function startSingle(install: N8nInstall, config: StartConfig, seed: SeedFiles): Promise<Service[]> {
+async function startSingle(
+	install: N8nInstall,
+	config: StartConfig,
+	seed: SeedFiles,
+): Promise<Service[]> {
 	await seedN8n(n8nCli(install, config.n8n), seed);
 	return [await startN8n(install, config.n8n)];
 }
 
 /** Queue mode: Postgres, Redis, then the credential and examples imported into Postgres, then main and workers. */
-async function startQueue(install: N8nInstall, config: StartConfig, queue: QueueConfig, seed: SeedFiles): Promise<Service[]> {
+async function startQueue(
+	install: N8nInstall,
+	config: StartConfig,
+	queue: QueueConfig,
+	seed: SeedFiles,
+): Promise<Service[]> {
 	mkdirSync(queue.dataDir, { recursive: true });
 	const backends = await startQueueBackends(queue);
-	const settings: N8nSettings = { ...config.n8n, env: queueEnv(backends, encryptionKey(config.n8n.userFolder)) };
+	const settings: N8nSettings = {
+		...config.n8n,
+		env: queueEnv(backends, encryptionKey(config.n8n.userFolder)),
+	};
 	// The seed marker lives in the user folder, the data in Postgres: import every time (it upserts).
 	await importSeed(n8nCli(install, settings), seed);
 	const main = await startN8n(install, settings);
-	const workers = await Promise.all(queue.workers.map((ports, index) => startWorker(install, settings, ports, index + 1)));
+	const workers = await Promise.all(
+		queue.workers.map((ports, index) => startWorker(install, settings, ports, index + 1)),
+	);
 	return [backends.postgres, backends.redis, main, ...workers];
 }
 
@@ -167,15 +209,26 @@ async function main(): Promise<void> {
 		const userFolder = config.n8n.userFolder;
 		mkdirSync(userFolder, { recursive: true });
 		await packAndInstall(userFolder);
-		const simulator = await startSimulator({ port: config.simulatorPort, tokens: [{ token: config.simulatorToken }] });
+		const simulator = await startSimulator({
+			port: config.simulatorPort,
+			tokens: [{ token: config.simulatorToken }],
+		});
 		try {
 			const seed: SeedFiles = {
-				credentialsFile: writeSimulatorCredential(userFolder, simulator.baseUrl, config.simulatorToken),
+				credentialsFile: writeSimulatorCredential(
+					userFolder,
+					simulator.baseUrl,
+					config.simulatorToken,
+				),
 				workflowFiles: EXAMPLE_FILES.map((file) => path.join(EXAMPLES_DIR, file)),
 				publishIds: [WEBHOOK_WORKFLOW_ID],
 			};
-			const services = config.queue ? await startQueue(install, config, config.queue, seed) : await startSingle(install, config, seed);
-			const n8n = services.find((service): service is RunningN8n => 'url' in service && service.name === 'n8n');
+			const services = config.queue
+				? await startQueue(install, config, config.queue, seed)
+				: await startSingle(install, config, seed);
+			const n8n = services.find(
+				(service): service is RunningN8n => 'url' in service && service.name === 'n8n',
+			);
 			if (n8n) printBanner(n8n, simulator, services);
 			const reason = await untilStopped(services);
 			if (!stopping) throw new Error(reason);

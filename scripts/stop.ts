@@ -7,7 +7,12 @@ import { stopRecorded } from './runtime/pidfile';
 const PIDFILE = path.join(CACHE_DIR, 'start.pid');
 
 stopRecorded(PIDFILE).then(
-	(stopped) => console.log(stopped.length ? `Stopped ${stopped.join(', ')}` : `Nothing of ours is running (${PIDFILE} names nothing alive).`),
+	(stopped) =>
+		console.log(
+			stopped.length
+				? `Stopped ${stopped.join(', ')}`
+				: `Nothing of ours is running (${PIDFILE} names nothing alive).`,
+		),
 	(error: Error) => {
 		console.error(`npm run stop failed: ${error.message}`);
 		process.exit(1);

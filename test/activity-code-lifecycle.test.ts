@@ -13,12 +13,19 @@ const activityCode = (operation: string, extra: Record<string, unknown> = {}) =>
 });
 
 const updateCode = (extra: Record<string, unknown> = {}) =>
-	activityCode('update', { typeCode: 'cod_act1', codAct: '={{ $json.code }}', description: '={{ $json.label }}', ...extra });
+	activityCode('update', {
+		typeCode: 'cod_act1',
+		codAct: '={{ $json.code }}',
+		description: '={{ $json.label }}',
+		...extra,
+	});
 
 const deleteCodes = (extra: Record<string, unknown> = {}) =>
 	activityCode('delete', { typeCode: 'cod_act1', codAct: '={{ $json.codes }}', ...extra });
 
-function seed(...codes: Array<Partial<ActivityCode> & Pick<ActivityCode, 'type_code' | 'cod_act'>>) {
+function seed(
+	...codes: Array<Partial<ActivityCode> & Pick<ActivityCode, 'type_code' | 'cod_act'>>
+) {
 	for (const code of codes) {
 		fx.sim.activityCodes.set(`${code.type_code}:${code.cod_act}`, {
 			description_cod_act: `Code ${code.cod_act}`,
@@ -34,27 +41,54 @@ describe('an activity code from creation to deletion', () => {
 	test('create, list, update, list, delete, list: each step changes Wolkvox and the list shows it', async () => {
 		const credentials = fx.credentials();
 		const list = async () =>
-			(await runWolkvox({ parameters: activityCode('getAll', { returnAll: true }), credentials })).output.map(
-				(item) => item.json,
-			);
+			(
+				await runWolkvox({ parameters: activityCode('getAll', { returnAll: true }), credentials })
+			).output.map((item) => item.json);
 
 		await runWolkvox({
-			parameters: activityCode('create', { typeCode: 'cod_act2', codAct: 'CB', description: 'Call back' }),
+			parameters: activityCode('create', {
+				typeCode: 'cod_act2',
+				codAct: 'CB',
+				description: 'Call back',
+			}),
 			credentials,
 		});
 		expect(await list()).toEqual([
-			{ typeCode: 'cod_act2', codAct: 'CB', description: 'Call back', hit: 'no', rpc: 'no', chat: 'no' },
+			{
+				typeCode: 'cod_act2',
+				codAct: 'CB',
+				description: 'Call back',
+				hit: 'no',
+				rpc: 'no',
+				chat: 'no',
+			},
 		]);
 
 		await runWolkvox({
-			parameters: updateCode({ typeCode: 'cod_act2', codAct: 'CB', description: 'Call back tomorrow', rpc: 'yes', chat: 'yes' }),
+			parameters: updateCode({
+				typeCode: 'cod_act2',
+				codAct: 'CB',
+				description: 'Call back tomorrow',
+				rpc: 'yes',
+				chat: 'yes',
+			}),
 			credentials,
 		});
 		expect(await list()).toEqual([
-			{ typeCode: 'cod_act2', codAct: 'CB', description: 'Call back tomorrow', hit: 'no', rpc: 'yes', chat: 'yes' },
+			{
+				typeCode: 'cod_act2',
+				codAct: 'CB',
+				description: 'Call back tomorrow',
+				hit: 'no',
+				rpc: 'yes',
+				chat: 'yes',
+			},
 		]);
 
-		await runWolkvox({ parameters: deleteCodes({ typeCode: 'cod_act2', codAct: 'CB' }), credentials });
+		await runWolkvox({
+			parameters: deleteCodes({ typeCode: 'cod_act2', codAct: 'CB' }),
+			credentials,
+		});
 		expect(await list()).toEqual([]);
 		expect(fx.sim.requests.map((request) => `${request.method} ${request.api}`)).toEqual([
 			'POST create_cod_act',
@@ -77,10 +111,20 @@ describe('Update Activity Code', () => {
 			items: [{ code: '100', label: 'Sale closed' }],
 		});
 
-		expect(fx.sim.requestsFor('edit_cod_act').map((request) => [request.method, request.body])).toEqual([
+		expect(
+			fx.sim.requestsFor('edit_cod_act').map((request) => [request.method, request.body]),
+		).toEqual([
 			[
 				'PUT',
-				{ type_code: 'cod_act1', cod_act: '100', description_cod_act: 'Sale closed', hit: 'no', rpc: 'yes', chat: 'no', voice: 'no' },
+				{
+					type_code: 'cod_act1',
+					cod_act: '100',
+					description_cod_act: 'Sale closed',
+					hit: 'no',
+					rpc: 'yes',
+					chat: 'no',
+					voice: 'no',
+				},
 			],
 		]);
 		expect(fx.sim.activityCodes.get('cod_act1:100')).toEqual({
@@ -94,7 +138,13 @@ describe('Update Activity Code', () => {
 		});
 		expect(output).toEqual([
 			{
-				json: { code: 202, error: null, msg: 'Code successfully updated', typeCode: 'cod_act1', codAct: '100' },
+				json: {
+					code: 202,
+					error: null,
+					msg: 'Code successfully updated',
+					typeCode: 'cod_act1',
+					codAct: '100',
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -107,19 +157,40 @@ describe('Update Activity Code', () => {
 			items: [{ code: '404', label: 'Missing' }],
 		});
 
-		expect(error?.message).toBe('Wolkvox rejected the request: THE ACTIVITY CODE DOES NOT EXIST (code 404)');
+		expect(error?.message).toBe(
+			'Wolkvox rejected the request: THE ACTIVITY CODE DOES NOT EXIST (code 404)',
+		);
 		expect(fx.sim.activityCodes.size).toBe(0);
 	});
 
 	test.each([
 		['an empty code', { code: '  ', label: 'x' }, {}, 'Item 0: "Code" is required, got "  "'],
-		['an empty description', { code: '100', label: '' }, {}, 'Item 0: "Description" is required, got an empty value'],
-		['a chat flag that is not yes or no', { code: '100', label: 'x' }, { chat: '={{ "often" }}' }, 'Item 0: "Chat" must be yes or no, not "often"'],
-		['an unknown type code', { code: '100', label: 'x' }, { typeCode: '={{ "cod_act3" }}' }, 'Item 0: "Type Code" must be cod_act1 or cod_act2, not "cod_act3"'],
+		[
+			'an empty description',
+			{ code: '100', label: '' },
+			{},
+			'Item 0: "Description" is required, got an empty value',
+		],
+		[
+			'a chat flag that is not yes or no',
+			{ code: '100', label: 'x' },
+			{ chat: '={{ "often" }}' },
+			'Item 0: "Chat" must be yes or no, not "often"',
+		],
+		[
+			'an unknown type code',
+			{ code: '100', label: 'x' },
+			{ typeCode: '={{ "cod_act3" }}' },
+			'Item 0: "Type Code" must be cod_act1 or cod_act2, not "cod_act3"',
+		],
 	])('refuses %s and sends nothing', async (_case, item, parameters, message) => {
 		seed({ type_code: 'cod_act1', cod_act: '100' });
 
-		const { error } = await runWolkvox({ parameters: updateCode(parameters), credentials: fx.credentials(), items: [item] });
+		const { error } = await runWolkvox({
+			parameters: updateCode(parameters),
+			credentials: fx.credentials(),
+			items: [item],
+		});
 
 		expect(error?.message).toBe(message);
 		expect(fx.sim.requests).toHaveLength(0);
@@ -144,7 +215,12 @@ describe('Update Activity Code', () => {
 			'Renamed 3',
 			'Renamed 4',
 		]);
-		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(output.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 	});
 
 	test('with Continue On Fail, every item comes out paired, failures as error items', async () => {
@@ -169,7 +245,11 @@ describe('Update Activity Code', () => {
 			[{ item: 2 }, 'Wolkvox rejected the request: THE ACTIVITY CODE DOES NOT EXIST (code 404)'],
 			[{ item: 3 }, 202],
 		]);
-		expect(fx.sim.requestsFor('edit_cod_act').map((request: any) => request.body.cod_act)).toEqual(['1', '2', '3']);
+		expect(fx.sim.requestsFor('edit_cod_act').map((request: any) => request.body.cod_act)).toEqual([
+			'1',
+			'2',
+			'3',
+		]);
 	});
 });
 
@@ -188,13 +268,19 @@ describe('Delete Activity Codes', () => {
 			items: [{ codes: '100, 200' }],
 		});
 
-		expect(fx.sim.requestsFor('remove_cod_act').map((request) => [request.method, request.body])).toEqual([
-			['DELETE', { type_code: 'cod_act1', cod_act: ['100', '200'] }],
-		]);
+		expect(
+			fx.sim.requestsFor('remove_cod_act').map((request) => [request.method, request.body]),
+		).toEqual([['DELETE', { type_code: 'cod_act1', cod_act: ['100', '200'] }]]);
 		expect([...fx.sim.activityCodes.keys()]).toEqual(['cod_act1:300', 'cod_act2:100']);
 		expect(output).toEqual([
 			{
-				json: { code: 202, error: null, msg: '2 codes were deleted', typeCode: 'cod_act1', codAct: ['100', '200'] },
+				json: {
+					code: 202,
+					error: null,
+					msg: '2 codes were deleted',
+					typeCode: 'cod_act1',
+					codAct: ['100', '200'],
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -216,12 +302,26 @@ describe('Delete Activity Codes', () => {
 	test.each([
 		['an empty value', { codes: '' }, {}, 'Item 0: "Codes": no code given'],
 		['only separators', { codes: ' ;, \n' }, {}, 'Item 0: "Codes": no code given'],
-		['something that is not a code', { codes: { id: '100' } }, {}, 'Item 0: "Codes": expected text or a list of codes, got object'],
-		['an unknown type code', { codes: '100' }, { typeCode: '={{ "both" }}' }, 'Item 0: "Type Code" must be cod_act1 or cod_act2, not "both"'],
+		[
+			'something that is not a code',
+			{ codes: { id: '100' } },
+			{},
+			'Item 0: "Codes": expected text or a list of codes, got object',
+		],
+		[
+			'an unknown type code',
+			{ codes: '100' },
+			{ typeCode: '={{ "both" }}' },
+			'Item 0: "Type Code" must be cod_act1 or cod_act2, not "both"',
+		],
 	])('refuses %s and sends nothing', async (_case, item, parameters, message) => {
 		seed({ type_code: 'cod_act1', cod_act: '100' });
 
-		const { error } = await runWolkvox({ parameters: deleteCodes(parameters), credentials: fx.credentials(), items: [item] });
+		const { error } = await runWolkvox({
+			parameters: deleteCodes(parameters),
+			credentials: fx.credentials(),
+			items: [item],
+		});
 
 		expect(error?.message).toBe(message);
 		expect(fx.sim.requests).toHaveLength(0);
@@ -232,7 +332,11 @@ describe('Delete Activity Codes', () => {
 		fx.sim.latencyMs = 20;
 		seed(...['1', '2', '3'].map((cod_act) => ({ type_code: 'cod_act1' as const, cod_act })));
 
-		await runWolkvox({ parameters: deleteCodes(), credentials: fx.credentials(), items: [{ codes: '1' }, { codes: '2' }, { codes: '3' }] });
+		await runWolkvox({
+			parameters: deleteCodes(),
+			credentials: fx.credentials(),
+			items: [{ codes: '1' }, { codes: '2' }, { codes: '3' }],
+		});
 
 		expect(fx.sim.requestsFor('remove_cod_act')).toHaveLength(3);
 		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
@@ -262,32 +366,65 @@ describe('Delete Activity Codes', () => {
 describe('Get Many Activity Codes', () => {
 	test('returns one item per code, named like the node parameters, paired with the input item', async () => {
 		seed(
-			{ type_code: 'cod_act1', cod_act: '100', description_cod_act: 'Sale', hit: 'yes', rpc: 'yes' },
+			{
+				type_code: 'cod_act1',
+				cod_act: '100',
+				description_cod_act: 'Sale',
+				hit: 'yes',
+				rpc: 'yes',
+			},
 			{ type_code: 'cod_act2', cod_act: 'CB', description_cod_act: 'Call back', chat: 'yes' },
 		);
 
-		const { output } = await runWolkvox({ parameters: activityCode('getAll'), credentials: fx.credentials() });
+		const { output } = await runWolkvox({
+			parameters: activityCode('getAll'),
+			credentials: fx.credentials(),
+		});
 
-		expect(fx.sim.requestsFor('activity_codes').map((request) => [request.method, request.file])).toEqual([
-			['GET', 'information.php'],
-		]);
+		expect(
+			fx.sim.requestsFor('activity_codes').map((request) => [request.method, request.file]),
+		).toEqual([['GET', 'information.php']]);
 		expect(output).toEqual([
 			{
-				json: { typeCode: 'cod_act1', codAct: '100', description: 'Sale', hit: 'yes', rpc: 'yes', chat: 'no' },
+				json: {
+					typeCode: 'cod_act1',
+					codAct: '100',
+					description: 'Sale',
+					hit: 'yes',
+					rpc: 'yes',
+					chat: 'no',
+				},
 				pairedItem: { item: 0 },
 			},
 			{
-				json: { typeCode: 'cod_act2', codAct: 'CB', description: 'Call back', hit: 'no', rpc: 'no', chat: 'yes' },
+				json: {
+					typeCode: 'cod_act2',
+					codAct: 'CB',
+					description: 'Call back',
+					hit: 'no',
+					rpc: 'no',
+					chat: 'yes',
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
 	});
 
 	test('filters by type code after reading, since Wolkvox lists every group', async () => {
-		seed({ type_code: 'cod_act1', cod_act: '1' }, { type_code: 'cod_act2', cod_act: '2' }, { type_code: 'cod_act2', cod_act: '3' });
+		seed(
+			{ type_code: 'cod_act1', cod_act: '1' },
+			{ type_code: 'cod_act2', cod_act: '2' },
+			{ type_code: 'cod_act2', cod_act: '3' },
+		);
 
-		const main = await runWolkvox({ parameters: activityCode('getAll', { typeCode: 'cod_act1' }), credentials: fx.credentials() });
-		const alternate = await runWolkvox({ parameters: activityCode('getAll', { typeCode: 'cod_act2' }), credentials: fx.credentials() });
+		const main = await runWolkvox({
+			parameters: activityCode('getAll', { typeCode: 'cod_act1' }),
+			credentials: fx.credentials(),
+		});
+		const alternate = await runWolkvox({
+			parameters: activityCode('getAll', { typeCode: 'cod_act2' }),
+			credentials: fx.credentials(),
+		});
 
 		expect(main.output.map((item) => item.json.codAct)).toEqual(['1']);
 		expect(alternate.output.map((item) => item.json.codAct)).toEqual(['2', '3']);
@@ -295,7 +432,12 @@ describe('Get Many Activity Codes', () => {
 	});
 
 	test('the limit applies after the type filter', async () => {
-		seed(...Array.from({ length: 10 }, (_, index) => ({ type_code: (index % 2 ? 'cod_act2' : 'cod_act1') as ActivityCode['type_code'], cod_act: String(index) })));
+		seed(
+			...Array.from({ length: 10 }, (_, index) => ({
+				type_code: (index % 2 ? 'cod_act2' : 'cod_act1') as ActivityCode['type_code'],
+				cod_act: String(index),
+			})),
+		);
 
 		const { output } = await runWolkvox({
 			parameters: activityCode('getAll', { typeCode: 'cod_act2', limit: 3 }),
@@ -306,11 +448,25 @@ describe('Get Many Activity Codes', () => {
 	});
 
 	test('returns at most 50 codes by default, the given limit, or all of them with Return All', async () => {
-		seed(...Array.from({ length: 70 }, (_, index) => ({ type_code: 'cod_act1' as const, cod_act: String(index) })));
+		seed(
+			...Array.from({ length: 70 }, (_, index) => ({
+				type_code: 'cod_act1' as const,
+				cod_act: String(index),
+			})),
+		);
 
-		const byDefault = await runWolkvox({ parameters: activityCode('getAll'), credentials: fx.credentials() });
-		const limited = await runWolkvox({ parameters: activityCode('getAll', { limit: 2 }), credentials: fx.credentials() });
-		const all = await runWolkvox({ parameters: activityCode('getAll', { returnAll: true }), credentials: fx.credentials() });
+		const byDefault = await runWolkvox({
+			parameters: activityCode('getAll'),
+			credentials: fx.credentials(),
+		});
+		const limited = await runWolkvox({
+			parameters: activityCode('getAll', { limit: 2 }),
+			credentials: fx.credentials(),
+		});
+		const all = await runWolkvox({
+			parameters: activityCode('getAll', { returnAll: true }),
+			credentials: fx.credentials(),
+		});
 
 		expect(byDefault.output).toHaveLength(50);
 		expect(limited.output.map((item) => item.json.codAct)).toEqual(['0', '1']);
@@ -318,10 +474,21 @@ describe('Get Many Activity Codes', () => {
 	});
 
 	test.each([
-		['an unknown type code', { typeCode: '={{ "cod_act9" }}' }, 'Item 0: "Type Code" must be all or cod_act1 or cod_act2, not "cod_act9"'],
-		['a fractional limit', { limit: '={{ 2.5 }}' }, 'Item 0: "Limit" must be a whole number of at least 1, not 2.5'],
+		[
+			'an unknown type code',
+			{ typeCode: '={{ "cod_act9" }}' },
+			'Item 0: "Type Code" must be all or cod_act1 or cod_act2, not "cod_act9"',
+		],
+		[
+			'a fractional limit',
+			{ limit: '={{ 2.5 }}' },
+			'Item 0: "Limit" must be a whole number of at least 1, not 2.5',
+		],
 	])('refuses %s and sends nothing', async (_case, parameters, message) => {
-		const { error } = await runWolkvox({ parameters: activityCode('getAll', parameters), credentials: fx.credentials() });
+		const { error } = await runWolkvox({
+			parameters: activityCode('getAll', parameters),
+			credentials: fx.credentials(),
+		});
 
 		expect(error?.message).toBe(message);
 		expect(fx.sim.requests).toHaveLength(0);
@@ -333,10 +500,26 @@ describe('Get Many Activity Codes', () => {
 		afterAll(async () => await fake.stop());
 
 		test.each([
-			['no data', { code: 200, error: null, msg: 'OK' }, 'Wolkvox answered activity_codes with no "data" at all, expected a list of records in "data"'],
-			['data as an object', { code: 200, error: null, msg: 'OK', data: { code_act: '1' } }, 'Wolkvox answered activity_codes with "data" as object, expected a list of records in "data"'],
-			['data as text', { code: 200, error: null, msg: 'OK', data: 'none' }, 'Wolkvox answered activity_codes with "data" as string, expected a list of records in "data"'],
-			['a code without its ID', { code: 200, error: null, msg: 'OK', data: [{ type_code: 'cod_act1' }] }, 'Wolkvox answered activity_codes with a record without "code_act"'],
+			[
+				'no data',
+				{ code: 200, error: null, msg: 'OK' },
+				'Wolkvox answered activity_codes with no "data" at all, expected a list of records in "data"',
+			],
+			[
+				'data as an object',
+				{ code: 200, error: null, msg: 'OK', data: { code_act: '1' } },
+				'Wolkvox answered activity_codes with "data" as object, expected a list of records in "data"',
+			],
+			[
+				'data as text',
+				{ code: 200, error: null, msg: 'OK', data: 'none' },
+				'Wolkvox answered activity_codes with "data" as string, expected a list of records in "data"',
+			],
+			[
+				'a code without its ID',
+				{ code: 200, error: null, msg: 'OK', data: [{ type_code: 'cod_act1' }] },
+				'Wolkvox answered activity_codes with a record without "code_act"',
+			],
 		])('reports %s as a clear error instead of crashing', async (_case, answer, message) => {
 			fake.answer = answer;
 
@@ -350,11 +533,21 @@ describe('Get Many Activity Codes', () => {
 		});
 
 		test('also takes the ID under cod_act, as Create spells it', async () => {
-			fake.answer = { code: 200, error: null, msg: 'OK', data: [{ cod_act: 7, description_cod_act: 'Won', type_code: 'cod_act1' }] };
+			fake.answer = {
+				code: 200,
+				error: null,
+				msg: 'OK',
+				data: [{ cod_act: 7, description_cod_act: 'Won', type_code: 'cod_act1' }],
+			};
 
-			const { output } = await runWolkvox({ parameters: activityCode('getAll'), credentials: fx.credentials({ baseUrl: fake.baseUrl }) });
+			const { output } = await runWolkvox({
+				parameters: activityCode('getAll'),
+				credentials: fx.credentials({ baseUrl: fake.baseUrl }),
+			});
 
-			expect(output.map((item) => item.json)).toEqual([{ typeCode: 'cod_act1', codAct: '7', description: 'Won' }]);
+			expect(output.map((item) => item.json)).toEqual([
+				{ typeCode: 'cod_act1', codAct: '7', description: 'Won' },
+			]);
 		});
 	});
 });

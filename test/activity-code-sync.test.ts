@@ -14,14 +14,25 @@ const syncCodes = (extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
-function seed(...codes: Array<Partial<ActivityCode> & Pick<ActivityCode, 'type_code' | 'cod_act'>>) {
+function seed(
+	...codes: Array<Partial<ActivityCode> & Pick<ActivityCode, 'type_code' | 'cod_act'>>
+) {
 	for (const code of codes) {
-		fx.sim.activityCodes.set(`${code.type_code}:${code.cod_act}`, { description_cod_act: `Code ${code.cod_act}`, hit: 'no', rpc: 'no', chat: 'no', ...code });
+		fx.sim.activityCodes.set(`${code.type_code}:${code.cod_act}`, {
+			description_cod_act: `Code ${code.cod_act}`,
+			hit: 'no',
+			rpc: 'no',
+			chat: 'no',
+			...code,
+		});
 	}
 }
 
 const calls = () => fx.sim.requests.map((request) => `${request.method} ${request.api}`);
-const stored = () => [...fx.sim.activityCodes.values()].map((code) => `${code.type_code}:${code.cod_act}:${code.description_cod_act}:${code.hit}`).sort();
+const stored = () =>
+	[...fx.sim.activityCodes.values()]
+		.map((code) => `${code.type_code}:${code.cod_act}:${code.description_cod_act}:${code.hit}`)
+		.sort();
 
 describe('Activity Code Sync', () => {
 	test('creates absent codes, updates differing ones, sends nothing for identical ones, deletes unlisted ones of the group', async () => {
@@ -42,10 +53,25 @@ describe('Activity Code Sync', () => {
 			],
 		});
 
-		expect(calls()).toEqual(['GET activity_codes', 'PUT edit_cod_act', 'POST create_cod_act', 'DELETE remove_cod_act']);
-		expect(fx.sim.requestsFor('remove_cod_act')[0].body).toEqual({ type_code: 'cod_act1', cod_act: ['300'] });
-		expect(stored()).toEqual(['cod_act1:100:Sale:no', 'cod_act1:200:Call back:yes', 'cod_act1:400:No answer:no', 'cod_act2:900:Other group:no']);
-		expect(output.map((item) => [item.pairedItem, item.json.codAct, item.json.result, item.json.code])).toEqual([
+		expect(calls()).toEqual([
+			'GET activity_codes',
+			'PUT edit_cod_act',
+			'POST create_cod_act',
+			'DELETE remove_cod_act',
+		]);
+		expect(fx.sim.requestsFor('remove_cod_act')[0].body).toEqual({
+			type_code: 'cod_act1',
+			cod_act: ['300'],
+		});
+		expect(stored()).toEqual([
+			'cod_act1:100:Sale:no',
+			'cod_act1:200:Call back:yes',
+			'cod_act1:400:No answer:no',
+			'cod_act2:900:Other group:no',
+		]);
+		expect(
+			output.map((item) => [item.pairedItem, item.json.codAct, item.json.result, item.json.code]),
+		).toEqual([
 			[{ item: 0 }, '100', 'unchanged', undefined],
 			[{ item: 1 }, '200', 'updated', 202],
 			[{ item: 2 }, '400', 'created', 201],
@@ -63,34 +89,65 @@ describe('Activity Code Sync', () => {
 	});
 
 	test('identical codes cost one read and no write; without Remove Unlisted nothing is deleted', async () => {
-		seed({ type_code: 'cod_act1', cod_act: '100', description_cod_act: 'Sale' }, { type_code: 'cod_act1', cod_act: '300' });
+		seed(
+			{ type_code: 'cod_act1', cod_act: '100', description_cod_act: 'Sale' },
+			{ type_code: 'cod_act1', cod_act: '300' },
+		);
 
-		const { output } = await runWolkvox({ parameters: syncCodes(), credentials: fx.credentials(), items: [{ code: '100', label: 'Sale' }] });
+		const { output } = await runWolkvox({
+			parameters: syncCodes(),
+			credentials: fx.credentials(),
+			items: [{ code: '100', label: 'Sale' }],
+		});
 
 		expect(calls()).toEqual(['GET activity_codes']);
 		expect(fx.sim.activityCodes.size).toBe(2);
 		expect(output[0].json).toMatchObject({
 			result: 'unchanged',
-			summary: { skipped: [{ what: 'removal', reason: 'Remove Unlisted is off', count: 1, codes: [{ typeCode: 'cod_act1', codAct: '300' }] }] },
+			summary: {
+				skipped: [
+					{
+						what: 'removal',
+						reason: 'Remove Unlisted is off',
+						count: 1,
+						codes: [{ typeCode: 'cod_act1', codAct: '300' }],
+					},
+				],
+			},
 		});
 	});
 
 	test('a dry run reads only and says what a real run would do', async () => {
-		seed({ type_code: 'cod_act1', cod_act: '200', description_cod_act: 'Call back' }, { type_code: 'cod_act1', cod_act: '300' });
+		seed(
+			{ type_code: 'cod_act1', cod_act: '200', description_cod_act: 'Call back' },
+			{ type_code: 'cod_act1', cod_act: '300' },
+		);
 
 		const { output } = await runWolkvox({
 			parameters: syncCodes({ removeUnlisted: true, options: { dryRun: true } }),
 			credentials: fx.credentials(),
-			items: [{ code: '200', label: 'Call back later' }, { code: '400', label: 'New' }],
+			items: [
+				{ code: '200', label: 'Call back later' },
+				{ code: '400', label: 'New' },
+			],
 		});
 
 		expect(calls()).toEqual(['GET activity_codes']);
 		expect(output.map((item) => item.json.result)).toEqual(['updated', 'created']);
-		expect(output[0].json.summary).toMatchObject({ dryRun: true, removed: { count: 1, codes: [{ codAct: '300' }] }, requests: 1 });
+		expect(output[0].json.summary).toMatchObject({
+			dryRun: true,
+			removed: { count: 1, codes: [{ codAct: '300' }] },
+			requests: 1,
+		});
 	});
 
 	test('Max Removals (default 10): more deletions fail before any write', async () => {
-		seed(...Array.from({ length: 11 }, (_, index) => ({ type_code: 'cod_act1' as const, cod_act: `old${index}` })));
+		seed(
+			...Array.from({ length: 11 }, (_, index) => ({
+				type_code: 'cod_act1' as const,
+				cod_act: `old${index}`,
+			})),
+		);
 
 		const { error } = await runWolkvox({
 			parameters: syncCodes({ removeUnlisted: true }),
@@ -98,7 +155,9 @@ describe('Activity Code Sync', () => {
 			items: [{ code: 'new', label: 'New' }],
 		});
 
-		expect(error?.message).toBe('The sync would remove 11 activity codes, more than Max Removals (10); nothing was written');
+		expect(error?.message).toBe(
+			'The sync would remove 11 activity codes, more than Max Removals (10); nothing was written',
+		);
 		expect(calls()).toEqual(['GET activity_codes']);
 		expect(fx.sim.activityCodes.size).toBe(11);
 	});
@@ -109,13 +168,19 @@ describe('Activity Code Sync', () => {
 		const { output } = await runWolkvox({
 			parameters: syncCodes({ removeUnlisted: true }),
 			credentials: fx.credentials(),
-			items: [{ code: '100', label: 'A' }, { code: '100', label: 'B' }],
+			items: [
+				{ code: '100', label: 'A' },
+				{ code: '100', label: 'B' },
+			],
 			continueOnFail: true,
 		});
 
 		expect(calls()).toEqual(['GET activity_codes', 'POST create_cod_act']);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(output[1].json.error).toEqual(expect.stringContaining('is also given by item 0'));
-		expect(output[0].json.summary).toMatchObject({ removed: { count: 0 }, skipped: [{ reason: expect.stringContaining('input item(s) 1') }] });
+		expect(output[0].json.summary).toMatchObject({
+			removed: { count: 0 },
+			skipped: [{ reason: expect.stringContaining('input item(s) 1') }],
+		});
 	});
 });

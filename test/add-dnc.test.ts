@@ -11,7 +11,10 @@ const addDnc = (extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
-const phonesSent = () => fx.sim.requestsFor('add_dnc').map((request) => (request.body as { telephones: string[] }).telephones);
+const phonesSent = () =>
+	fx.sim
+		.requestsFor('add_dnc')
+		.map((request) => (request.body as { telephones: string[] }).telephones);
 
 /** n distinct 10-digit numbers starting at 3000000000 + offset. */
 const numbers = (count: number, offset = 0) =>
@@ -22,7 +25,11 @@ describe('Add DNC', () => {
 		const { output } = await runWolkvox({
 			parameters: addDnc(),
 			credentials: fx.credentials(),
-			items: [{ phone: '+57 300 123 4567' }, { phone: '(300) 123-4568; 300.123.4569' }, { phone: '3001234570' }],
+			items: [
+				{ phone: '+57 300 123 4567' },
+				{ phone: '(300) 123-4568; 300.123.4569' },
+				{ phone: '3001234570' },
+			],
 		});
 
 		expect(fx.sim.requestsFor('add_dnc')).toHaveLength(1);
@@ -30,11 +37,34 @@ describe('Add DNC', () => {
 			type_call: 'outbound',
 			telephones: ['573001234567', '3001234568', '3001234569', '3001234570'],
 		});
-		expect([...fx.sim.dnc.outbound].sort()).toEqual(['3001234568', '3001234569', '3001234570', '573001234567']);
+		expect([...fx.sim.dnc.outbound].sort()).toEqual([
+			'3001234568',
+			'3001234569',
+			'3001234570',
+			'573001234567',
+		]);
 		expect(output.map((item) => item.json)).toEqual([
-			{ typeCall: 'outbound', telephones: ['573001234567'], code: 201, error: null, msg: '4 telephones were added' },
-			{ typeCall: 'outbound', telephones: ['3001234568', '3001234569'], code: 201, error: null, msg: '4 telephones were added' },
-			{ typeCall: 'outbound', telephones: ['3001234570'], code: 201, error: null, msg: '4 telephones were added' },
+			{
+				typeCall: 'outbound',
+				telephones: ['573001234567'],
+				code: 201,
+				error: null,
+				msg: '4 telephones were added',
+			},
+			{
+				typeCall: 'outbound',
+				telephones: ['3001234568', '3001234569'],
+				code: 201,
+				error: null,
+				msg: '4 telephones were added',
+			},
+			{
+				typeCall: 'outbound',
+				telephones: ['3001234570'],
+				code: 201,
+				error: null,
+				msg: '4 telephones were added',
+			},
 		]);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
@@ -43,11 +73,19 @@ describe('Add DNC', () => {
 		const { output } = await runWolkvox({
 			parameters: addDnc(),
 			credentials: fx.credentials(),
-			items: [{ phone: '3001234567, 3001234567' }, { phone: '+3001234567' }, { phone: '3009999999' }],
+			items: [
+				{ phone: '3001234567, 3001234567' },
+				{ phone: '+3001234567' },
+				{ phone: '3009999999' },
+			],
 		});
 
 		expect(phonesSent()).toEqual([['3001234567', '3009999999']]);
-		expect(output.map((item) => item.json.telephones)).toEqual([['3001234567'], ['3001234567'], ['3009999999']]);
+		expect(output.map((item) => item.json.telephones)).toEqual([
+			['3001234567'],
+			['3001234567'],
+			['3009999999'],
+		]);
 	});
 
 	test('accepts a list from an expression, and numbers as well as text', async () => {
@@ -81,14 +119,22 @@ describe('Add DNC', () => {
 
 	test('splits combined telephones into requests of at most 10,000', async () => {
 		const all = numbers(25_000);
-		const items = Array.from({ length: 2_500 }, (_, index) => ({ phone: all.slice(index * 10, index * 10 + 10) }));
+		const items = Array.from({ length: 2_500 }, (_, index) => ({
+			phone: all.slice(index * 10, index * 10 + 10),
+		}));
 
-		const { output } = await runWolkvox({ parameters: addDnc(), credentials: fx.credentials(), items });
+		const { output } = await runWolkvox({
+			parameters: addDnc(),
+			credentials: fx.credentials(),
+			items,
+		});
 
 		expect(phonesSent().map((sent) => sent.length)).toEqual([10_000, 10_000, 5_000]);
 		expect(fx.sim.dnc.outbound.size).toBe(25_000);
 		expect(output).toHaveLength(2_500);
-		expect(output.every((item, index) => (item.pairedItem as { item: number }).item === index)).toBe(true);
+		expect(
+			output.every((item, index) => (item.pairedItem as { item: number }).item === index),
+		).toBe(true);
 		expect(output[0].json.msg).toBe('10000 telephones were added');
 		expect(output[2_499].json.msg).toBe('5000 telephones were added');
 	});
@@ -120,7 +166,11 @@ describe('Add DNC', () => {
 		const { output } = await runWolkvox({
 			parameters: addDnc({ options: { combineItems: false } }),
 			credentials: fx.credentials(),
-			items: [{ phone: '3001111111' }, { phone: '3002222222, 3003333333' }, { phone: '3004444444' }],
+			items: [
+				{ phone: '3001111111' },
+				{ phone: '3002222222, 3003333333' },
+				{ phone: '3004444444' },
+			],
 		});
 
 		expect(phonesSent()).toEqual([['3001111111'], ['3002222222', '3003333333'], ['3004444444']]);
@@ -144,7 +194,10 @@ describe('Add DNC input checks', () => {
 
 		expect(output.map((item) => [item.pairedItem, item.json.code])).toEqual([[{ item: 0 }, 201]]);
 		expect(errorOutput.map((item) => [item.pairedItem, item.json.error])).toEqual([
-			[{ item: 1 }, expect.stringContaining('Item 1: "Telephones": "call me" is not a telephone number')],
+			[
+				{ item: 1 },
+				expect.stringContaining('Item 1: "Telephones": "call me" is not a telephone number'),
+			],
 		]);
 	});
 
@@ -156,25 +209,48 @@ describe('Add DNC input checks', () => {
 		['too many digits', '+1234567890123456', '"+1234567890123456" has 16 digits'],
 		['a plus sign inside', '300+1234567', '"300+1234567" is not a telephone number'],
 		['non-ASCII digits', '٣٠٠١٢٣٤٥٦٧', 'is not a telephone number'],
-	])('refuses %s, naming the item and the field, and sends nothing', async (_case, phone, reason) => {
-		const { error, output } = await runWolkvox({
-			parameters: addDnc(),
-			credentials: fx.credentials(),
-			items: [{ phone: '3001234567' }, { phone }],
-		});
+	])(
+		'refuses %s, naming the item and the field, and sends nothing',
+		async (_case, phone, reason) => {
+			const { error, output } = await runWolkvox({
+				parameters: addDnc(),
+				credentials: fx.credentials(),
+				items: [{ phone: '3001234567' }, { phone }],
+			});
 
-		expect(error?.message).toContain('Item 1: "Telephones": ');
-		expect(error?.message).toContain(reason);
-		expect(output).toEqual([]);
-		expect(fx.sim.requests).toHaveLength(0);
-	});
+			expect(error?.message).toContain('Item 1: "Telephones": ');
+			expect(error?.message).toContain(reason);
+			expect(output).toEqual([]);
+			expect(fx.sim.requests).toHaveLength(0);
+		},
+	);
 
 	test.each([
-		['a batch size that is not a number', { batchSize: '={{ "abc" }}' }, '"Batch Size" must be a whole number from 1 to 10000, not "abc"'],
-		['a batch size over 10,000', { batchSize: '={{ 20000 }}' }, '"Batch Size" must be a whole number from 1 to 10000, not 20000'],
-		['a timeout of 0', { timeout: '={{ 0 }}' }, '"Timeout" must be a whole number from 1 to 60000, not 0'],
-		['a negative max retries', { maxRetries: '={{ -1 }}' }, '"Max Retries" must be a whole number from 0 to 10, not -1'],
-		['combine items that is not true or false', { combineItems: '={{ "no" }}' }, '"Combine Items" must be true or false, not "no"'],
+		[
+			'a batch size that is not a number',
+			{ batchSize: '={{ "abc" }}' },
+			'"Batch Size" must be a whole number from 1 to 10000, not "abc"',
+		],
+		[
+			'a batch size over 10,000',
+			{ batchSize: '={{ 20000 }}' },
+			'"Batch Size" must be a whole number from 1 to 10000, not 20000',
+		],
+		[
+			'a timeout of 0',
+			{ timeout: '={{ 0 }}' },
+			'"Timeout" must be a whole number from 1 to 60000, not 0',
+		],
+		[
+			'a negative max retries',
+			{ maxRetries: '={{ -1 }}' },
+			'"Max Retries" must be a whole number from 0 to 10, not -1',
+		],
+		[
+			'combine items that is not true or false',
+			{ combineItems: '={{ "no" }}' },
+			'"Combine Items" must be true or false, not "no"',
+		],
 	])('refuses %s from an expression and sends nothing', async (_case, options, message) => {
 		const { error } = await runWolkvox({
 			parameters: addDnc({ options }),
@@ -220,7 +296,8 @@ describe('Add DNC input checks', () => {
 		expect(output).toHaveLength(3);
 		expect(output[1]).toMatchObject({
 			json: {
-				error: 'Item 1: "Telephones": "call me" is not a telephone number: only digits, spaces, dashes, dots, parentheses and a leading + are allowed',
+				error:
+					'Item 1: "Telephones": "call me" is not a telephone number: only digits, spaces, dashes, dots, parentheses and a leading + are allowed',
 			},
 			pairedItem: { item: 1 },
 		});

@@ -44,15 +44,21 @@ describe('Wolkvox answers as the user sees them (through n8n)', () => {
 			httpCode: '403',
 			attempts: 1,
 		},
-	])('$case: Wolkvox\'s own message, what to do, no retry', async ({ token, message, description, httpCode, attempts }) => {
-		const { error, output } = await runWolkvox({ parameters: addOne(), credentials: fx.credentials({ token }) });
+	])(
+		"$case: Wolkvox's own message, what to do, no retry",
+		async ({ token, message, description, httpCode, attempts }) => {
+			const { error, output } = await runWolkvox({
+				parameters: addOne(),
+				credentials: fx.credentials({ token }),
+			});
 
-		expect(output).toEqual([]);
-		expect(error?.message).toBe(message);
-		expect(error?.description).toContain(description);
-		expect((error as NodeApiError).httpCode).toBe(httpCode);
-		expect(fx.sim.requests).toHaveLength(attempts);
-	});
+			expect(output).toEqual([]);
+			expect(error?.message).toBe(message);
+			expect(error?.description).toContain(description);
+			expect((error as NodeApiError).httpCode).toBe(httpCode);
+			expect(fx.sim.requests).toHaveLength(attempts);
+		},
+	);
 
 	test.each([
 		{
@@ -80,16 +86,22 @@ describe('Wolkvox answers as the user sees them (through n8n)', () => {
 			description: 'Expected {"code", "error", "msg"}.',
 			attempts: 1,
 		},
-	])('$fault: a clear error after $attempts attempt(s)', async ({ fault, message, description, attempts }) => {
-		fx.sim.injectFault({ kind: fault, times: 5 });
+	])(
+		'$fault: a clear error after $attempts attempt(s)',
+		async ({ fault, message, description, attempts }) => {
+			fx.sim.injectFault({ kind: fault, times: 5 });
 
-		const { error } = await runWolkvox({ parameters: addOne({ maxRetries: 1, busyWaitTimeout: 0 }), credentials: fx.credentials() });
+			const { error } = await runWolkvox({
+				parameters: addOne({ maxRetries: 1, busyWaitTimeout: 0 }),
+				credentials: fx.credentials(),
+			});
 
-		expect(error?.message).toBe(message);
-		expect(error?.description).toContain(description);
-		expect(fx.sim.requests).toHaveLength(attempts);
-		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
-	});
+			expect(error?.message).toBe(message);
+			expect(error?.description).toContain(description);
+			expect(fx.sim.requests).toHaveLength(attempts);
+			expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
+		},
+	);
 });
 
 describe('the answer mapper', () => {
@@ -103,9 +115,24 @@ describe('the answer mapper', () => {
 	});
 
 	test.each([
-		[400, 'SOME PARAMETERS ARE REQUIRED', 'refused', 'Wolkvox rejected the request: SOME PARAMETERS ARE REQUIRED (code 400)'],
-		[400, 'THE API YOU WANT TO CONSULT DOES NOT EXIST', 'refused', 'Wolkvox rejected the request: THE API YOU WANT TO CONSULT DOES NOT EXIST (code 400)'],
-		[406, 'INVALID VALUE FOR type_call', 'refused', 'Wolkvox rejected the request: INVALID VALUE FOR type_call (code 406)'],
+		[
+			400,
+			'SOME PARAMETERS ARE REQUIRED',
+			'refused',
+			'Wolkvox rejected the request: SOME PARAMETERS ARE REQUIRED (code 400)',
+		],
+		[
+			400,
+			'THE API YOU WANT TO CONSULT DOES NOT EXIST',
+			'refused',
+			'Wolkvox rejected the request: THE API YOU WANT TO CONSULT DOES NOT EXIST (code 400)',
+		],
+		[
+			406,
+			'INVALID VALUE FOR type_call',
+			'refused',
+			'Wolkvox rejected the request: INVALID VALUE FOR type_call (code 406)',
+		],
 		[403, 'SOMETHING NEW', 'fail', 'Wolkvox rejected the request: SOMETHING NEW (code 403)'],
 		[503, 'MAINTENANCE', 'retry', 'Wolkvox had a server error: MAINTENANCE (code 503)'],
 	])('code %i "%s" → %s', (code, msg, outcome, message) => {
@@ -114,7 +141,13 @@ describe('the answer mapper', () => {
 	});
 
 	test('a 2xx HTTP status does not hide an error code in the body', () => {
-		const verdict = judgeAnswer({ statusCode: 200, body: { code: '403', error: 'FORBIDDEN', msg: 'PLEASE VALIDATE TOKEN' } });
-		expect(verdict).toMatchObject({ outcome: 'halt', message: 'Wolkvox refused the credential: PLEASE VALIDATE TOKEN (code 403)' });
+		const verdict = judgeAnswer({
+			statusCode: 200,
+			body: { code: '403', error: 'FORBIDDEN', msg: 'PLEASE VALIDATE TOKEN' },
+		});
+		expect(verdict).toMatchObject({
+			outcome: 'halt',
+			message: 'Wolkvox refused the credential: PLEASE VALIDATE TOKEN (code 403)',
+		});
 	});
 });

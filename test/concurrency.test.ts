@@ -11,7 +11,13 @@ const OTHER_TOKEN = '0ther7oken5econd0ne';
 beforeAll(() => fx.sim.addToken(OTHER_TOKEN));
 
 const createCodes = (execution: number, count: number) => ({
-	parameters: { resource: 'activityCode', operation: 'create', typeCode: 'cod_act1', codAct: '={{ $json.code }}', description: 'Parallel' },
+	parameters: {
+		resource: 'activityCode',
+		operation: 'create',
+		typeCode: 'cod_act1',
+		codAct: '={{ $json.code }}',
+		description: 'Parallel',
+	},
 	items: Array.from({ length: count }, (_, item) => ({ code: `${execution}-${item}` })),
 });
 
@@ -20,11 +26,15 @@ describe('one request at a time per token, across parallel executions', () => {
 		fx.sim.latencyMs = 5;
 
 		const results = await Promise.all(
-			Array.from({ length: 20 }, (_, execution) => runWolkvox({ ...createCodes(execution, 4), credentials: fx.credentials() })),
+			Array.from({ length: 20 }, (_, execution) =>
+				runWolkvox({ ...createCodes(execution, 4), credentials: fx.credentials() }),
+			),
 		);
 
 		expect(results.map((result) => result.error)).toEqual(Array(20).fill(undefined));
-		expect(results.flatMap((result) => result.output.map((item) => item.json.code))).toEqual(Array(80).fill(201));
+		expect(results.flatMap((result) => result.output.map((item) => item.json.code))).toEqual(
+			Array(80).fill(201),
+		);
 		expect(fx.sim.activityCodes.size).toBe(80);
 		expect(fx.sim.requests.every((request) => request.status === 201)).toBe(true);
 		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
@@ -34,9 +44,16 @@ describe('one request at a time per token, across parallel executions', () => {
 		fx.sim.latencyMs = 5;
 		const run = (execution: number) =>
 			runWolkvox({
-				parameters: { resource: 'dnc', operation: 'add', typeCall: 'outbound', telephones: '={{ $json.phone }}' },
+				parameters: {
+					resource: 'dnc',
+					operation: 'add',
+					typeCall: 'outbound',
+					telephones: '={{ $json.phone }}',
+				},
 				credentials: fx.credentials(),
-				items: Array.from({ length: 50 }, (_, item) => ({ phone: String(3_000_000_000 + execution * 100 + item) })),
+				items: Array.from({ length: 50 }, (_, item) => ({
+					phone: String(3_000_000_000 + execution * 100 + item),
+				})),
 			});
 
 		await Promise.all(Array.from({ length: 10 }, (_, execution) => run(execution)));
@@ -56,14 +73,16 @@ describe('one request at a time per token, across parallel executions', () => {
 
 		const byToken = (token: string) => fx.sim.requests.filter((request) => request.token === token);
 		const overlapping = byToken(TOKEN).some((first) =>
-			byToken(OTHER_TOKEN).some((second) => first.startedAt < second.endedAt && second.startedAt < first.endedAt),
+			byToken(OTHER_TOKEN).some(
+				(second) => first.startedAt < second.endedAt && second.startedAt < first.endedAt,
+			),
 		);
 		expect(overlapping).toBe(true);
 		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
 		expect(fx.sim.maxInFlight(OTHER_TOKEN)).toBe(1);
 	});
 
-	test('a proxy Base URL and the direct address share the token\'s line', async () => {
+	test("a proxy Base URL and the direct address share the token's line", async () => {
 		fx.sim.latencyMs = 20;
 		const target = new URL(fx.sim.baseUrl);
 		const proxy = net.createServer((client) => {
@@ -93,7 +112,8 @@ describe('one request at a time per token, across parallel executions', () => {
 		const runs = Array.from({ length: 40 }, (_, execution) =>
 			runWolkvox({
 				...createCodes(execution, 2),
-				credentials: execution % 4 === 0 ? fx.credentials({ token: `wrong-${execution}` }) : fx.credentials(),
+				credentials:
+					execution % 4 === 0 ? fx.credentials({ token: `wrong-${execution}` }) : fx.credentials(),
 				continueOnFail: execution % 2 === 0,
 			}),
 		);

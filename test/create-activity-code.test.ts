@@ -21,12 +21,28 @@ describe('Create Activity Code', () => {
 		});
 
 		expect(fx.sim.requestsFor('create_cod_act').map((request) => request.body)).toEqual([
-			{ type_code: 'cod_act1', cod_act: '100', description_cod_act: 'Sale closed', hit: 'no', rpc: 'no', chat: 'no' },
+			{
+				type_code: 'cod_act1',
+				cod_act: '100',
+				description_cod_act: 'Sale closed',
+				hit: 'no',
+				rpc: 'no',
+				chat: 'no',
+			},
 		]);
-		expect(fx.sim.activityCodes.get('cod_act1:100')).toMatchObject({ description_cod_act: 'Sale closed', hit: 'no' });
+		expect(fx.sim.activityCodes.get('cod_act1:100')).toMatchObject({
+			description_cod_act: 'Sale closed',
+			hit: 'no',
+		});
 		expect(output).toEqual([
 			{
-				json: { code: 201, error: null, msg: 'Code successfully created', typeCode: 'cod_act1', codAct: '100' },
+				json: {
+					code: 201,
+					error: null,
+					msg: 'Code successfully created',
+					typeCode: 'cod_act1',
+					codAct: '100',
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -34,7 +50,13 @@ describe('Create Activity Code', () => {
 
 	test('sends studio and voice only when they are set', async () => {
 		await runWolkvox({
-			parameters: createCode({ typeCode: 'cod_act2', hit: 'yes', rpc: 'yes', chat: 'yes', options: { studio: 'yes', voice: 'no' } }),
+			parameters: createCode({
+				typeCode: 'cod_act2',
+				hit: 'yes',
+				rpc: 'yes',
+				chat: 'yes',
+				options: { studio: 'yes', voice: 'no' },
+			}),
 			credentials: fx.credentials(),
 			items: [{ code: 'CB', label: 'Call back' }],
 		});
@@ -53,9 +75,16 @@ describe('Create Activity Code', () => {
 
 	test('sends one request per item, each only after the previous one answered', async () => {
 		fx.sim.latencyMs = 25;
-		const items = ['100', '101', '102', '103', '104'].map((code) => ({ code, label: `Code ${code}` }));
+		const items = ['100', '101', '102', '103', '104'].map((code) => ({
+			code,
+			label: `Code ${code}`,
+		}));
 
-		const { output } = await runWolkvox({ parameters: createCode(), credentials: fx.credentials(), items });
+		const { output } = await runWolkvox({
+			parameters: createCode(),
+			credentials: fx.credentials(),
+			items,
+		});
 
 		expect(fx.sim.requestsFor('create_cod_act')).toHaveLength(5);
 		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
@@ -65,11 +94,30 @@ describe('Create Activity Code', () => {
 
 	test.each([
 		['an empty code', { code: '  ', label: 'x' }, {}, 'Item 0: "Code" is required, got "  "'],
-		['an empty description', { code: '100', label: '' }, {}, 'Item 0: "Description" is required, got an empty value'],
-		['a hit that is not yes or no', { code: '100', label: 'x' }, { hit: '={{ "maybe" }}' }, 'Item 0: "Hit" must be yes or no, not "maybe"'],
-		['an unknown type code', { code: '100', label: 'x' }, { typeCode: '={{ "cod_act3" }}' }, 'Item 0: "Type Code" must be cod_act1 or cod_act2, not "cod_act3"'],
+		[
+			'an empty description',
+			{ code: '100', label: '' },
+			{},
+			'Item 0: "Description" is required, got an empty value',
+		],
+		[
+			'a hit that is not yes or no',
+			{ code: '100', label: 'x' },
+			{ hit: '={{ "maybe" }}' },
+			'Item 0: "Hit" must be yes or no, not "maybe"',
+		],
+		[
+			'an unknown type code',
+			{ code: '100', label: 'x' },
+			{ typeCode: '={{ "cod_act3" }}' },
+			'Item 0: "Type Code" must be cod_act1 or cod_act2, not "cod_act3"',
+		],
 	])('refuses %s and sends nothing', async (_case, item, parameters, message) => {
-		const { error } = await runWolkvox({ parameters: createCode(parameters), credentials: fx.credentials(), items: [item] });
+		const { error } = await runWolkvox({
+			parameters: createCode(parameters),
+			credentials: fx.credentials(),
+			items: [item],
+		});
 
 		expect(error?.message).toBe(message);
 		expect(fx.sim.requests).toHaveLength(0);
@@ -86,7 +134,11 @@ describe('Create Activity Code', () => {
 	});
 
 	test('reports a code that already exists in Wolkvox as such', async () => {
-		await runWolkvox({ parameters: createCode(), credentials: fx.credentials(), items: [{ code: '100', label: 'A' }] });
+		await runWolkvox({
+			parameters: createCode(),
+			credentials: fx.credentials(),
+			items: [{ code: '100', label: 'A' }],
+		});
 
 		const { error } = await runWolkvox({
 			parameters: createCode(),
@@ -94,7 +146,9 @@ describe('Create Activity Code', () => {
 			items: [{ code: '100', label: 'B' }],
 		});
 
-		expect(error?.message).toBe('Wolkvox says it already exists: THE ACTIVITY CODE ALREADY EXISTS (code 409)');
+		expect(error?.message).toBe(
+			'Wolkvox says it already exists: THE ACTIVITY CODE ALREADY EXISTS (code 409)',
+		);
 		expect(fx.sim.activityCodes.get('cod_act1:100')?.description_cod_act).toBe('A');
 	});
 

@@ -13,7 +13,11 @@ const removeDnc = (extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
-const getDnc = (extra: Record<string, unknown> = {}) => ({ resource: 'dnc', operation: 'getAll', ...extra });
+const getDnc = (extra: Record<string, unknown> = {}) => ({
+	resource: 'dnc',
+	operation: 'getAll',
+	...extra,
+});
 
 const removeBodies = () => fx.sim.requestsFor('remove_dnc').map((request) => request.body);
 
@@ -42,11 +46,21 @@ describe('Remove DNC: listed numbers', () => {
 		expect([...fx.sim.dnc.outbound]).toEqual(['3008888888']);
 		expect(output).toEqual([
 			{
-				json: { telephones: ['3001111111'], code: 202, error: null, msg: '3 telephones were deleted' },
+				json: {
+					telephones: ['3001111111'],
+					code: 202,
+					error: null,
+					msg: '3 telephones were deleted',
+				},
 				pairedItem: { item: 0 },
 			},
 			{
-				json: { telephones: ['3002222222', '573003333333'], code: 202, error: null, msg: '3 telephones were deleted' },
+				json: {
+					telephones: ['3002222222', '573003333333'],
+					code: 202,
+					error: null,
+					msg: '3 telephones were deleted',
+				},
 				pairedItem: { item: 1 },
 			},
 		]);
@@ -121,18 +135,21 @@ describe('Remove DNC: listed numbers', () => {
 		['an empty value', '', 'no telephone number given'],
 		['letters', '300 12ab 456', '"300 12ab 456" is not a telephone number'],
 		['too few digits', '123-456', '"123-456" has 6 digits; a telephone number needs 7 to 15'],
-	])('refuses %s, naming the item and the field, and sends nothing', async (_case, phone, reason) => {
-		const { error, output } = await runWolkvox({
-			parameters: removeDnc(),
-			credentials: fx.credentials(),
-			items: [{ phone: '3001234567' }, { phone }],
-		});
+	])(
+		'refuses %s, naming the item and the field, and sends nothing',
+		async (_case, phone, reason) => {
+			const { error, output } = await runWolkvox({
+				parameters: removeDnc(),
+				credentials: fx.credentials(),
+				items: [{ phone: '3001234567' }, { phone }],
+			});
 
-		expect(error?.message).toContain('Item 1: "Telephones": ');
-		expect(error?.message).toContain(reason);
-		expect(output).toEqual([]);
-		expect(fx.sim.requests).toHaveLength(0);
-	});
+			expect(error?.message).toContain('Item 1: "Telephones": ');
+			expect(error?.message).toContain(reason);
+			expect(output).toEqual([]);
+			expect(fx.sim.requests).toHaveLength(0);
+		},
+	);
 
 	test('with Continue On Fail, a bad item becomes a paired error item and the others are removed', async () => {
 		seed([], ['3001111111', '3002222222']);
@@ -167,14 +184,20 @@ describe('Remove DNC: every number of one list', () => {
 			credentials: fx.credentials(),
 		});
 
-		expect(fx.sim.requestsFor('remove_dnc').map((request) => [request.method, request.body])).toEqual([
-			['DELETE', { telephones: 'all', type: 'inbound' }],
-		]);
+		expect(
+			fx.sim.requestsFor('remove_dnc').map((request) => [request.method, request.body]),
+		).toEqual([['DELETE', { telephones: 'all', type: 'inbound' }]]);
 		expect(fx.sim.dnc.inbound.size).toBe(0);
 		expect([...fx.sim.dnc.outbound]).toEqual(['3003333333']);
 		expect(output).toEqual([
 			{
-				json: { typeCall: 'inbound', telephones: 'all', code: 202, error: null, msg: '2 telephones were deleted' },
+				json: {
+					typeCall: 'inbound',
+					telephones: 'all',
+					code: 202,
+					error: null,
+					msg: '2 telephones were deleted',
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -184,7 +207,11 @@ describe('Remove DNC: every number of one list', () => {
 		seed(['3001111111'], ['3003333333']);
 
 		const { output } = await runWolkvox({
-			parameters: removeDnc({ removeMode: 'allOfType', typeCall: '={{ $json.list }}', telephones: '3001111111' }),
+			parameters: removeDnc({
+				removeMode: 'allOfType',
+				typeCall: '={{ $json.list }}',
+				telephones: '3001111111',
+			}),
 			credentials: fx.credentials(),
 			items: [{ list: 'outbound' }, { list: 'outbound' }, { list: 'inbound' }],
 		});
@@ -219,12 +246,17 @@ describe('Get Many DNC numbers', () => {
 	test('returns one item per number of both lists, paired with the input item', async () => {
 		seed(['3001111111'], ['3002222222', '3003333333']);
 
-		const { output } = await runWolkvox({ parameters: getDnc({ returnAll: true }), credentials: fx.credentials() });
+		const { output } = await runWolkvox({
+			parameters: getDnc({ returnAll: true }),
+			credentials: fx.credentials(),
+		});
 
-		expect(fx.sim.requestsFor('get_dnc').map((request) => [request.method, request.file, request.query])).toEqual([
-			['GET', 'information.php', { type: 'all' }],
-		]);
-		expect(output.map((item) => ({ telephone: item.json.telephone, typeCall: item.json.typeCall }))).toEqual([
+		expect(
+			fx.sim.requestsFor('get_dnc').map((request) => [request.method, request.file, request.query]),
+		).toEqual([['GET', 'information.php', { type: 'all' }]]);
+		expect(
+			output.map((item) => ({ telephone: item.json.telephone, typeCall: item.json.typeCall })),
+		).toEqual([
 			{ telephone: '3001111111', typeCall: 'inbound' },
 			{ telephone: '3002222222', typeCall: 'outbound' },
 			{ telephone: '3003333333', typeCall: 'outbound' },
@@ -250,8 +282,14 @@ describe('Get Many DNC numbers', () => {
 		seed([], numbers(120));
 
 		const byDefault = await runWolkvox({ parameters: getDnc(), credentials: fx.credentials() });
-		const limited = await runWolkvox({ parameters: getDnc({ limit: 7 }), credentials: fx.credentials() });
-		const all = await runWolkvox({ parameters: getDnc({ returnAll: true, limit: 7 }), credentials: fx.credentials() });
+		const limited = await runWolkvox({
+			parameters: getDnc({ limit: 7 }),
+			credentials: fx.credentials(),
+		});
+		const all = await runWolkvox({
+			parameters: getDnc({ returnAll: true, limit: 7 }),
+			credentials: fx.credentials(),
+		});
 
 		expect(byDefault.output).toHaveLength(50);
 		expect(limited.output.map((item) => item.json.telephone)).toEqual(numbers(7));
@@ -259,7 +297,10 @@ describe('Get Many DNC numbers', () => {
 	});
 
 	test('an empty list gives no items and no error', async () => {
-		const { output, error } = await runWolkvox({ parameters: getDnc(), credentials: fx.credentials() });
+		const { output, error } = await runWolkvox({
+			parameters: getDnc(),
+			credentials: fx.credentials(),
+		});
 
 		expect(error).toBeUndefined();
 		expect(output).toEqual([]);
@@ -274,7 +315,10 @@ describe('Get Many DNC numbers', () => {
 			items: [{ list: 'inbound' }, { list: 'outbound' }, { list: 'inbound' }],
 		});
 
-		expect(fx.sim.requestsFor('get_dnc').map((request) => request.query.type)).toEqual(['inbound', 'outbound']);
+		expect(fx.sim.requestsFor('get_dnc').map((request) => request.query.type)).toEqual([
+			'inbound',
+			'outbound',
+		]);
 		expect(output.map((item) => [item.pairedItem, item.json.telephone])).toEqual([
 			[{ item: 0 }, '3001111111'],
 			[{ item: 1 }, '3002222222'],
@@ -283,11 +327,26 @@ describe('Get Many DNC numbers', () => {
 	});
 
 	test.each([
-		['an unknown list', { type: '={{ "blocked" }}' }, 'Item 0: "Type of Call" must be all or inbound or outbound, not "blocked"'],
-		['a limit of 0', { limit: '={{ 0 }}' }, 'Item 0: "Limit" must be a whole number of at least 1, not 0'],
-		['a limit that is not a number', { limit: '={{ "many" }}' }, 'Item 0: "Limit" must be a whole number of at least 1, not "many"'],
+		[
+			'an unknown list',
+			{ type: '={{ "blocked" }}' },
+			'Item 0: "Type of Call" must be all or inbound or outbound, not "blocked"',
+		],
+		[
+			'a limit of 0',
+			{ limit: '={{ 0 }}' },
+			'Item 0: "Limit" must be a whole number of at least 1, not 0',
+		],
+		[
+			'a limit that is not a number',
+			{ limit: '={{ "many" }}' },
+			'Item 0: "Limit" must be a whole number of at least 1, not "many"',
+		],
 	])('refuses %s and sends nothing', async (_case, parameters, message) => {
-		const { error } = await runWolkvox({ parameters: getDnc(parameters), credentials: fx.credentials() });
+		const { error } = await runWolkvox({
+			parameters: getDnc(parameters),
+			credentials: fx.credentials(),
+		});
 
 		expect(error?.message).toBe(message);
 		expect(fx.sim.requests).toHaveLength(0);
@@ -304,10 +363,12 @@ describe('Get Many DNC numbers', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(output.map((item) => [item.pairedItem, item.json.telephone ?? item.json.error])).toEqual([
-			[{ item: 0 }, '3002222222'],
-			[{ item: 1 }, 'Item 1: "Limit" must be a whole number of at least 1, not -1'],
-		]);
+		expect(output.map((item) => [item.pairedItem, item.json.telephone ?? item.json.error])).toEqual(
+			[
+				[{ item: 0 }, '3002222222'],
+				[{ item: 1 }, 'Item 1: "Limit" must be a whole number of at least 1, not -1'],
+			],
+		);
 	});
 });
 
@@ -317,11 +378,31 @@ describe('Get Many DNC numbers: answers of an unexpected shape', () => {
 	afterAll(async () => await fake.stop());
 
 	test.each([
-		['no data', { code: 200, error: null, msg: 'OK' }, 'Wolkvox answered get_dnc with no "data" at all, expected a list of records in "data"'],
-		['data as an object', { code: 200, error: null, msg: 'OK', data: { phone_number: '3001111111' } }, 'Wolkvox answered get_dnc with "data" as object, expected a list of records in "data"'],
-		['data null', { code: '200', error: null, msg: 'OK', data: null }, 'Wolkvox answered get_dnc with "data": null, expected a list of records in "data"'],
-		['entries that are not records', { code: 200, error: null, msg: 'OK', data: ['3001111111'] }, 'Wolkvox answered get_dnc with entries in "data" that are not records, expected a list of records in "data"'],
-		['a record without its number', { code: 200, error: null, msg: 'OK', data: [{ type: 'inbound' }] }, 'Wolkvox answered get_dnc with a record without "phone_number"'],
+		[
+			'no data',
+			{ code: 200, error: null, msg: 'OK' },
+			'Wolkvox answered get_dnc with no "data" at all, expected a list of records in "data"',
+		],
+		[
+			'data as an object',
+			{ code: 200, error: null, msg: 'OK', data: { phone_number: '3001111111' } },
+			'Wolkvox answered get_dnc with "data" as object, expected a list of records in "data"',
+		],
+		[
+			'data null',
+			{ code: '200', error: null, msg: 'OK', data: null },
+			'Wolkvox answered get_dnc with "data": null, expected a list of records in "data"',
+		],
+		[
+			'entries that are not records',
+			{ code: 200, error: null, msg: 'OK', data: ['3001111111'] },
+			'Wolkvox answered get_dnc with entries in "data" that are not records, expected a list of records in "data"',
+		],
+		[
+			'a record without its number',
+			{ code: 200, error: null, msg: 'OK', data: [{ type: 'inbound' }] },
+			'Wolkvox answered get_dnc with a record without "phone_number"',
+		],
 	])('reports %s as a clear error instead of crashing', async (_case, answer, message) => {
 		fake.answer = answer;
 
@@ -345,8 +426,14 @@ describe('Get Many DNC numbers: answers of an unexpected shape', () => {
 		});
 
 		expect(output.map((item) => [item.pairedItem, item.json.error])).toEqual([
-			[{ item: 0 }, 'Wolkvox answered get_dnc with no "data" at all, expected a list of records in "data"'],
-			[{ item: 1 }, 'Wolkvox answered get_dnc with no "data" at all, expected a list of records in "data"'],
+			[
+				{ item: 0 },
+				'Wolkvox answered get_dnc with no "data" at all, expected a list of records in "data"',
+			],
+			[
+				{ item: 1 },
+				'Wolkvox answered get_dnc with no "data" at all, expected a list of records in "data"',
+			],
 		]);
 	});
 });

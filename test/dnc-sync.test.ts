@@ -18,7 +18,8 @@ const writes = () => fx.sim.requests.filter((request) => request.file === 'confi
 const sorted = (list: Iterable<string>) => [...list].sort();
 const omit = (record: Record<string, unknown>, keys: string[]) =>
 	Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
-const seed = (type: 'inbound' | 'outbound', phones: string[]) => phones.forEach((phone) => fx.sim.dnc[type].add(phone));
+const seed = (type: 'inbound' | 'outbound', phones: string[]) =>
+	phones.forEach((phone) => fx.sim.dnc[type].add(phone));
 
 describe('DNC Sync', () => {
 	test('adds only the missing numbers, in one request, and says per item what happened', async () => {
@@ -27,17 +28,47 @@ describe('DNC Sync', () => {
 		const { output } = await runWolkvox({
 			parameters: syncDnc(),
 			credentials: fx.credentials(),
-			items: [{ phone: '3000000001, 3000000003' }, { phone: '3000000004' }, { phone: '3000000001' }],
+			items: [
+				{ phone: '3000000001, 3000000003' },
+				{ phone: '3000000004' },
+				{ phone: '3000000001' },
+			],
 		});
 
 		expect(apis()).toEqual(['get_dnc', 'add_dnc']);
 		expect(fx.sim.requests[0].query).toEqual({ type: 'outbound' });
-		expect(fx.sim.requests[1].body).toEqual({ type_call: 'outbound', telephones: ['3000000003', '3000000004'] });
-		expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001', '3000000002', '3000000003', '3000000004']);
+		expect(fx.sim.requests[1].body).toEqual({
+			type_call: 'outbound',
+			telephones: ['3000000003', '3000000004'],
+		});
+		expect(sorted(fx.sim.dnc.outbound)).toEqual([
+			'3000000001',
+			'3000000002',
+			'3000000003',
+			'3000000004',
+		]);
 		const [first, second, third] = output.map((item) => item.json);
-		expect(first).toMatchObject({ typeCall: 'outbound', added: ['3000000003'], alreadyListed: ['3000000001'], code: 201 });
-		expect(second).toEqual({ typeCall: 'outbound', telephones: ['3000000004'], added: ['3000000004'], alreadyListed: [], code: 201, error: null, msg: '2 telephones were added' });
-		expect(third).toEqual({ typeCall: 'outbound', telephones: ['3000000001'], added: [], alreadyListed: ['3000000001'] });
+		expect(first).toMatchObject({
+			typeCall: 'outbound',
+			added: ['3000000003'],
+			alreadyListed: ['3000000001'],
+			code: 201,
+		});
+		expect(second).toEqual({
+			typeCall: 'outbound',
+			telephones: ['3000000004'],
+			added: ['3000000004'],
+			alreadyListed: [],
+			code: 201,
+			error: null,
+			msg: '2 telephones were added',
+		});
+		expect(third).toEqual({
+			typeCall: 'outbound',
+			telephones: ['3000000001'],
+			added: [],
+			alreadyListed: ['3000000001'],
+		});
 		expect(first.summary).toEqual({
 			dryRun: false,
 			typeCall: 'outbound',
@@ -46,7 +77,9 @@ describe('DNC Sync', () => {
 			added: { count: 2, telephones: ['3000000003', '3000000004'] },
 			removed: { count: 0, telephones: [] },
 			restoredToOtherList: { typeCall: 'inbound', count: 0, telephones: [] },
-			skipped: [{ what: 'removal', reason: 'Remove Unlisted is off', count: 1, telephones: ['3000000002'] }],
+			skipped: [
+				{ what: 'removal', reason: 'Remove Unlisted is off', count: 1, telephones: ['3000000002'] },
+			],
 			requests: 2,
 		});
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -56,10 +89,18 @@ describe('DNC Sync', () => {
 	test('writes nothing when every wanted number is listed', async () => {
 		seed('outbound', ['3000000001', '3000000002']);
 
-		const { output } = await runWolkvox({ parameters: syncDnc(), credentials: fx.credentials(), items: [{ phone: '3000000002' }] });
+		const { output } = await runWolkvox({
+			parameters: syncDnc(),
+			credentials: fx.credentials(),
+			items: [{ phone: '3000000002' }],
+		});
 
 		expect(apis()).toEqual(['get_dnc']);
-		expect(output[0].json).toMatchObject({ added: [], alreadyListed: ['3000000002'], summary: { requests: 1 } });
+		expect(output[0].json).toMatchObject({
+			added: [],
+			alreadyListed: ['3000000002'],
+			summary: { requests: 1 },
+		});
 	});
 
 	test('with Remove Unlisted, makes the list equal to the input in three requests', async () => {
@@ -123,11 +164,22 @@ describe('DNC Sync', () => {
 		// Everything but Wolkvox's answers and the request count: what was (or would be) added and removed.
 		const plan = (json: Record<string, unknown>) => {
 			const rest = omit(json, ['code', 'error', 'msg', 'summary']);
-			return json.summary ? { ...rest, summary: omit(json.summary as Record<string, unknown>, ['dryRun', 'requests', 'removalAnswer']) } : rest;
+			return json.summary
+				? {
+						...rest,
+						summary: omit(json.summary as Record<string, unknown>, [
+							'dryRun',
+							'requests',
+							'removalAnswer',
+						]),
+					}
+				: rest;
 		};
 		expect(dry.output[0].json.summary).toMatchObject({ dryRun: true, requests: 1 });
 		expect(real.output[0].json.summary).toMatchObject({ dryRun: false, requests: 4 });
-		expect(dry.output.map((item) => plan(item.json))).toEqual(real.output.map((item) => plan(item.json)));
+		expect(dry.output.map((item) => plan(item.json))).toEqual(
+			real.output.map((item) => plan(item.json)),
+		);
 		expect(dry.output[0].json.summary).toMatchObject({
 			added: { telephones: ['3000000007', '3000000008'] },
 			removed: { telephones: ['3000000002'] },
@@ -144,7 +196,9 @@ describe('DNC Sync', () => {
 			items: [{ phone: '3000000001, 3000000009' }],
 		});
 
-		expect(error?.message).toBe('The sync would remove 3 numbers, more than Max Removals (2); nothing was written');
+		expect(error?.message).toBe(
+			'The sync would remove 3 numbers, more than Max Removals (2); nothing was written',
+		);
 		expect(output).toEqual([]);
 		expect(apis()).toEqual(['get_dnc']);
 		expect(fx.sim.dnc.outbound.size).toBe(4);
@@ -183,7 +237,13 @@ describe('DNC Sync', () => {
 		expect(output[1].json.error).toEqual(expect.stringContaining('Item 1: "Telephones"'));
 		expect(output[0].json.summary).toMatchObject({
 			removed: { count: 0 },
-			skipped: [{ what: 'removal', reason: expect.stringContaining('input item(s) 1 could not be read'), count: 2 }],
+			skipped: [
+				{
+					what: 'removal',
+					reason: expect.stringContaining('input item(s) 1 could not be read'),
+					count: 2,
+				},
+			],
 		});
 	});
 
@@ -201,7 +261,9 @@ describe('DNC Sync', () => {
 		expect(fx.sim.dnc.outbound.size).toBe(60_001);
 		expect(output[0].json.summary).toMatchObject({
 			removed: { count: 0 },
-			skipped: [{ what: 'removal', reason: expect.stringContaining('may be incomplete'), count: 59_999 }],
+			skipped: [
+				{ what: 'removal', reason: expect.stringContaining('may be incomplete'), count: 59_999 },
+			],
 		});
 	});
 
@@ -218,12 +280,20 @@ describe('DNC Sync', () => {
 
 		expect(apis()).toEqual(['get_dnc', 'add_dnc']);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(output[0].json).toMatchObject({ alreadyListed: ['3000000001'], summary: { added: { count: 1 } } });
+		expect(output[0].json).toMatchObject({
+			alreadyListed: ['3000000001'],
+			summary: { added: { count: 1 } },
+		});
 		expect(output[1].json.error).toEqual(expect.any(String));
-		expect(output[2].json).toEqual({ typeCall: 'outbound', telephones: ['3000000001'], added: [], alreadyListed: ['3000000001'] });
+		expect(output[2].json).toEqual({
+			typeCall: 'outbound',
+			telephones: ['3000000001'],
+			added: [],
+			alreadyListed: ['3000000001'],
+		});
 	});
 
-	test('a failed removal is the first item\'s error (it carries the run\'s removals); the others keep their answers', async () => {
+	test("a failed removal is the first item's error (it carries the run's removals); the others keep their answers", async () => {
 		seed('outbound', ['3000000001', '3000000009']);
 		fx.sim.injectFault({ kind: 'serverError', api: 'remove_dnc', times: 5 });
 
@@ -248,24 +318,40 @@ describe('DNC Sync', () => {
 		beforeEach(() => (fake.requests = 0));
 
 		test.each([
-			['no data', { code: 200, error: null, msg: 'OK' }, 'Wolkvox answered get_dnc with no "data" at all, expected a list of records in "data"'],
-			['a record without its number', { code: 200, error: null, msg: 'OK', data: [{ type: 'outbound' }] }, 'Wolkvox answered get_dnc with a record without "phone_number"'],
-		])('%s: every item fails with its own error and nothing is written', async (_case, answer, message) => {
-			fake.answer = answer;
+			[
+				'no data',
+				{ code: 200, error: null, msg: 'OK' },
+				'Wolkvox answered get_dnc with no "data" at all, expected a list of records in "data"',
+			],
+			[
+				'a record without its number',
+				{ code: 200, error: null, msg: 'OK', data: [{ type: 'outbound' }] },
+				'Wolkvox answered get_dnc with a record without "phone_number"',
+			],
+		])(
+			'%s: every item fails with its own error and nothing is written',
+			async (_case, answer, message) => {
+				fake.answer = answer;
 
-			const { output } = await runWolkvox({
-				parameters: syncDnc({ removeUnlisted: true }),
-				credentials: fx.credentials({ baseUrl: fake.baseUrl }),
-				items: [{ phone: '3000000001' }, { phone: '3000000002' }],
-				continueOnFail: true,
-			});
+				const { output } = await runWolkvox({
+					parameters: syncDnc({ removeUnlisted: true }),
+					credentials: fx.credentials({ baseUrl: fake.baseUrl }),
+					items: [{ phone: '3000000001' }, { phone: '3000000002' }],
+					continueOnFail: true,
+				});
 
-			expect(fake.requests).toBe(1);
-			expect(output.map((item) => [item.pairedItem, item.json.error])).toEqual([
-				[{ item: 0 }, message],
-				[{ item: 1 }, message],
-			]);
-			expect(output.map((item) => (item.error as { context?: { itemIndex?: number } } | undefined)?.context?.itemIndex)).toEqual([0, 1]);
-		});
+				expect(fake.requests).toBe(1);
+				expect(output.map((item) => [item.pairedItem, item.json.error])).toEqual([
+					[{ item: 0 }, message],
+					[{ item: 1 }, message],
+				]);
+				expect(
+					output.map(
+						(item) =>
+							(item.error as { context?: { itemIndex?: number } } | undefined)?.context?.itemIndex,
+					),
+				).toEqual([0, 1]);
+			},
+		);
 	});
 });

@@ -22,11 +22,18 @@ const createCodes = (prefix: string, count: number, options = {}) => ({
 });
 
 const addPhones = (phones: string[], options = {}) => ({
-	parameters: { resource: 'dnc', operation: 'add', typeCall: 'outbound', telephones: '={{ $json.phone }}', options },
+	parameters: {
+		resource: 'dnc',
+		operation: 'add',
+		typeCall: 'outbound',
+		telephones: '={{ $json.phone }}',
+		options,
+	},
 	items: phones.map((phone) => ({ phone })),
 });
 
-const phones = (count: number) => Array.from({ length: count }, (_, item) => String(3_100_000_000 + item));
+const phones = (count: number) =>
+	Array.from({ length: count }, (_, item) => String(3_100_000_000 + item));
 const errorOf = (item: { json: { error?: unknown } }) => item.json.error as string | undefined;
 
 async function until(condition: () => boolean): Promise<void> {
@@ -47,7 +54,9 @@ describe('stopping an execution', () => {
 		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
 		const [first, second] = fx.sim.requests;
 		expect(second?.startedAt).toBeGreaterThanOrEqual(first?.endedAt ?? Infinity);
-		expect(fx.sim.requests.map((request) => (request.body as { cod_act: string }).cod_act)).toEqual(['A-0', 'B-0']);
+		expect(fx.sim.requests.map((request) => (request.body as { cod_act: string }).cod_act)).toEqual(
+			['A-0', 'B-0'],
+		);
 		expect([...fx.sim.activityCodes.keys()].sort()).toEqual(['cod_act1:A-0', 'cod_act1:B-0']);
 	});
 });
@@ -61,9 +70,15 @@ describe('verdicts about the credential or the quota end the run', () => {
 		});
 
 		expect(fx.sim.requests).toHaveLength(1);
-		expect(output.map((item) => item.pairedItem)).toEqual(Array.from({ length: 20 }, (_, item) => ({ item })));
-		expect(errorOf(output[0]!)).toBe('Wolkvox refused the credential: PLEASE VALIDATE TOKEN (code 403)');
-		expect(errorOf(output[19]!)).toBe('Item 19: not sent: Wolkvox refused the credential: PLEASE VALIDATE TOKEN (code 403)');
+		expect(output.map((item) => item.pairedItem)).toEqual(
+			Array.from({ length: 20 }, (_, item) => ({ item })),
+		);
+		expect(errorOf(output[0]!)).toBe(
+			'Wolkvox refused the credential: PLEASE VALIDATE TOKEN (code 403)',
+		);
+		expect(errorOf(output[19]!)).toBe(
+			'Item 19: not sent: Wolkvox refused the credential: PLEASE VALIDATE TOKEN (code 403)',
+		);
 	});
 
 	test('a quota that runs out after 3 of 10 items: 4 requests, 3 codes, the rest not sent', async () => {
@@ -76,9 +91,14 @@ describe('verdicts about the credential or the quota end the run', () => {
 		expect(fx.sim.requests).toHaveLength(4);
 		expect(fx.sim.activityCodes.size).toBe(3);
 		expect(output.slice(0, 3).map((item) => item.json.code)).toEqual([201, 201, 201]);
-		expect(errorOf(output[3]!)).toMatch(/^The Wolkvox token's daily quota is used up: TOKEN LIMIT EXCEEDED/);
+		expect(errorOf(output[3]!)).toMatch(
+			/^The Wolkvox token's daily quota is used up: TOKEN LIMIT EXCEEDED/,
+		);
 		expect(output.slice(4).map(errorOf)).toEqual(
-			[4, 5, 6, 7, 8, 9].map((item) => `Item ${item}: not sent: The Wolkvox token's daily quota is used up: TOKEN LIMIT EXCEEDED (code 403)`),
+			[4, 5, 6, 7, 8, 9].map(
+				(item) =>
+					`Item ${item}: not sent: The Wolkvox token's daily quota is used up: TOKEN LIMIT EXCEEDED (code 403)`,
+			),
 		);
 	});
 });
@@ -88,11 +108,17 @@ describe('a refused number does not fail its neighbours', () => {
 		const numbers = phones(1000);
 		fx.sim.refusedTelephones.add(numbers[617]!);
 
-		const { output } = await runWolkvox({ ...addPhones(numbers), credentials: fx.credentials(), continueOnFail: true });
+		const { output } = await runWolkvox({
+			...addPhones(numbers),
+			credentials: fx.credentials(),
+			continueOnFail: true,
+		});
 
 		const failed = output.filter((item) => errorOf(item));
 		expect(failed.map((item) => item.pairedItem)).toEqual([{ item: 617 }]);
-		expect(errorOf(failed[0]!)).toBe(`Wolkvox rejected the request: INVALID VALUE FOR telephones (code 406) (item 617: ${numbers[617]})`);
+		expect(errorOf(failed[0]!)).toBe(
+			`Wolkvox rejected the request: INVALID VALUE FOR telephones (code 406) (item 617: ${numbers[617]})`,
+		);
 		expect(output).toHaveLength(1000);
 		expect(fx.sim.dnc.outbound.size).toBe(999);
 		expect(fx.sim.requestsFor('add_dnc').length).toBeLessThanOrEqual(22);
@@ -101,7 +127,11 @@ describe('a refused number does not fail its neighbours', () => {
 	test('a refusal of every part is systematic: every item fails, at most 3 requests', async () => {
 		fx.sim.injectFault({ kind: 'refuse', api: 'add_dnc', times: 10 });
 
-		const { output } = await runWolkvox({ ...addPhones(phones(100)), credentials: fx.credentials(), continueOnFail: true });
+		const { output } = await runWolkvox({
+			...addPhones(phones(100)),
+			credentials: fx.credentials(),
+			continueOnFail: true,
+		});
 
 		expect(output.map(errorOf).filter(Boolean)).toHaveLength(100);
 		expect(fx.sim.requestsFor('add_dnc').length).toBeLessThanOrEqual(3);
@@ -113,8 +143,12 @@ describe('a refused number does not fail its neighbours', () => {
 
 		const { error } = await runWolkvox({ ...addPhones(numbers), credentials: fx.credentials() });
 
-		expect(error?.message).toBe(`Wolkvox rejected the request: INVALID VALUE FOR telephones (code 406) (item 6: ${numbers[6]})`);
-		expect(error?.description).toContain(`${fx.sim.dnc.outbound.size} record(s) were written in this execution before.`);
+		expect(error?.message).toBe(
+			`Wolkvox rejected the request: INVALID VALUE FOR telephones (code 406) (item 6: ${numbers[6]})`,
+		);
+		expect(error?.description).toContain(
+			`${fx.sim.dnc.outbound.size} record(s) were written in this execution before.`,
+		);
 		expect(fx.sim.dnc.outbound.size).toBeGreaterThan(0);
 	});
 
@@ -123,19 +157,31 @@ describe('a refused number does not fail its neighbours', () => {
 		fx.sim.refusedTelephones.add(numbers[4]!);
 
 		const { output } = await runWolkvox({
-			parameters: { resource: 'dnc', operation: 'add', typeCall: 'outbound', telephones: numbers.join(','), options: { batchSize: 2 } },
+			parameters: {
+				resource: 'dnc',
+				operation: 'add',
+				typeCall: 'outbound',
+				telephones: numbers.join(','),
+				options: { batchSize: 2 },
+			},
 			credentials: fx.credentials(),
 			continueOnFail: true,
 		});
 
-		expect(output[0]?.error?.description).toContain(`Already written for this item: ${numbers.slice(0, 4).join(', ')}.`);
+		expect(output[0]?.error?.description).toContain(
+			`Already written for this item: ${numbers.slice(0, 4).join(', ')}.`,
+		);
 		expect(fx.sim.dnc.outbound.size).toBe(4);
 	});
 
 	test('each failed item has its own error, with its own item index', async () => {
 		fx.sim.injectFault({ kind: 'refuse', api: 'add_dnc', times: 3 });
 
-		const { output } = await runWolkvox({ ...addPhones(phones(3)), credentials: fx.credentials(), continueOnFail: true });
+		const { output } = await runWolkvox({
+			...addPhones(phones(3)),
+			credentials: fx.credentials(),
+			continueOnFail: true,
+		});
 
 		const errors = output.map((item) => item.error as NodeApiError);
 		expect(new Set(errors).size).toBe(3);
@@ -147,7 +193,10 @@ describe('busy answers have a time budget of their own', () => {
 	test('a token busy for longer than Max Retries allows is waited for, and the item succeeds', async () => {
 		fx.sim.injectFault({ kind: 'busy', api: 'create_cod_act', times: 6 });
 
-		const { output } = await runWolkvox({ ...createCodes('B', 1, { maxRetries: 1 }), credentials: fx.credentials() });
+		const { output } = await runWolkvox({
+			...createCodes('B', 1, { maxRetries: 1 }),
+			credentials: fx.credentials(),
+		});
 
 		expect(output.map((item) => item.json.code)).toEqual([201]);
 		expect(fx.sim.requests).toHaveLength(7);
@@ -155,14 +204,22 @@ describe('busy answers have a time budget of their own', () => {
 });
 
 describe('secrets', () => {
-	test.each(['201', 'null', 'code', 'true'])('a token such as %j is removed from echoed text without breaking the answer', (token) => {
-		const echoed = { code: 201, error: null, msg: `echo ${token}`, data: [{ header: `wolkvox-token: ${token}`, ok: true }] };
+	test.each(['201', 'null', 'code', 'true'])(
+		'a token such as %j is removed from echoed text without breaking the answer',
+		(token) => {
+			const echoed = {
+				code: 201,
+				error: null,
+				msg: `echo ${token}`,
+				data: [{ header: `wolkvox-token: ${token}`, ok: true }],
+			};
 
-		expect(withoutSecret(echoed, token)).toEqual({
-			code: 201,
-			error: null,
-			msg: 'echo [token removed]',
-			data: [{ header: 'wolkvox-token: [token removed]', ok: true }],
-		});
-	});
+			expect(withoutSecret(echoed, token)).toEqual({
+				code: 201,
+				error: null,
+				msg: 'echo [token removed]',
+				data: [{ header: 'wolkvox-token: [token removed]', ok: true }],
+			});
+		},
+	);
 });

@@ -24,12 +24,21 @@ describe('faults that are retried', () => {
 	])('%s is retried with backoff until Wolkvox answers', async (_case, kind, times) => {
 		fx.sim.injectFault({ kind, times });
 
-		const { output, error } = await runWolkvox({ parameters: createCode(), credentials: fx.credentials(), items: codes('100') });
+		const { output, error } = await runWolkvox({
+			parameters: createCode(),
+			credentials: fx.credentials(),
+			items: codes('100'),
+		});
 
 		expect(error).toBeUndefined();
 		expect(output[0].json).toMatchObject({ code: 201, codAct: '100' });
-		expect(fx.sim.requests.map((request) => request.status)).toEqual([...Array(times).fill(kind === 'busy' ? 403 : 500), 201]);
-		const gaps = fx.sim.requests.slice(1).map((request, index) => request.startedAt - fx.sim.requests[index].endedAt);
+		expect(fx.sim.requests.map((request) => request.status)).toEqual([
+			...Array(times).fill(kind === 'busy' ? 403 : 500),
+			201,
+		]);
+		const gaps = fx.sim.requests
+			.slice(1)
+			.map((request, index) => request.startedAt - fx.sim.requests[index].endedAt);
 		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(150);
 	});
 
@@ -66,7 +75,11 @@ describe('faults that are retried', () => {
 	test('parallel executions wait behind a request that got no answer in time', async () => {
 		fx.sim.injectFault({ kind: 'hang', ms: 600 });
 		const create = (code: string) =>
-			runWolkvox({ parameters: createCode({ timeout: 200, maxRetries: 4 }), credentials: fx.credentials(), items: codes(code) });
+			runWolkvox({
+				parameters: createCode({ timeout: 200, maxRetries: 4 }),
+				credentials: fx.credentials(),
+				items: codes(code),
+			});
 
 		const first = create('1');
 		await new Promise((resolve) => setTimeout(resolve, 50));
@@ -89,8 +102,12 @@ describe('faults that are retried', () => {
 			items: codes('100'),
 		});
 
-		expect(error?.message).toBe('Could not reach Wolkvox: the connection was refused (gave up after 2 attempts)');
-		expect(error?.description).toBe('ECONNREFUSED. Check the server code or Base URL in the Wolkvox credential, and the network.');
+		expect(error?.message).toBe(
+			'Could not reach Wolkvox: the connection was refused (gave up after 2 attempts)',
+		);
+		expect(error?.description).toBe(
+			'ECONNREFUSED. Check the server code or Base URL in the Wolkvox credential, and the network.',
+		);
 	});
 
 	test('a create whose answer came too late is not created twice, and is reported as such', async () => {
@@ -107,7 +124,9 @@ describe('faults that are retried', () => {
 		);
 		expect(error?.description).toContain('It was not created twice');
 		expect([...fx.sim.activityCodes.keys()]).toEqual(['cod_act1:100']);
-		expect(fx.sim.requestsFor('create_cod_act').filter((request) => request.status === 201)).toHaveLength(1);
+		expect(
+			fx.sim.requestsFor('create_cod_act').filter((request) => request.status === 201),
+		).toHaveLength(1);
 		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
 	});
 
@@ -115,7 +134,13 @@ describe('faults that are retried', () => {
 		fx.sim.injectFault({ kind: 'applyThenHang', api: 'add_dnc', ms: 700 });
 
 		const { output } = await runWolkvox({
-			parameters: { resource: 'dnc', operation: 'add', typeCall: 'outbound', telephones: '3001234567', options: { timeout: 300, maxRetries: 6 } },
+			parameters: {
+				resource: 'dnc',
+				operation: 'add',
+				typeCall: 'outbound',
+				telephones: '3001234567',
+				options: { timeout: 300, maxRetries: 6 },
+			},
 			credentials: fx.credentials(),
 		});
 
@@ -148,7 +173,9 @@ describe('faults that are not retried', () => {
 			[{ item: 3 }, 201],
 			[{ item: 4 }, 201],
 		]);
-		expect(fx.sim.requests.map((request) => request.status)).toEqual([500, 200, 201, 201, 201, 201]);
+		expect(fx.sim.requests.map((request) => request.status)).toEqual([
+			500, 200, 201, 201, 201, 201,
+		]);
 	});
 
 	test('without it, the execution stops at the first unrecoverable error and sends nothing more', async () => {
@@ -161,7 +188,9 @@ describe('faults that are not retried', () => {
 		});
 
 		expect(output).toEqual([]);
-		expect(error?.message).toBe("The Wolkvox token's daily quota is used up: TOKEN LIMIT EXCEEDED (code 403)");
+		expect(error?.message).toBe(
+			"The Wolkvox token's daily quota is used up: TOKEN LIMIT EXCEEDED (code 403)",
+		);
 		expect(fx.sim.requests).toHaveLength(1);
 		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
 	});

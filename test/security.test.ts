@@ -32,19 +32,25 @@ const HOSTILE_SERVERS = [
 const addOne = { resource: 'dnc', operation: 'add', typeCall: 'inbound', telephones: '3001234567' };
 
 describe('the server code cannot send the token to another host', () => {
-	test.each(HOSTILE_SERVERS)('server %j is refused before any connection is opened', async (server) => {
-		const connect = jest.spyOn(net.Socket.prototype, 'connect');
-		try {
-			const { error } = await runWolkvox({ parameters: addOne, credentials: fx.credentials({ server, baseUrl: '' }) });
+	test.each(HOSTILE_SERVERS)(
+		'server %j is refused before any connection is opened',
+		async (server) => {
+			const connect = jest.spyOn(net.Socket.prototype, 'connect');
+			try {
+				const { error } = await runWolkvox({
+					parameters: addOne,
+					credentials: fx.credentials({ server, baseUrl: '' }),
+				});
 
-			expect(error?.message).toBe(
-				"The credential's Server is not a Wolkvox server code: use the digits Wolkvox support gave you, e.g. 0002 (or wv0002)",
-			);
-			expect(connect).not.toHaveBeenCalled();
-		} finally {
-			connect.mockRestore();
-		}
-	});
+				expect(error?.message).toBe(
+					"The credential's Server is not a Wolkvox server code: use the digits Wolkvox support gave you, e.g. 0002 (or wv0002)",
+				);
+				expect(connect).not.toHaveBeenCalled();
+			} finally {
+				connect.mockRestore();
+			}
+		},
+	);
 
 	test.each([
 		['0002', 'https://wv0002.wolkvox.com'],
@@ -61,7 +67,10 @@ describe('the server code cannot send the token to another host', () => {
 		['http://127.0.0.1/?api=x', 'must not contain user info, a query or a fragment'],
 		['not a url', 'is not a valid URL'],
 	])('base URL %j is refused (%s)', async (baseUrl, reason) => {
-		const { error } = await runWolkvox({ parameters: addOne, credentials: fx.credentials({ baseUrl }) });
+		const { error } = await runWolkvox({
+			parameters: addOne,
+			credentials: fx.credentials({ baseUrl }),
+		});
 
 		expect(error?.message).toContain(reason);
 	});
@@ -88,9 +97,17 @@ describe('the server code cannot send the token to another host', () => {
 		});
 		const redirector = http.createServer((_request, response) => {
 			const { port } = attacker.address() as AddressInfo;
-			response.writeHead(302, { location: `http://127.0.0.1:${port}/api/v2/configuration.php?api=add_dnc` }).end();
+			response
+				.writeHead(302, {
+					location: `http://127.0.0.1:${port}/api/v2/configuration.php?api=add_dnc`,
+				})
+				.end();
 		});
-		await Promise.all([attacker, redirector].map((server) => new Promise<void>((done) => server.listen(0, '127.0.0.1', done))));
+		await Promise.all(
+			[attacker, redirector].map(
+				(server) => new Promise<void>((done) => server.listen(0, '127.0.0.1', done)),
+			),
+		);
 		// Control for the tests above: a request to a new server does show up as a socket connect.
 		const connect = jest.spyOn(net.Socket.prototype, 'connect');
 		try {
@@ -105,7 +122,9 @@ describe('the server code cannot send the token to another host', () => {
 			expect(connect).toHaveBeenCalled();
 		} finally {
 			connect.mockRestore();
-			await Promise.all([attacker, redirector].map((server) => new Promise((done) => server.close(done))));
+			await Promise.all(
+				[attacker, redirector].map((server) => new Promise((done) => server.close(done))),
+			);
 		}
 	});
 });
@@ -116,29 +135,43 @@ describe('the token stays secret', () => {
 	afterAll(async () => await echo.stop());
 
 	test.each([
-		['a refusal', { code: 403, error: 'FORBIDDEN', msg: `PLEASE VALIDATE TOKEN ${TOKEN}` }, 'error'],
+		[
+			'a refusal',
+			{ code: 403, error: 'FORBIDDEN', msg: `PLEASE VALIDATE TOKEN ${TOKEN}` },
+			'error',
+		],
 		['an error page', `<pre>HTTP_WOLKVOX_TOKEN => ${TOKEN}</pre>`, 'error'],
 		['a success', { code: 201, error: null, msg: `added with ${TOKEN}` }, 'output'],
-	])('a token echoed back in %s is removed before it reaches the user', async (_case, answer, where) => {
-		echo.answer = answer;
+	])(
+		'a token echoed back in %s is removed before it reaches the user',
+		async (_case, answer, where) => {
+			echo.answer = answer;
 
-		// runWolkvox fails the test if the token appears anywhere in the execution data.
-		const { error, output } = await runWolkvox({ parameters: addOne, credentials: fx.credentials({ baseUrl: echo.baseUrl }) });
+			// runWolkvox fails the test if the token appears anywhere in the execution data.
+			const { error, output } = await runWolkvox({
+				parameters: addOne,
+				credentials: fx.credentials({ baseUrl: echo.baseUrl }),
+			});
 
-		const shown = where === 'error' ? `${error?.message} ${error?.description}` : String(output[0]?.json.msg);
-		expect(shown).toContain('[token removed]');
-	});
+			const shown =
+				where === 'error' ? `${error?.message} ${error?.description}` : String(output[0]?.json.msg);
+			expect(shown).toContain('[token removed]');
+		},
+	);
 
 	test('a token typed into the Server field is not repeated in the error', async () => {
-		const { error } = await runWolkvox({ parameters: addOne, credentials: fx.credentials({ server: TOKEN, baseUrl: '' }) });
+		const { error } = await runWolkvox({
+			parameters: addOne,
+			credentials: fx.credentials({ server: TOKEN, baseUrl: '' }),
+		});
 
 		expect(error?.message).toContain("The credential's Server is not a Wolkvox server code");
 	});
 
 	test('every engine run in this suite is checked, and the check does catch a leak', () => {
-		expect(() => assertSecretAbsent({ nested: [{ header: `wolkvox-token: ${TOKEN}` }] }, TOKEN, 'a sample')).toThrow(
-			'The token appeared in a sample',
-		);
+		expect(() =>
+			assertSecretAbsent({ nested: [{ header: `wolkvox-token: ${TOKEN}` }] }, TOKEN, 'a sample'),
+		).toThrow('The token appeared in a sample');
 		const error = new Error('boom');
 		Object.assign(error, { cause: { config: { headers: { 'wolkvox-token': TOKEN } } } });
 		expect(() => assertSecretAbsent({ error }, TOKEN, 'an error')).toThrow();
@@ -146,9 +179,14 @@ describe('the token stays secret', () => {
 
 	test('a refused token is not echoed in the error', async () => {
 		const token = 'f00dfacecafe1234';
-		const { error } = await runWolkvox({ parameters: addOne, credentials: fx.credentials({ token }) });
+		const { error } = await runWolkvox({
+			parameters: addOne,
+			credentials: fx.credentials({ token }),
+		});
 
 		expect(error?.message).toContain('PLEASE VALIDATE TOKEN');
-		expect(JSON.stringify({ message: error?.message, description: error?.description })).not.toContain(token);
+		expect(
+			JSON.stringify({ message: error?.message, description: error?.description }),
+		).not.toContain(token);
 	});
 });

@@ -3,7 +3,11 @@ import { useSimulator } from './harness/simulator-fixture';
 
 const fx = useSimulator();
 
-const fromField = (operation: string, telephonesField: string, extra: Record<string, unknown> = {}) => ({
+const fromField = (
+	operation: string,
+	telephonesField: string,
+	extra: Record<string, unknown> = {},
+) => ({
 	resource: 'dnc',
 	operation,
 	typeCall: 'outbound',
@@ -15,15 +19,28 @@ const fromField = (operation: string, telephonesField: string, extra: Record<str
 const bodies = (api: string) => fx.sim.requestsFor(api).map((request) => request.body);
 
 describe('Telephones From: Field of Each Item', () => {
-	test('Add reads each item\'s field as it is, parsed like Telephones, combined into one request', async () => {
+	test("Add reads each item's field as it is, parsed like Telephones, combined into one request", async () => {
 		const { output } = await runWolkvox({
 			parameters: fromField('add', 'phone'),
 			credentials: fx.credentials(),
-			items: [{ phone: '+57 300 123 4567' }, { phone: ['3001234568', 3001234569] }, { phone: 3001234570 }],
+			items: [
+				{ phone: '+57 300 123 4567' },
+				{ phone: ['3001234568', 3001234569] },
+				{ phone: 3001234570 },
+			],
 		});
 
-		expect(bodies('add_dnc')).toEqual([{ type_call: 'outbound', telephones: ['573001234567', '3001234568', '3001234569', '3001234570'] }]);
-		expect(output.map((item) => item.json.telephones)).toEqual([['573001234567'], ['3001234568', '3001234569'], ['3001234570']]);
+		expect(bodies('add_dnc')).toEqual([
+			{
+				type_call: 'outbound',
+				telephones: ['573001234567', '3001234568', '3001234569', '3001234570'],
+			},
+		]);
+		expect(output.map((item) => item.json.telephones)).toEqual([
+			['573001234567'],
+			['3001234568', '3001234569'],
+			['3001234570'],
+		]);
 	});
 
 	test('a dotted name reaches a nested field; Remove takes it too', async () => {
@@ -61,6 +78,8 @@ describe('Telephones From: Field of Each Item', () => {
 		});
 
 		expect(bodies('add_dnc')).toEqual([{ type_call: 'outbound', telephones: ['3001234567'] }]);
-		expect(output[1].json.error).toBe('Item 1: "phone": expected text or a list of telephone numbers, got undefined');
+		expect(output[1].json.error).toBe(
+			'Item 1: "phone": expected text or a list of telephone numbers, got undefined',
+		);
 	});
 });

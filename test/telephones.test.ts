@@ -8,7 +8,9 @@ const typed = fc.stringMatching(/^[0-9 +\-.()a-z,;\n٣]{0,60}$/);
 /** Well-formed numbers with formatting and separators, so that many inputs are accepted. */
 const formatted = fc
 	.array(fc.stringMatching(/^\+?[0-9]{7,15}$/), { minLength: 1, maxLength: 20 })
-	.map((numbers) => numbers.map((number) => number.replace(/^(\+?[0-9]{3})([0-9]{3})/, '$1 ($2) ')).join(';\n'));
+	.map((numbers) =>
+		numbers.map((number) => number.replace(/^(\+?[0-9]{3})([0-9]{3})/, '$1 ($2) ')).join(';\n'),
+	);
 const anyInput = fc.oneof(
 	formatted,
 	typed,
@@ -86,7 +88,10 @@ describe('telephone parser (examples)', () => {
 		['+57 300 123 4567', ['573001234567']],
 		['300-123-4567; 300.123.4568\n(300) 1234569', ['3001234567', '3001234568', '3001234569']],
 		['3001234567,,3001234567, ', ['3001234567']],
-		[[3001234567, '3001234568'], ['3001234567', '3001234568']],
+		[
+			[3001234567, '3001234568'],
+			['3001234567', '3001234568'],
+		],
 	])('%j → %j', (input, expected) => {
 		expect(parseTelephones(input)).toEqual(expected);
 	});

@@ -8,18 +8,27 @@ const SMALL_TOKEN = '5ma11quota70ken0042';
 
 beforeAll(() => fx.sim.addToken(SMALL_TOKEN, { dailyQuota: 3 }));
 
-const getUsage = (extra: Record<string, unknown> = {}) => ({ resource: 'token', operation: 'getUsage', ...extra });
+const getUsage = (extra: Record<string, unknown> = {}) => ({
+	resource: 'token',
+	operation: 'getUsage',
+	...extra,
+});
 
 describe('Get Token Usage', () => {
 	test("returns the token's daily limit, the calls used today and what remains", async () => {
 		const { output } = await runWolkvox({ parameters: getUsage(), credentials: fx.credentials() });
 
-		expect(fx.sim.requestsFor('token_info').map((request) => [request.method, request.file])).toEqual([
-			['GET', 'information.php'],
-		]);
+		expect(
+			fx.sim.requestsFor('token_info').map((request) => [request.method, request.file]),
+		).toEqual([['GET', 'information.php']]);
 		expect(output).toEqual([
 			{
-				json: { limit: 1_000_000, usedToday: 1, remaining: 999_999, availableConsumptionOptions: 999_999 },
+				json: {
+					limit: 1_000_000,
+					usedToday: 1,
+					remaining: 999_999,
+					availableConsumptionOptions: 999_999,
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -27,7 +36,12 @@ describe('Get Token Usage', () => {
 
 	test('the call is counted against the daily quota by Wolkvox itself, and Used Today includes it', async () => {
 		await runWolkvox({
-			parameters: { resource: 'dnc', operation: 'add', typeCall: 'outbound', telephones: '3001234567' },
+			parameters: {
+				resource: 'dnc',
+				operation: 'add',
+				typeCall: 'outbound',
+				telephones: '3001234567',
+			},
 			credentials: fx.credentials(),
 		});
 		expect(fx.sim.usedToday(TOKEN)).toBe(1);
@@ -41,7 +55,11 @@ describe('Get Token Usage', () => {
 	});
 
 	test('asks once per execution whatever the number of input items, and answers every item', async () => {
-		const { output } = await runWolkvox({ parameters: getUsage(), credentials: fx.credentials(), items: [{}, {}, {}] });
+		const { output } = await runWolkvox({
+			parameters: getUsage(),
+			credentials: fx.credentials(),
+			items: [{}, {}, {}],
+		});
 
 		expect(fx.sim.requestsFor('token_info')).toHaveLength(1);
 		expect(fx.sim.usedToday(TOKEN)).toBe(1);
@@ -56,13 +74,17 @@ describe('Get Token Usage', () => {
 		const credentials = fx.credentials({ token: SMALL_TOKEN });
 		const usedToday = [];
 		for (let run = 0; run < 3; run++) {
-			usedToday.push((await runWolkvox({ parameters: getUsage(), credentials })).output[0].json.usedToday);
+			usedToday.push(
+				(await runWolkvox({ parameters: getUsage(), credentials })).output[0].json.usedToday,
+			);
 		}
 
 		const { error } = await runWolkvox({ parameters: getUsage(), credentials });
 
 		expect(usedToday).toEqual([1, 2, 3]);
-		expect(error?.message).toBe("The Wolkvox token's daily quota is used up: TOKEN LIMIT EXCEEDED (code 403)");
+		expect(error?.message).toBe(
+			"The Wolkvox token's daily quota is used up: TOKEN LIMIT EXCEEDED (code 403)",
+		);
 	});
 
 	test('with Continue On Fail, a refused call gives every input item a paired error item', async () => {
@@ -87,12 +109,16 @@ describe('Get Token Usage', () => {
 		fx.sim.latencyMs = 20;
 
 		const results = await Promise.all(
-			Array.from({ length: 5 }, () => runWolkvox({ parameters: getUsage(), credentials: fx.credentials() })),
+			Array.from({ length: 5 }, () =>
+				runWolkvox({ parameters: getUsage(), credentials: fx.credentials() }),
+			),
 		);
 
 		expect(results.map((result) => result.error)).toEqual(Array(5).fill(undefined));
 		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
-		expect(results.map((result) => result.output[0].json.usedToday).sort()).toEqual([1, 2, 3, 4, 5]);
+		expect(results.map((result) => result.output[0].json.usedToday).sort()).toEqual([
+			1, 2, 3, 4, 5,
+		]);
 	});
 });
 
@@ -103,20 +129,46 @@ describe('Get Token Usage: answers of an unexpected shape', () => {
 
 	const run = async (answer: unknown) => {
 		fake.answer = answer;
-		return await runWolkvox({ parameters: getUsage(), credentials: fx.credentials({ baseUrl: fake.baseUrl }) });
+		return await runWolkvox({
+			parameters: getUsage(),
+			credentials: fx.credentials({ baseUrl: fake.baseUrl }),
+		});
 	};
 
 	test('takes counts sent as text, and works out what remains when Wolkvox does not say', async () => {
-		const { output } = await run({ code: '200', error: null, msg: 'OK', data: { token_limit: '5000', token_use_today: '12' } });
+		const { output } = await run({
+			code: '200',
+			error: null,
+			msg: 'OK',
+			data: { token_limit: '5000', token_use_today: '12' },
+		});
 
-		expect(output.map((item) => item.json)).toEqual([{ limit: 5000, usedToday: 12, remaining: 4988 }]);
+		expect(output.map((item) => item.json)).toEqual([
+			{ limit: 5000, usedToday: 12, remaining: 4988 },
+		]);
 	});
 
 	test.each([
-		['no data', { code: 200, error: null, msg: 'OK' }, 'Wolkvox answered token_info with no "data" at all, expected an object in "data"'],
-		['data as a list', { code: 200, error: null, msg: 'OK', data: [{ token_limit: 1 }] }, 'Wolkvox answered token_info with "data" as a list, expected an object in "data"'],
-		['no limit', { code: 200, error: null, msg: 'OK', data: { token_use_today: 3 } }, 'Wolkvox answered token_info with a record without "token_limit"'],
-		['a count that is not a number', { code: 200, error: null, msg: 'OK', data: { token_limit: 10, token_use_today: 'n/a' } }, 'Wolkvox answered token_info with "n/a" in "token_use_today", expected a number'],
+		[
+			'no data',
+			{ code: 200, error: null, msg: 'OK' },
+			'Wolkvox answered token_info with no "data" at all, expected an object in "data"',
+		],
+		[
+			'data as a list',
+			{ code: 200, error: null, msg: 'OK', data: [{ token_limit: 1 }] },
+			'Wolkvox answered token_info with "data" as a list, expected an object in "data"',
+		],
+		[
+			'no limit',
+			{ code: 200, error: null, msg: 'OK', data: { token_use_today: 3 } },
+			'Wolkvox answered token_info with a record without "token_limit"',
+		],
+		[
+			'a count that is not a number',
+			{ code: 200, error: null, msg: 'OK', data: { token_limit: 10, token_use_today: 'n/a' } },
+			'Wolkvox answered token_info with "n/a" in "token_use_today", expected a number',
+		],
 	])('reports %s as a clear error instead of crashing', async (_case, answer, message) => {
 		const { error, output } = await run(answer);
 

@@ -12,7 +12,14 @@ const WOLKVOX_CALL_LIMIT_MS = 60_000;
 beforeAll(() => fx.sim.addToken(TRICKLE_TOKEN));
 
 const createCode = (code: string) => ({
-	parameters: { resource: 'activityCode', operation: 'create', typeCode: 'cod_act1', codAct: code, description: 'Turn limits', options: { maxRetries: 0 } },
+	parameters: {
+		resource: 'activityCode',
+		operation: 'create',
+		typeCode: 'cod_act1',
+		codAct: code,
+		description: 'Turn limits',
+		options: { maxRetries: 0 },
+	},
 });
 
 const requestsOf = (token: string) => fx.sim.requests.filter((request) => request.token === token);
@@ -30,30 +37,35 @@ async function secondBehindFirst(token: string, first: string, second: string) {
 	return { first: await started.result, next };
 }
 
-test(
-	'a connection cut after the request left keeps the turn while Wolkvox may still work on it; an answer that trickles in ends the turn 60 s after sending',
-	async () => {
-		fx.sim.injectFault({ kind: 'applyThenReset', api: 'create_cod_act', ms: 3_000 });
-		const cut = secondBehindFirst(TOKEN, 'CUT-1', 'CUT-2');
-		await until(() => requestsOf(TOKEN).length === 1);
-		fx.sim.injectFault({ kind: 'trickle', api: 'create_cod_act', ms: WOLKVOX_CALL_LIMIT_MS + 8_000 });
-		const trickled = secondBehindFirst(TRICKLE_TOKEN, 'TRICKLE-1', 'TRICKLE-2');
+test('a connection cut after the request left keeps the turn while Wolkvox may still work on it; an answer that trickles in ends the turn 60 s after sending', async () => {
+	fx.sim.injectFault({ kind: 'applyThenReset', api: 'create_cod_act', ms: 3_000 });
+	const cut = secondBehindFirst(TOKEN, 'CUT-1', 'CUT-2');
+	await until(() => requestsOf(TOKEN).length === 1);
+	fx.sim.injectFault({ kind: 'trickle', api: 'create_cod_act', ms: WOLKVOX_CALL_LIMIT_MS + 8_000 });
+	const trickled = secondBehindFirst(TRICKLE_TOKEN, 'TRICKLE-1', 'TRICKLE-2');
 
-		const [afterCut, afterTrickle] = await Promise.all([cut, trickled]);
+	const [afterCut, afterTrickle] = await Promise.all([cut, trickled]);
 
-		// The cut request: reported as cut, applied by Wolkvox, and nobody used the token meanwhile.
-		expect(afterCut.first.output[0]?.json.error).toBe('Could not reach Wolkvox: the connection was cut (gave up after 1 attempt)');
-		expect(afterCut.next.output[0]?.json.code).toBe(201);
-		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
-		const [cutRequest, afterCutRequest] = requestsOf(TOKEN);
-		expect(afterCutRequest!.startedAt).toBeGreaterThanOrEqual(cutRequest!.endedAt);
+	// The cut request: reported as cut, applied by Wolkvox, and nobody used the token meanwhile.
+	expect(afterCut.first.output[0]?.json.error).toBe(
+		'Could not reach Wolkvox: the connection was cut (gave up after 1 attempt)',
+	);
+	expect(afterCut.next.output[0]?.json.code).toBe(201);
+	expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
+	const [cutRequest, afterCutRequest] = requestsOf(TOKEN);
+	expect(afterCutRequest!.startedAt).toBeGreaterThanOrEqual(cutRequest!.endedAt);
 
-		// The trickling answer: the next request left before that answer ended, and not before 60 s.
-		expect(afterTrickle.next.output[0]?.json.code).toBe(201);
-		const [trickleRequest, afterTrickleRequest] = requestsOf(TRICKLE_TOKEN);
-		expect(afterTrickleRequest!.startedAt).toBeLessThan(trickleRequest!.endedAt);
-		expect(afterTrickleRequest!.startedAt - trickleRequest!.startedAt).toBeGreaterThanOrEqual(WOLKVOX_CALL_LIMIT_MS);
-		expect([...fx.sim.activityCodes.keys()].sort()).toEqual(['cod_act1:CUT-1', 'cod_act1:CUT-2', 'cod_act1:TRICKLE-1', 'cod_act1:TRICKLE-2']);
-	},
-	150_000,
-);
+	// The trickling answer: the next request left before that answer ended, and not before 60 s.
+	expect(afterTrickle.next.output[0]?.json.code).toBe(201);
+	const [trickleRequest, afterTrickleRequest] = requestsOf(TRICKLE_TOKEN);
+	expect(afterTrickleRequest!.startedAt).toBeLessThan(trickleRequest!.endedAt);
+	expect(afterTrickleRequest!.startedAt - trickleRequest!.startedAt).toBeGreaterThanOrEqual(
+		WOLKVOX_CALL_LIMIT_MS,
+	);
+	expect([...fx.sim.activityCodes.keys()].sort()).toEqual([
+		'cod_act1:CUT-1',
+		'cod_act1:CUT-2',
+		'cod_act1:TRICKLE-1',
+		'cod_act1:TRICKLE-2',
+	]);
+}, 150_000);

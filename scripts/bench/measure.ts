@@ -43,14 +43,22 @@ export function executeSampled(cli: N8nCli, workflowId: string): Promise<Sampled
 		});
 		const stderr: Buffer[] = [];
 		let peakRssBytes = 0;
-		const sampler = setInterval(() => (peakRssBytes = Math.max(peakRssBytes, readPeakRss(child.pid ?? 0) ?? 0)), 20);
+		const sampler = setInterval(
+			() => (peakRssBytes = Math.max(peakRssBytes, readPeakRss(child.pid ?? 0) ?? 0)),
+			20,
+		);
 		child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
 		child.on('error', reject);
 		child.on('close', (exitCode) => {
 			clearInterval(sampler);
 			const stdout = readFileSync(stdoutFile, 'utf8');
 			rmSync(stdoutFile);
-			resolve({ exitCode, stderr: Buffer.concat(stderr).toString(), run: parseExecuteOutput(stdout), peakRssBytes });
+			resolve({
+				exitCode,
+				stderr: Buffer.concat(stderr).toString(),
+				run: parseExecuteOutput(stdout),
+				peakRssBytes,
+			});
 		});
 	}).finally(() => closeSync(stdoutFd));
 }
@@ -59,7 +67,9 @@ export function executeSampled(cli: N8nCli, workflowId: string): Promise<Sampled
 interface Timings {
 	startedAt: string;
 	stoppedAt: string;
-	data: { resultData: { runData: Record<string, Array<{ startTime: number; executionTime: number }>> } };
+	data: {
+		resultData: { runData: Record<string, Array<{ startTime: number; executionTime: number }>> };
+	};
 }
 
 /** Milliseconds n8n spent in `nodeName` (its task data's executionTime, also kept when the node failed). */
@@ -74,11 +84,18 @@ export function executionMs(run: ExecutionRun): number {
 	return Date.parse(stoppedAt) - Date.parse(startedAt);
 }
 
-function post(url: string, body: string, headers: http.OutgoingHttpHeaders, agent: http.Agent): Promise<void> {
+function post(
+	url: string,
+	body: string,
+	headers: http.OutgoingHttpHeaders,
+	agent: http.Agent,
+): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const request = http.request(url, { method: 'POST', agent, headers }, (response) => {
 			response.on('data', () => undefined);
-			response.on('end', () => (response.statusCode === 201 ? resolve() : reject(new Error(`HTTP ${response.statusCode}`))));
+			response.on('end', () =>
+				response.statusCode === 201 ? resolve() : reject(new Error(`HTTP ${response.statusCode}`)),
+			);
 		});
 		request.on('error', reject);
 		request.end(body);
@@ -86,14 +103,21 @@ function post(url: string, body: string, headers: http.OutgoingHttpHeaders, agen
 }
 
 /** Durations (ms) of `count` sequential add_dnc round trips of one telephone each over one keep-alive connection. */
-export async function rawRoundTrips(baseUrl: string, token: string, count: number): Promise<number[]> {
+export async function rawRoundTrips(
+	baseUrl: string,
+	token: string,
+	count: number,
+): Promise<number[]> {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 	const url = `${baseUrl}/api/v2/configuration.php?api=add_dnc`;
 	const headers = { 'wolkvox-token': token, 'content-type': 'application/json' };
 	const durations: number[] = [];
 	try {
 		for (let index = 0; index < count; index++) {
-			const body = JSON.stringify({ type_call: 'outbound', telephones: [String(4000000000 + index)] });
+			const body = JSON.stringify({
+				type_call: 'outbound',
+				telephones: [String(4000000000 + index)],
+			});
 			const started = performance.now();
 			await post(url, body, headers, agent);
 			durations.push(performance.now() - started);

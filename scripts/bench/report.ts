@@ -61,13 +61,17 @@ const MB = 1024 * 1024;
 const count = (value: number) => value.toLocaleString('en-US');
 const ms = (value: number) => (Number.isNaN(value) ? '–' : `${count(value)} ms`);
 /** A time of a run, marked when the execution failed (the time is still what n8n recorded). */
-const runTime = (run: Measurement, value: number) => (run.failure ? `${ms(value)} (failed)` : ms(value));
+const runTime = (run: Measurement, value: number) =>
+	run.failure ? `${ms(value)} (failed)` : ms(value);
 const fine = (value: number) => `${value.toFixed(3)} ms`;
 const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 const verdict = (met: boolean) => (met ? '**met**' : '**NOT met**');
 
 function machine(input: ReportInput): string[] {
-	const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+	const cpu =
+		/^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ??
+		os.cpus()[0]?.model ??
+		'unknown';
 	return [
 		`- Date: ${new Date().toISOString()}${input.quick ? ' (`--quick`)' : ''}`,
 		`- Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM, ${os.type()} ${os.release()}`,
@@ -94,7 +98,10 @@ function comparisonTable(input: ReportInput): string[] {
 	const rows = input.comparisons.flatMap((comparison) =>
 		VARIANTS.map((variant) => {
 			const run = comparison[variant];
-			const ratio = variant === 'httpRequest' ? '1' : versusHttpRequest(run.nodeMs / comparison.httpRequest.nodeMs);
+			const ratio =
+				variant === 'httpRequest'
+					? '1'
+					: versusHttpRequest(run.nodeMs / comparison.httpRequest.nodeMs);
 			return `| ${count(comparison.items)} | ${VARIANT_LABELS[variant]} | ${count(run.requests)} (${count(run.refused)}) | ${run.maxInFlight} | ${count(run.stored)} | ${runTime(run, run.nodeMs)} | ${runTime(run, run.executionMs)} | ${ratio} |`;
 		}),
 	);
@@ -106,7 +113,8 @@ function comparisonTable(input: ReportInput): string[] {
 }
 
 function overheadTable({ overhead }: ReportInput): string[] {
-	const row = (label: string, spread: Spread) => `| ${label} | ${fine(spread.median)} | ${fine(spread.p95)} |`;
+	const row = (label: string, spread: Spread) =>
+		`| ${label} | ${fine(spread.median)} | ${fine(spread.p95)} |`;
 	return [
 		`| per request, ${count(overhead.run.requests)} requests | median | p95 |`,
 		'|---|---:|---:|',
@@ -115,14 +123,16 @@ function overheadTable({ overhead }: ReportInput): string[] {
 		row('**overhead** (cycle − median raw round trip)', overhead.overhead),
 		'',
 		`Whole node, per item: (Add DNC node time − N × median raw round trip) / N = ${fine(
-			(overhead.run.nodeMs - overhead.run.spec.items * overhead.raw.median) / overhead.run.spec.items,
+			(overhead.run.nodeMs - overhead.run.spec.items * overhead.raw.median) /
+				overhead.run.spec.items,
 		)}; this also counts evaluating each item's parameters, done for all items before the first request.`,
 	];
 }
 
 function memoryGrowth({ baseline, small, large }: MemoryResult) {
 	const growth = (run: Measurement) => run.peakRssBytes - baseline.peakRssBytes;
-	const exponent = Math.log(growth(large) / growth(small)) / Math.log(large.spec.items / small.spec.items);
+	const exponent =
+		Math.log(growth(large) / growth(small)) / Math.log(large.spec.items / small.spec.items);
 	return { growth, exponent };
 }
 
@@ -130,7 +140,9 @@ function memoryTable({ memory }: ReportInput): string[] {
 	const { growth } = memoryGrowth(memory);
 	const row = (label: string, run: Measurement) =>
 		`| ${label} | ${count(run.spec.items)} | ${mb(run.peakRssBytes)} | ${run === memory.baseline ? '–' : mb(growth(run))} | ${
-			run === memory.baseline ? '–' : `${((growth(run) / run.spec.items) * 1000 / MB).toFixed(2)} MB`
+			run === memory.baseline
+				? '–'
+				: `${(((growth(run) / run.spec.items) * 1000) / MB).toFixed(2)} MB`
 		} |`;
 	return [
 		'| workflow (combined mode) | items | peak RSS of n8n (VmHWM) | growth over baseline | growth per 1,000 items |',
@@ -146,13 +158,19 @@ function goals(input: ReportInput): string[] {
 	const succeeded = (run: Measurement) => run.failure === undefined;
 	for (const { items, combined } of input.comparisons) {
 		const expected = Math.ceil(items / 10_000);
-		lines.push(`- (a) sends ⌈N/10,000⌉ = ${expected} request(s) at N = ${count(items)}: ${count(combined.requests)} sent → ${verdict(succeeded(combined) && combined.requests === expected)}`);
+		lines.push(
+			`- (a) sends ⌈N/10,000⌉ = ${expected} request(s) at N = ${count(items)}: ${count(combined.requests)} sent → ${verdict(succeeded(combined) && combined.requests === expected)}`,
+		);
 	}
 	const atGoal = input.comparisons.find((comparison) => comparison.items === GOAL_SPEED_UP_AT);
 	const judged = atGoal ?? input.comparisons[input.comparisons.length - 1];
 	const speedUp = judged.httpRequest.nodeMs / judged.combined.nodeMs;
-	const where = atGoal ? '' : ` (goal is at N = ${count(GOAL_SPEED_UP_AT)}, not run; judged at the largest N run)`;
-	const cFailed = judged.httpRequest.failure ? '; (c) failed, its time is the one n8n recorded' : '';
+	const where = atGoal
+		? ''
+		: ` (goal is at N = ${count(GOAL_SPEED_UP_AT)}, not run; judged at the largest N run)`;
+	const cFailed = judged.httpRequest.failure
+		? '; (c) failed, its time is the one n8n recorded'
+		: '';
 	lines.push(
 		`- (a) at least ${GOAL_SPEED_UP}× faster than (c) at N = ${count(judged.items)}${where}: ${Number.isNaN(speedUp) ? 'not measured' : `${Math.round(speedUp)}×`}${cFailed} → ${verdict(
 			succeeded(judged.combined) && speedUp >= GOAL_SPEED_UP,
@@ -168,15 +186,24 @@ function goals(input: ReportInput): string[] {
 	const { exponent } = memoryGrowth(memory);
 	lines.push(
 		`- Memory grows no faster than the input: ${count(memory.small.spec.items)} → ${count(memory.large.spec.items)} items, RSS growth ∝ items^${exponent.toFixed(2)} → ${verdict(
-			[memory.baseline, memory.small, memory.large].every(succeeded) && exponent <= GOAL_MEMORY_EXPONENT,
+			[memory.baseline, memory.small, memory.large].every(succeeded) &&
+				exponent <= GOAL_MEMORY_EXPONENT,
 		)} (met when the exponent is ≤ ${GOAL_MEMORY_EXPONENT})`,
 	);
 	return lines;
 }
 
 function failures(input: ReportInput): string[] {
-	const runs = [...input.comparisons.flatMap((comparison) => VARIANTS.map((variant) => comparison[variant])), input.overhead.run, input.memory.baseline, input.memory.small, input.memory.large];
-	return runs.filter((run) => run.failure).map((run) => `- ${run.spec.variant}, ${count(run.spec.items)} items failed: ${run.failure}`);
+	const runs = [
+		...input.comparisons.flatMap((comparison) => VARIANTS.map((variant) => comparison[variant])),
+		input.overhead.run,
+		input.memory.baseline,
+		input.memory.small,
+		input.memory.large,
+	];
+	return runs
+		.filter((run) => run.failure)
+		.map((run) => `- ${run.spec.variant}, ${count(run.spec.items)} items failed: ${run.failure}`);
 }
 
 function method(input: ReportInput): string[] {
@@ -185,11 +212,11 @@ function method(input: ReportInput): string[] {
 			'Times come from n8n\'s run data: "Add DNC node time" is the node\'s `executionTime`, the figure compared; "whole execution" is `stoppedAt − startedAt` (includes the Code node). The start-up of each `n8n execute` process is in neither.',
 		`- (c) uses the HTTP Request node (v4.2) with a Header Auth credential \`wolkvox-token\`, JSON body \`{"type_call":"outbound","telephones":["{{ $json.phone }}"]}\` and batching 1 item per batch, interval ${input.httpIntervalMs} ms. ` +
 			'Its batching only spaces the *starts* of requests (all are awaited together at the end), so the interval must exceed the response time for the token to stay sequential, ' +
-			'with a margin for delays inside n8n before a request leaves: twice the latency, at least latency + 10 ms, unless `--http-interval` says otherwise (the node\'s default interval is 1,000 ms). A refused request fails the execution; its time is still reported.',
+			"with a margin for delays inside n8n before a request leaves: twice the latency, at least latency + 10 ms, unless `--http-interval` says otherwise (the node's default interval is 1,000 ms). A refused request fails the execution; its time is still reported.",
 		'- Requests, refusals, max in flight and DNC contents are read from the simulator, which refuses a second concurrent request on a token (403) and records the most it saw at once.',
 		`- Overhead: our node in per-item mode over ${count(input.overhead.run.spec.items)} items at latency 0. The simulator (in the bench process) timestamps each arrival with \`performance.now()\`; the gap between consecutive arrivals is one full cycle of the node: ` +
 			'round trip + everything n8n and the node do before sending the next request. In the same run, a plain Node `http` client with one keep-alive connection sends the same number of one-telephone add_dnc requests; its median round trip is subtracted from every cycle. So the overhead counts everything n8n adds, including its request helper opening a new connection for every request.',
-		'- Memory: n8n\'s main process (the `n8n execute` process; the Code node\'s task runner is a separate process, not counted) has its VmHWM read from /proc/<pid>/status every 20 ms; the peak includes printing the run data as JSON. ' +
+		"- Memory: n8n's main process (the `n8n execute` process; the Code node's task runner is a separate process, not counted) has its VmHWM read from /proc/<pid>/status every 20 ms; the peak includes printing the run data as JSON. " +
 			'Baseline: the same workflow with 1 item. The exponent k in growth ∝ items^k compares the two larger runs: k = 1 is linear.',
 	];
 }

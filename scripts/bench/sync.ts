@@ -39,7 +39,9 @@ const addCase = (from: 'field' | 'expression'): BigListCase => ({
 		resource: 'dnc',
 		operation: 'add',
 		typeCall: 'outbound',
-		...(from === 'field' ? { telephonesFrom: 'field', telephonesField: 'phone' } : { telephones: '={{ $json.phone }}' }),
+		...(from === 'field'
+			? { telephonesFrom: 'field', telephonesField: 'phone' }
+			: { telephones: '={{ $json.phone }}' }),
 	},
 });
 
@@ -79,8 +81,20 @@ export const BIG_LIST_CASES: BigListCase[] = [
 
 /** Manual trigger → a Code node returning the items `{ phone }` → the Wolkvox node. */
 export function bigListWorkflow(spec: BigListCase): object {
-	const node = { type: 'n8n-nodes-wolkvox.wolkvox', typeVersion: 1, parameters: spec.parameters, credentials: { wolkvoxApi: WOLKVOX_CREDENTIAL } };
-	return phonesWorkflow({ id: spec.id, name: `bench: ${spec.label}`, items: spec.items, first: FIRST + spec.offset, nodeName: NODE, node });
+	const node = {
+		type: 'n8n-nodes-wolkvox.wolkvox',
+		typeVersion: 1,
+		parameters: spec.parameters,
+		credentials: { wolkvoxApi: WOLKVOX_CREDENTIAL },
+	};
+	return phonesWorkflow({
+		id: spec.id,
+		name: `bench: ${spec.label}`,
+		items: spec.items,
+		first: FIRST + spec.offset,
+		nodeName: NODE,
+		node,
+	});
 }
 
 export interface BigListMeasurement {
@@ -92,7 +106,10 @@ export interface BigListMeasurement {
 	failure?: string;
 }
 
-export async function runBigLists(cli: N8nCli, simulator: WolkvoxSimulator): Promise<BigListMeasurement[]> {
+export async function runBigLists(
+	cli: N8nCli,
+	simulator: WolkvoxSimulator,
+): Promise<BigListMeasurement[]> {
 	const results: BigListMeasurement[] = [];
 	for (const spec of BIG_LIST_CASES) {
 		simulator.reset();
@@ -102,37 +119,63 @@ export async function runBigLists(cli: N8nCli, simulator: WolkvoxSimulator): Pro
 		progress(`Running ${spec.label}`);
 		const execution = await executeSampled(cli, spec.id);
 		const run = execution.run;
-		const failure = run?.data.resultData.error?.message ?? (execution.exitCode === 0 && run ? undefined : execution.stderr.slice(-500) || 'no output');
+		const failure =
+			run?.data.resultData.error?.message ??
+			(execution.exitCode === 0 && run ? undefined : execution.stderr.slice(-500) || 'no output');
 		const requests: Record<string, number> = {};
 		for (const { api } of simulator.requests) requests[api] = (requests[api] ?? 0) + 1;
-		const result = { spec, nodeMs: run ? nodeExecutionMs(run, NODE) : NaN, peakRssBytes: execution.peakRssBytes, requests, listedAfter: simulator.dnc.outbound.size, failure };
-		progress(`  ${failure ? `FAILED: ${failure}` : `node ${result.nodeMs} ms, requests ${JSON.stringify(requests)}`}`);
+		const result = {
+			spec,
+			nodeMs: run ? nodeExecutionMs(run, NODE) : NaN,
+			peakRssBytes: execution.peakRssBytes,
+			requests,
+			listedAfter: simulator.dnc.outbound.size,
+			failure,
+		};
+		progress(
+			`  ${failure ? `FAILED: ${failure}` : `node ${result.nodeMs} ms, requests ${JSON.stringify(requests)}`}`,
+		);
 		results.push(result);
 	}
 	return results;
 }
 
-const total = (requests: Record<string, number>) => Object.values(requests).reduce((sum, count) => sum + count, 0);
+const total = (requests: Record<string, number>) =>
+	Object.values(requests).reduce((sum, count) => sum + count, 0);
 const verdict = (met: boolean) => (met ? '**met**' : '**NOT met**');
 
 export function renderBigLists(results: BigListMeasurement[]): string[] {
 	const rows = results.map(
 		({ spec, nodeMs, peakRssBytes, requests, listedAfter, failure }) =>
-			`| ${spec.label} | ${failure ? `failed: ${failure}` : `${Math.round(nodeMs)} ms`} | ${Object.entries(requests).map(([api, count]) => `${api} ${count}`).join(', ')} | ${listedAfter.toLocaleString('en-US')} | ${Math.round(peakRssBytes / 1024 / 1024)} MB |`,
+			`| ${spec.label} | ${failure ? `failed: ${failure}` : `${Math.round(nodeMs)} ms`} | ${Object.entries(
+				requests,
+			)
+				.map(([api, count]) => `${api} ${count}`)
+				.join(
+					', ',
+				)} | ${listedAfter.toLocaleString('en-US')} | ${Math.round(peakRssBytes / 1024 / 1024)} MB |`,
 	);
 	const [expression, field, sync, limited, removing] = results;
 	const goals: string[] = [];
 	if (expression && field) {
-		goals.push(`- Combined Add of ${ADD_ITEMS.toLocaleString('en-US')} items under ${GOAL_ADD_MS} ms node time with Telephones From: Field: ${Math.round(field.nodeMs)} ms (the expression: ${Math.round(expression.nodeMs)} ms) → ${verdict(!field.failure && field.nodeMs < GOAL_ADD_MS)}`);
+		goals.push(
+			`- Combined Add of ${ADD_ITEMS.toLocaleString('en-US')} items under ${GOAL_ADD_MS} ms node time with Telephones From: Field: ${Math.round(field.nodeMs)} ms (the expression: ${Math.round(expression.nodeMs)} ms) → ${verdict(!field.failure && field.nodeMs < GOAL_ADD_MS)}`,
+		);
 	}
 	if (sync) {
-		goals.push(`- Sync of ${SYNC_SIZE.toLocaleString('en-US')} vs ${SYNC_SIZE.toLocaleString('en-US')} (1% apart) in ≤ ${GOAL_SYNC_REQUESTS} requests and under ${GOAL_SYNC_MS / 1000} s node time: ${total(sync.requests)} requests, ${Math.round(sync.nodeMs)} ms → ${verdict(!sync.failure && total(sync.requests) <= GOAL_SYNC_REQUESTS && sync.nodeMs < GOAL_SYNC_MS)}. The read returned ${SYNC_SIZE.toLocaleString('en-US')} records, at or past Wolkvox's 60,000 download limit, so the guard skips the removals (list afterwards: ${sync.listedAfter.toLocaleString('en-US')}).`);
+		goals.push(
+			`- Sync of ${SYNC_SIZE.toLocaleString('en-US')} vs ${SYNC_SIZE.toLocaleString('en-US')} (1% apart) in ≤ ${GOAL_SYNC_REQUESTS} requests and under ${GOAL_SYNC_MS / 1000} s node time: ${total(sync.requests)} requests, ${Math.round(sync.nodeMs)} ms → ${verdict(!sync.failure && total(sync.requests) <= GOAL_SYNC_REQUESTS && sync.nodeMs < GOAL_SYNC_MS)}. The read returned ${SYNC_SIZE.toLocaleString('en-US')} records, at or past Wolkvox's 60,000 download limit, so the guard skips the removals (list afterwards: ${sync.listedAfter.toLocaleString('en-US')}).`,
+		);
 	}
 	if (limited) {
-		goals.push(`- With Wolkvox's 60,000-record download limit the same sync cannot see the whole list: removals are skipped (the output says why) and the unseen wanted numbers are added again: ${total(limited.requests)} requests.`);
+		goals.push(
+			`- With Wolkvox's 60,000-record download limit the same sync cannot see the whole list: removals are skipped (the output says why) and the unseen wanted numbers are added again: ${total(limited.requests)} requests.`,
+		);
 	}
 	if (removing) {
-		goals.push(`- Under the limit (${removing.spec.listed.toLocaleString('en-US')} vs ${removing.spec.listed.toLocaleString('en-US')}), the sync adds and removes the 1%: ${total(removing.requests)} requests, ${Math.round(removing.nodeMs)} ms, list afterwards ${removing.listedAfter.toLocaleString('en-US')}.`);
+		goals.push(
+			`- Under the limit (${removing.spec.listed.toLocaleString('en-US')} vs ${removing.spec.listed.toLocaleString('en-US')}), the sync adds and removes the 1%: ${total(removing.requests)} requests, ${Math.round(removing.nodeMs)} ms, list afterwards ${removing.listedAfter.toLocaleString('en-US')}.`,
+		);
 	}
 	return [
 		'| Run | Node time | Requests | Outbound list after | Peak RSS of n8n |',

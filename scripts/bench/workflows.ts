@@ -85,7 +85,14 @@ export interface PhonesWorkflow {
  * Start → a Code node that returns `items` items `{ phone }` (generated inside n8n, so the input
  * costs little) → the node under test.
  */
-export function phonesWorkflow({ id, name, items, first = 3_000_000_000, nodeName, node }: PhonesWorkflow): object {
+export function phonesWorkflow({
+	id,
+	name,
+	items,
+	first = 3_000_000_000,
+	nodeName,
+	node,
+}: PhonesWorkflow): object {
 	const nodes = [
 		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
 		{
@@ -114,7 +121,9 @@ export function phonesWorkflow({ id, name, items, first = 3_000_000_000, nodeNam
 /** The Add DNC step of one variant, after the Code node. */
 export function benchWorkflow(spec: WorkflowSpec, baseUrl: string): object {
 	const addDnc =
-		spec.variant === 'httpRequest' ? httpRequestNode(baseUrl, spec.batchIntervalMs ?? 0) : wolkvoxNode(spec.variant === 'combined');
+		spec.variant === 'httpRequest'
+			? httpRequestNode(baseUrl, spec.batchIntervalMs ?? 0)
+			: wolkvoxNode(spec.variant === 'combined');
 	return phonesWorkflow({
 		id: workflowId(spec),
 		name: `bench: ${spec.variant}, ${spec.items} items`,

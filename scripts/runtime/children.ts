@@ -35,7 +35,9 @@ type ChildScope = 'group' | 'process';
 const registryHost = spawn as unknown as Record<symbol, Map<ChildProcess, ChildScope> | undefined>;
 const REGISTRY_KEY = Symbol.for('n8n-nodes-wolkvox.runningChildren');
 const runningChildren = (registryHost[REGISTRY_KEY] ??= new Map<ChildProcess, ChildScope>());
-process.on('exit', () => runningChildren.forEach((scope, child) => sendSignal(child, scope, 'SIGKILL')));
+process.on('exit', () =>
+	runningChildren.forEach((scope, child) => sendSignal(child, scope, 'SIGKILL')),
+);
 
 function track<T extends ChildProcess>(child: T, scope: ChildScope): T {
 	runningChildren.set(child, scope);
@@ -79,8 +81,12 @@ const stoppedLast = new WeakSet<ChildProcess>();
  */
 export async function stopChildProcesses(): Promise<void> {
 	const children = [...runningChildren.keys()];
-	await Promise.all(children.filter((child) => !stoppedLast.has(child)).map((child) => stopChild(child)));
-	await Promise.all(children.filter((child) => stoppedLast.has(child)).map((child) => stopChild(child)));
+	await Promise.all(
+		children.filter((child) => !stoppedLast.has(child)).map((child) => stopChild(child)),
+	);
+	await Promise.all(
+		children.filter((child) => stoppedLast.has(child)).map((child) => stopChild(child)),
+	);
 }
 
 export const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -125,9 +131,16 @@ export function parentExited(pollMs = 500): Promise<void> {
 }
 
 /** Runs a command to completion and captures its output; never throws on a non-zero exit. */
-export function runCaptured(command: string, args: string[], options: CommandOptions = {}): Promise<CommandResult> {
+export function runCaptured(
+	command: string,
+	args: string[],
+	options: CommandOptions = {},
+): Promise<CommandResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawnTracked(command, args, { cwd: options.cwd ?? REPO_ROOT, env: options.env ?? process.env });
+		const child = spawnTracked(command, args, {
+			cwd: options.cwd ?? REPO_ROOT,
+			env: options.env ?? process.env,
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -138,10 +151,16 @@ export function runCaptured(command: string, args: string[], options: CommandOpt
 }
 
 /** Like runCaptured, but throws with the output's last lines on a non-zero exit. */
-export async function runOrThrow(command: string, args: string[], options: CommandOptions = {}): Promise<CommandResult> {
+export async function runOrThrow(
+	command: string,
+	args: string[],
+	options: CommandOptions = {},
+): Promise<CommandResult> {
 	const result = await runCaptured(command, args, options);
 	if (result.exitCode !== 0) {
-		throw new Error(`${path.basename(command)} ${args.join(' ')} failed (exit code ${result.exitCode}):\n${tail(result.stdout + result.stderr, 30)}`);
+		throw new Error(
+			`${path.basename(command)} ${args.join(' ')} failed (exit code ${result.exitCode}):\n${tail(result.stdout + result.stderr, 30)}`,
+		);
 	}
 	return result;
 }
@@ -150,9 +169,20 @@ export async function runOrThrow(command: string, args: string[], options: Comma
  * Runs a long command with its output in `.cache/logs/<name>.log`, printing a heartbeat line every
  * 30 s. Throws with the log's last lines when it fails.
  */
-export async function runLogged(label: string, command: string, args: string[], options: CommandOptions = {}): Promise<void> {
+export async function runLogged(
+	label: string,
+	command: string,
+	args: string[],
+	options: CommandOptions = {},
+): Promise<void> {
 	mkdirSync(LOG_DIR, { recursive: true });
-	const logFile = path.join(LOG_DIR, `${label.replace(/[^a-z0-9.]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.log`);
+	const logFile = path.join(
+		LOG_DIR,
+		`${label
+			.replace(/[^a-z0-9.]+/gi, '-')
+			.replace(/^-|-$/g, '')
+			.toLowerCase()}.log`,
+	);
 	progress(`${label}: ${command} ${args.join(' ')} (log: ${shortPath(logFile)})`);
 	const heartbeat = setInterval(() => progress(`${label}: still running…`), 30_000);
 	try {
@@ -160,7 +190,8 @@ export async function runLogged(label: string, command: string, args: string[], 
 		writeFileSync(logFile, `$ ${command} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`);
 		if (result.exitCode !== 0) {
 			throw new Error(
-				`${label} failed (exit code ${result.exitCode}). Last lines of ${logFile}:\n` + tail(`${result.stdout}\n${result.stderr}`, 30),
+				`${label} failed (exit code ${result.exitCode}). Last lines of ${logFile}:\n` +
+					tail(`${result.stdout}\n${result.stderr}`, 30),
 			);
 		}
 		progress(`${label}: done`);
@@ -209,7 +240,11 @@ function rotate(logFile: string): void {
 export async function startService(options: ServiceOptions): Promise<Service> {
 	rotate(options.logFile);
 	const log = createWriteStream(options.logFile);
-	const child = spawnTracked(options.command, options.args, { env: options.env, cwd: options.cwd, detached: true });
+	const child = spawnTracked(options.command, options.args, {
+		env: options.env,
+		cwd: options.cwd,
+		detached: true,
+	});
 	if (options.stopLast) stoppedLast.add(child);
 	for (const listener of serviceSpawnListeners) listener(options.name, child, options.command);
 	let output = '';
@@ -244,9 +279,14 @@ function waitForReady(service: Service, options: ServiceOptions): Promise<void> 
 		const poll = setInterval(() => {
 			if (options.isReady(service.output())) finish();
 		}, 200);
-		const timer = setTimeout(() => finish(new Error(`${service.name} was not ready after ${timeoutMs / 1000} s`)), timeoutMs);
-		const onExit = (code: number | null) => finish(new Error(`${service.name} exited during startup (exit code ${code})`));
-		const onError = (error: Error) => finish(new Error(`${service.name} could not start: ${error.message}`));
+		const timer = setTimeout(
+			() => finish(new Error(`${service.name} was not ready after ${timeoutMs / 1000} s`)),
+			timeoutMs,
+		);
+		const onExit = (code: number | null) =>
+			finish(new Error(`${service.name} exited during startup (exit code ${code})`));
+		const onError = (error: Error) =>
+			finish(new Error(`${service.name} could not start: ${error.message}`));
 		service.process.once('exit', onExit);
 		service.process.once('error', onError);
 		function finish(error?: Error): void {
@@ -254,7 +294,12 @@ function waitForReady(service: Service, options: ServiceOptions): Promise<void> 
 			clearTimeout(timer);
 			service.process.off('exit', onExit);
 			service.process.off('error', onError);
-			if (error) reject(new Error(`${error.message}. Last lines of ${service.logFile}:\n${tail(service.output(), 30)}`));
+			if (error)
+				reject(
+					new Error(
+						`${error.message}. Last lines of ${service.logFile}:\n${tail(service.output(), 30)}`,
+					),
+				);
 			else resolve();
 		}
 	});

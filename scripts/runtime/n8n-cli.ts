@@ -68,7 +68,9 @@ export async function runN8nCli(cli: N8nCli, args: string[]): Promise<CommandRes
 async function runN8nCliOrThrow(cli: N8nCli, args: string[]): Promise<CommandResult> {
 	const result = await runN8nCli(cli, args);
 	if (result.exitCode !== 0) {
-		throw new Error(`n8n ${args.join(' ')} failed (exit code ${result.exitCode}):\n${tail(result.stdout + result.stderr, 30)}`);
+		throw new Error(
+			`n8n ${args.join(' ')} failed (exit code ${result.exitCode}):\n${tail(result.stdout + result.stderr, 30)}`,
+		);
 	}
 	return result;
 }
@@ -103,7 +105,12 @@ export async function importWorkflows(cli: N8nCli, files: string[]): Promise<voi
 /** Activates a workflow (webhooks) from the next `n8n start` on: `publish:workflow` (2.x), `update:workflow --active=true` (1.x). */
 export async function publishWorkflow(cli: N8nCli, id: string): Promise<void> {
 	progress(`Publishing workflow ${id}`);
-	await runN8nCliOrThrow(cli, n8nMajor(cli.install.version) >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true']);
+	await runN8nCliOrThrow(
+		cli,
+		n8nMajor(cli.install.version) >= 2
+			? ['publish:workflow', `--id=${id}`]
+			: ['update:workflow', `--id=${id}`, '--active=true'],
+	);
 }
 
 export interface ExecuteResult extends CommandResult {
@@ -116,7 +123,14 @@ export interface ExecutionRun {
 	finished: boolean;
 	data: {
 		resultData: {
-			runData: Record<string, Array<{ executionStatus?: string; data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: unknown }>>;
+			runData: Record<
+				string,
+				Array<{
+					executionStatus?: string;
+					data?: { main: Array<Array<{ json: Record<string, unknown> }>> };
+					error?: unknown;
+				}>
+			>;
 			lastNodeExecuted?: string;
 			error?: { message: string; description?: string };
 		};
@@ -152,14 +166,19 @@ export async function executeWorkflow(cli: N8nCli, id: string): Promise<ExecuteR
 	const result = await runN8nCli(cli, ['execute', `--id=${id}`, '--rawOutput']);
 	const run = parseExecuteOutput(result.stdout);
 	if (!result.signal) return { ...result, run };
-	progress(`n8n execute --id=${id} was ended by ${result.signal}${run ? ` after printing its finished run (${run.status})` : ''}`);
+	progress(
+		`n8n execute --id=${id} was ended by ${result.signal}${run ? ` after printing its finished run (${run.status})` : ''}`,
+	);
 	return run ? { ...result, run, exitCode: run.status === 'success' ? 0 : 1 } : { ...result, run };
 }
 
 /** The output items (json only) of `nodeName`'s last run. */
 export function nodeOutput(run: ExecutionRun, nodeName: string): Array<Record<string, unknown>> {
 	const runs = run.data.resultData.runData[nodeName];
-	if (!runs?.length) throw new Error(`Node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
+	if (!runs?.length)
+		throw new Error(
+			`Node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`,
+		);
 	return (runs[runs.length - 1].data?.main[0] ?? []).map((item) => item.json);
 }
 
@@ -172,7 +191,8 @@ export interface SeedFiles {
 
 function seedFingerprint(seed: SeedFiles): string {
 	const hash = createHash('sha256');
-	for (const file of [seed.credentialsFile, ...seed.workflowFiles]) hash.update(file).update(readFileSync(file));
+	for (const file of [seed.credentialsFile, ...seed.workflowFiles])
+		hash.update(file).update(readFileSync(file));
 	return hash.update(seed.publishIds.join(',')).digest('hex');
 }
 

@@ -51,10 +51,17 @@ export async function ensureN8n(
 ): Promise<N8nInstall> {
 	const node = await ensureNode();
 	const dir = n8nInstallDir(version);
-	const install: N8nInstall = { version, dir, bin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), node };
+	const install: N8nInstall = {
+		version,
+		dir,
+		bin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		node,
+	};
 	const marker = path.join(dir, `.installed-n8n-${version}`);
 	if (existsSync(marker) && existsSync(install.bin)) return install;
-	progress(`n8n ${version} not (completely) installed in ${shortPath(dir)}: installing (a few minutes the first time)…`);
+	progress(
+		`n8n ${version} not (completely) installed in ${shortPath(dir)}: installing (a few minutes the first time)…`,
+	);
 	await withInstallLock(dir, async () => {
 		await installN8n(install, options);
 		writeFileSync(marker, `${new Date().toISOString()}\n`);
@@ -64,24 +71,54 @@ export async function ensureN8n(
 }
 
 async function installN8n(install: N8nInstall, options: N8nInstallOptions): Promise<void> {
-	const env = { ...nodeEnv(install.node), ...(install.node.headersDir ? { npm_config_nodedir: install.node.headersDir } : {}) };
-	const packageJson = { name: `n8n-${install.version}-runtime`, private: true, ...(options.overrides ? { overrides: options.overrides } : {}) };
-	writeFileSync(path.join(install.dir, 'package.json'), JSON.stringify(packageJson, null, 2) + '\n');
+	const env = {
+		...nodeEnv(install.node),
+		...(install.node.headersDir ? { npm_config_nodedir: install.node.headersDir } : {}),
+	};
+	const packageJson = {
+		name: `n8n-${install.version}-runtime`,
+		private: true,
+		...(options.overrides ? { overrides: options.overrides } : {}),
+	};
+	writeFileSync(
+		path.join(install.dir, 'package.json'),
+		JSON.stringify(packageJson, null, 2) + '\n',
+	);
 	const label = `install n8n ${install.version}`;
-	const npmArgs = ['install', '--ignore-scripts', '--save-exact', '--no-audit', '--no-fund', `n8n@${install.version}`];
+	const npmArgs = [
+		'install',
+		'--ignore-scripts',
+		'--save-exact',
+		'--no-audit',
+		'--no-fund',
+		`n8n@${install.version}`,
+	];
 	await runLogged(label, 'npm', npmArgs, { cwd: install.dir, env });
 	if (!(await sqliteLoads(install.dir, env))) {
 		// Explicit: `npm run` passes the repo's ignore-scripts=true (.npmrc) on to nested npm commands.
-		await runLogged(`rebuild sqlite3 for n8n ${install.version}`, 'npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], { cwd: install.dir, env });
+		await runLogged(
+			`rebuild sqlite3 for n8n ${install.version}`,
+			'npm',
+			['rebuild', 'sqlite3', '--ignore-scripts=false'],
+			{ cwd: install.dir, env },
+		);
 	}
 	const found = installedVersion(install.dir);
-	if (found !== install.version) throw new Error(`Expected n8n ${install.version} in ${install.dir}, found ${found ?? 'nothing'}`);
-	if (!(await sqliteLoads(install.dir, env))) throw new Error(`sqlite3 still does not load under Node ${install.node.version} after \`npm rebuild sqlite3\``);
+	if (found !== install.version)
+		throw new Error(
+			`Expected n8n ${install.version} in ${install.dir}, found ${found ?? 'nothing'}`,
+		);
+	if (!(await sqliteLoads(install.dir, env)))
+		throw new Error(
+			`sqlite3 still does not load under Node ${install.node.version} after \`npm rebuild sqlite3\``,
+		);
 }
 
 function installedVersion(dir: string): string | undefined {
 	const packageJson = path.join(dir, 'node_modules', 'n8n', 'package.json');
-	return existsSync(packageJson) ? (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version : undefined;
+	return existsSync(packageJson)
+		? (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version
+		: undefined;
 }
 
 async function sqliteLoads(dir: string, env: NodeJS.ProcessEnv): Promise<boolean> {
@@ -97,7 +134,9 @@ async function withInstallLock<T>(dir: string, action: () => Promise<T>): Promis
 	if (!tryCreateDir(lockDir)) {
 		const holder = Number(existsSync(pidFile) ? readFileSync(pidFile, 'utf8') : NaN);
 		if (Number.isInteger(holder) && isProcessAlive(holder)) {
-			throw new Error(`Another n8n install into ${dir} is running (pid ${holder}); wait for it to finish.`);
+			throw new Error(
+				`Another n8n install into ${dir} is running (pid ${holder}); wait for it to finish.`,
+			);
 		}
 		progress('Removing a stale n8n install lock');
 		rmSync(lockDir, { recursive: true, force: true });

@@ -22,18 +22,28 @@ export interface NodeRuntime {
 }
 
 /** The npm package holding a Node binary for this machine. */
-export function nodePackageName(platform: NodeJS.Platform = process.platform, arch: string = process.arch): string {
+export function nodePackageName(
+	platform: NodeJS.Platform = process.platform,
+	arch: string = process.arch,
+): string {
 	const supported = ['linux-x64', 'linux-arm64', 'darwin-arm64', 'darwin-x64', 'win32-x64'];
 	if (!supported.includes(`${platform}-${arch}`)) {
-		throw new Error(`No Node ${MIN_NODE_MAJOR} package on npm for ${platform}-${arch}: install Node ${MIN_NODE_MAJOR} yourself and put it first on PATH`);
+		throw new Error(
+			`No Node ${MIN_NODE_MAJOR} package on npm for ${platform}-${arch}: install Node ${MIN_NODE_MAJOR} yourself and put it first on PATH`,
+		);
 	}
 	return `node-${platform === 'win32' ? 'win' : platform}-${arch}`;
 }
 
 /** `version` and the path of a node binary, or undefined when it does not run. */
-async function probeNode(command: string): Promise<{ version: string; execPath: string } | undefined> {
+async function probeNode(
+	command: string,
+): Promise<{ version: string; execPath: string } | undefined> {
 	try {
-		const { exitCode, stdout } = await runCaptured(command, ['-p', 'process.version + " " + process.execPath']);
+		const { exitCode, stdout } = await runCaptured(command, [
+			'-p',
+			'process.version + " " + process.execPath',
+		]);
 		if (exitCode !== 0) return undefined;
 		const [version, execPath] = stdout.trim().split(' ');
 		return { version: version.replace(/^v/, ''), execPath };
@@ -49,7 +59,9 @@ export async function ensureNode(): Promise<NodeRuntime> {
 	const onPath = await probeNode('node');
 	if (onPath && major(onPath.version) >= MIN_NODE_MAJOR) {
 		const prefix = path.dirname(path.dirname(onPath.execPath));
-		const headersDir = existsSync(path.join(prefix, 'include', 'node', 'node.h')) ? prefix : undefined;
+		const headersDir = existsSync(path.join(prefix, 'include', 'node', 'node.h'))
+			? prefix
+			: undefined;
 		return { version: onPath.version, binDir: path.dirname(onPath.execPath), headersDir };
 	}
 
@@ -59,18 +71,35 @@ export async function ensureNode(): Promise<NodeRuntime> {
 	const nodeBin = path.join(binDir, process.platform === 'win32' ? 'node.exe' : 'node');
 	let installed = existsSync(nodeBin) ? await probeNode(nodeBin) : undefined;
 	if (!installed || major(installed.version) < MIN_NODE_MAJOR) {
-		progress(`Node ${MIN_NODE_MAJOR} is not on PATH nor in ${shortPath(NODE_DIR)}: installing ${packageName}@${MIN_NODE_MAJOR} from npm…`);
+		progress(
+			`Node ${MIN_NODE_MAJOR} is not on PATH nor in ${shortPath(NODE_DIR)}: installing ${packageName}@${MIN_NODE_MAJOR} from npm…`,
+		);
 		mkdirSync(NODE_DIR, { recursive: true });
 		const packageJson = path.join(NODE_DIR, 'package.json');
-		if (!existsSync(packageJson)) writeFileSync(packageJson, JSON.stringify({ name: 'node24-runtime', private: true }, null, 2) + '\n');
-		await runLogged(`install node ${MIN_NODE_MAJOR}`, 'npm', ['install', '--no-audit', '--no-fund', `${packageName}@${MIN_NODE_MAJOR}`], { cwd: NODE_DIR });
+		if (!existsSync(packageJson))
+			writeFileSync(
+				packageJson,
+				JSON.stringify({ name: 'node24-runtime', private: true }, null, 2) + '\n',
+			);
+		await runLogged(
+			`install node ${MIN_NODE_MAJOR}`,
+			'npm',
+			['install', '--no-audit', '--no-fund', `${packageName}@${MIN_NODE_MAJOR}`],
+			{ cwd: NODE_DIR },
+		);
 		installed = await probeNode(nodeBin);
-		if (!installed) throw new Error(`Installing ${packageName}@${MIN_NODE_MAJOR} did not produce a working ${nodeBin}`);
+		if (!installed)
+			throw new Error(
+				`Installing ${packageName}@${MIN_NODE_MAJOR} did not produce a working ${nodeBin}`,
+			);
 	}
 	return { version: installed.version, binDir, headersDir: packageDir };
 }
 
 /** An environment with this Node first on PATH (n8n spawns its JS task runner as plain `node`). */
-export function nodeEnv(node: NodeRuntime, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function nodeEnv(
+	node: NodeRuntime,
+	base: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
 	return { ...base, PATH: `${node.binDir}${path.delimiter}${base.PATH ?? ''}` };
 }

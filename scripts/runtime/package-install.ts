@@ -29,10 +29,16 @@ async function buildPackage(): Promise<void> {
 	try {
 		await runLogged('build the package', 'npm', ['run', 'build']);
 	} catch (error) {
-		throw new Error(`The package does not build, so it cannot be loaded into n8n.\n${(error as Error).message}`);
+		throw new Error(
+			`The package does not build, so it cannot be loaded into n8n.\n${(error as Error).message}`,
+		);
 	}
-	for (const file of ['dist/nodes/Wolkvox/Wolkvox.node.js', 'dist/credentials/WolkvoxApi.credentials.js']) {
-		if (!existsSync(path.join(REPO_ROOT, file))) throw new Error(`npm run build succeeded but ${file} is missing`);
+	for (const file of [
+		'dist/nodes/Wolkvox/Wolkvox.node.js',
+		'dist/credentials/WolkvoxApi.credentials.js',
+	]) {
+		if (!existsSync(path.join(REPO_ROOT, file)))
+			throw new Error(`npm run build succeeded but ${file} is missing`);
 	}
 }
 
@@ -46,7 +52,8 @@ async function packPackage(destination: string): Promise<string> {
 /** Drops the dependency kinds n8n drops before its `npm install` (peer n8n-workflow comes from n8n itself). */
 function stripNonRuntimeDependencies(packageJsonFile: string): PackageJson {
 	const packageJson = readJson<PackageJson>(packageJsonFile);
-	for (const kind of ['devDependencies', 'peerDependencies', 'optionalDependencies'] as const) delete packageJson[kind];
+	for (const kind of ['devDependencies', 'peerDependencies', 'optionalDependencies'] as const)
+		delete packageJson[kind];
 	writeFileSync(packageJsonFile, JSON.stringify(packageJson, null, 2));
 	return packageJson;
 }
@@ -62,11 +69,16 @@ function recordInNodesPackageJson(nodesDir: string, name: string, version: strin
 
 /** Fails if an n8n peer package was installed next to the node: two copies break `instanceof` checks. */
 function assertNoPeerCopies(nodesDir: string): void {
-	const moduleDirs = [path.join(nodesDir, 'node_modules'), path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'node_modules')];
+	const moduleDirs = [
+		path.join(nodesDir, 'node_modules'),
+		path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'node_modules'),
+	];
 	for (const moduleDir of moduleDirs) {
 		for (const peer of PEER_PACKAGES) {
 			if (existsSync(path.join(moduleDir, peer))) {
-				throw new Error(`${path.join(moduleDir, peer)} exists: ${peer} must come from n8n itself, not from the package install`);
+				throw new Error(
+					`${path.join(moduleDir, peer)} exists: ${peer} must come from n8n itself, not from the package install`,
+				);
 			}
 		}
 	}
@@ -83,10 +95,24 @@ async function installTarball(tarball: string, userFolder: string): Promise<stri
 	const packageDir = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 	rmSync(packageDir, { recursive: true, force: true });
 	mkdirSync(packageDir, { recursive: true });
-	const untar = await runCaptured('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
+	const untar = await runCaptured('tar', [
+		'-xzf',
+		tarball,
+		'-C',
+		packageDir,
+		'--strip-components=1',
+	]);
 	if (untar.exitCode !== 0) throw new Error(`Could not unpack ${tarball}: ${untar.stderr}`);
 	const { name, version } = stripNonRuntimeDependencies(path.join(packageDir, 'package.json'));
-	const npmArgs = ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'];
+	const npmArgs = [
+		'install',
+		'--audit=false',
+		'--fund=false',
+		'--bin-links=false',
+		'--install-strategy=shallow',
+		'--ignore-scripts=true',
+		'--package-lock=false',
+	];
 	await runLogged('install the community package', 'npm', npmArgs, { cwd: packageDir });
 	recordInNodesPackageJson(nodesDir, name, version);
 	assertNoPeerCopies(nodesDir);
@@ -99,7 +125,9 @@ export async function packAndInstall(userFolder: string): Promise<string> {
 	const packDir = mkdtempSync(path.join(os.tmpdir(), 'wolkvox-pack-'));
 	try {
 		const tarball = await packPackage(packDir);
-		progress(`Packed ${path.basename(tarball)}; installing into ${path.join(userFolder, '.n8n', 'nodes')}`);
+		progress(
+			`Packed ${path.basename(tarball)}; installing into ${path.join(userFolder, '.n8n', 'nodes')}`,
+		);
 		return await installTarball(tarball, userFolder);
 	} finally {
 		rmSync(packDir, { recursive: true, force: true });

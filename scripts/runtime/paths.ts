@@ -9,7 +9,9 @@
 import path from 'path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const CACHE_DIR = process.env.WOLKVOX_CACHE_DIR ? path.resolve(process.env.WOLKVOX_CACHE_DIR) : path.join(REPO_ROOT, '.cache');
+export const CACHE_DIR = process.env.WOLKVOX_CACHE_DIR
+	? path.resolve(process.env.WOLKVOX_CACHE_DIR)
+	: path.join(REPO_ROOT, '.cache');
 export const LOG_DIR = path.join(CACHE_DIR, 'logs');
 export const PACKAGE_NAME = 'n8n-nodes-wolkvox';
 

@@ -34,7 +34,9 @@ function commandLine(pid: number): string | undefined {
 		// no /proc (macOS): ask ps
 	}
 	try {
-		return execFileSync('ps', ['-o', 'args=', '-p', String(pid)]).toString().trim();
+		return execFileSync('ps', ['-o', 'args=', '-p', String(pid)])
+			.toString()
+			.trim();
 	} catch {
 		return undefined;
 	}
@@ -67,13 +69,17 @@ function signal(recorded: RecordedProcess, name: NodeJS.Signals): void {
  * Returns the names of what was running.
  */
 export async function stopRecorded(file: string, graceMs = 30_000): Promise<string[]> {
-	const running = (existsSync(file) ? read(file)?.processes ?? [] : []).filter(stillRunning);
+	const running = (existsSync(file) ? (read(file)?.processes ?? []) : []).filter(stillRunning);
 	const [start, ...services] = running;
 	if (start && !start.group) signal(start, 'SIGTERM');
 	else running.forEach((recorded) => signal(recorded, 'SIGTERM'));
 	const deadline = Date.now() + graceMs;
-	while (running.some(stillRunning) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
-	for (const recorded of [start, ...services].filter((recorded) => recorded && stillRunning(recorded))) signal(recorded, 'SIGKILL');
+	while (running.some(stillRunning) && Date.now() < deadline)
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	for (const recorded of [start, ...services].filter(
+		(recorded) => recorded && stillRunning(recorded),
+	))
+		signal(recorded, 'SIGKILL');
 	rmSync(file, { force: true });
 	return running.map((recorded) => `${recorded.name} (pid ${recorded.pid})`);
 }
@@ -96,7 +102,8 @@ export class Pidfile {
 		const pidfile = new Pidfile(file);
 		pidfile.add({ name: what, pid: process.pid, group: false, commandWord: 'scripts/start' });
 		onServiceSpawn((name, child, command) => {
-			if (child.pid !== undefined) pidfile.add({ name, pid: child.pid, group: true, commandWord: path.basename(command) });
+			if (child.pid !== undefined)
+				pidfile.add({ name, pid: child.pid, group: true, commandWord: path.basename(command) });
 		});
 		return pidfile;
 	}

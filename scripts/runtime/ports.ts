@@ -11,7 +11,9 @@ export async function assertPortFree(port: number, purpose: string): Promise<voi
 		server.listen(port, '127.0.0.1', () => server.close(() => resolve(undefined)));
 	});
 	if (error) {
-		throw new Error(`Port ${port} (${purpose}) is not free on 127.0.0.1 (${error.code}). Stop whatever listens there or choose another port.`);
+		throw new Error(
+			`Port ${port} (${purpose}) is not free on 127.0.0.1 (${error.code}). Stop whatever listens there or choose another port.`,
+		);
 	}
 }
 
@@ -22,13 +24,17 @@ export async function assertPortsFree(ports: Record<string, number>): Promise<vo
 
 /** Test ports must not collide with a developer's running n8n (5678) or its task broker (5679). */
 export function assertTestPort(port: number, purpose: string): void {
-	if (RESERVED_TEST_PORTS.has(port)) throw new Error(`Port ${port} is reserved for a developer's n8n; pick another port for ${purpose}`);
+	if (RESERVED_TEST_PORTS.has(port))
+		throw new Error(
+			`Port ${port} is reserved for a developer's n8n; pick another port for ${purpose}`,
+		);
 }
 
 export function portFromEnv(name: string, fallback: number): number {
 	const raw = process.env[name];
 	if (raw === undefined || raw === '') return fallback;
 	const port = Number(raw);
-	if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name}=${raw} is not a valid port`);
+	if (!Number.isInteger(port) || port < 1 || port > 65535)
+		throw new Error(`${name}=${raw} is not a valid port`);
 	return port;
 }

@@ -31,12 +31,19 @@ export function findPostgresBinDir(): string | undefined {
 	const onPath = findExecutable('initdb');
 	const candidates = [
 		...(onPath ? [path.dirname(realpathSync(onPath))] : []),
-		...subfolders('/usr/lib/postgresql').reverse().map((version) => path.join('/usr/lib/postgresql', version, 'bin')),
+		...subfolders('/usr/lib/postgresql')
+			.reverse()
+			.map((version) => path.join('/usr/lib/postgresql', version, 'bin')),
 		...['/opt/homebrew/opt', '/usr/local/opt'].flatMap((dir) =>
-			subfolders(dir).reverse().filter((name) => name.startsWith('postgresql')).map((name) => path.join(dir, name, 'bin')),
+			subfolders(dir)
+				.reverse()
+				.filter((name) => name.startsWith('postgresql'))
+				.map((name) => path.join(dir, name, 'bin')),
 		),
 	];
-	return candidates.find((dir) => SERVER_PROGRAMS.every((program) => existsSync(path.join(dir, program))));
+	return candidates.find((dir) =>
+		SERVER_PROGRAMS.every((program) => existsSync(path.join(dir, program))),
+	);
 }
 
 /** How to run a Postgres server command: as ourselves, or as the `postgres` user when we are root. */
@@ -52,7 +59,9 @@ function runAs(): RunAs {
 	const runuser = findExecutable('runuser', ['/usr/sbin', '/sbin']);
 	const ids = userIds(SUPERUSER);
 	if (!runuser || !ids) {
-		throw new Error(`Postgres refuses to run as root, and there is no \`${SUPERUSER}\` user (or no runuser) to run it as. Run as an ordinary user, or install Debian's postgresql package, which creates one.`);
+		throw new Error(
+			`Postgres refuses to run as root, and there is no \`${SUPERUSER}\` user (or no runuser) to run it as. Run as an ordinary user, or install Debian's postgresql package, which creates one.`,
+		);
 	}
 	return {
 		wrap: (command, args) => [runuser, ['-u', SUPERUSER, '--', command, ...args]],
@@ -79,8 +88,13 @@ async function reachable(as: RunAs, dir: string): Promise<boolean> {
 async function clusterDir(as: RunAs, dataDir: string): Promise<string> {
 	mkdirSync(path.dirname(dataDir), { recursive: true });
 	if (await reachable(as, path.dirname(dataDir))) return dataDir;
-	const fallback = path.join(os.tmpdir(), `wolkvox-postgres-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`);
-	progress(`The ${SUPERUSER} user cannot reach ${path.dirname(dataDir)}: keeping the Postgres cluster in ${fallback}`);
+	const fallback = path.join(
+		os.tmpdir(),
+		`wolkvox-postgres-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`,
+	);
+	progress(
+		`The ${SUPERUSER} user cannot reach ${path.dirname(dataDir)}: keeping the Postgres cluster in ${fallback}`,
+	);
 	return fallback;
 }
 
@@ -89,25 +103,55 @@ async function initCluster(binDir: string, as: RunAs, dir: string): Promise<void
 	progress(`Creating a Postgres cluster in ${dir}`);
 	mkdirSync(dir, { recursive: true, mode: 0o700 });
 	as.own(dir);
-	const [command, args] = as.wrap(path.join(binDir, 'initdb'), ['-D', dir, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--no-instructions']);
+	const [command, args] = as.wrap(path.join(binDir, 'initdb'), [
+		'-D',
+		dir,
+		'-U',
+		SUPERUSER,
+		'--auth=trust',
+		'--encoding=UTF8',
+		'--no-instructions',
+	]);
 	await runOrThrow(command, args, { cwd: '/' });
 }
 
 async function createDatabase(binDir: string, port: number): Promise<void> {
 	const connection = ['-h', '127.0.0.1', '-p', String(port), '-U', SUPERUSER];
-	const exists = await runOrThrow(path.join(binDir, 'psql'), [...connection, '-d', 'postgres', '-tAc', `SELECT 1 FROM pg_database WHERE datname = '${N8N_DATABASE}'`]);
-	if (exists.stdout.trim() !== '1') await runOrThrow(path.join(binDir, 'createdb'), [...connection, N8N_DATABASE]);
+	const exists = await runOrThrow(path.join(binDir, 'psql'), [
+		...connection,
+		'-d',
+		'postgres',
+		'-tAc',
+		`SELECT 1 FROM pg_database WHERE datname = '${N8N_DATABASE}'`,
+	]);
+	if (exists.stdout.trim() !== '1')
+		await runOrThrow(path.join(binDir, 'createdb'), [...connection, N8N_DATABASE]);
 }
 
 /** Starts Postgres on 127.0.0.1:`port` with its cluster in `dataDir` (created on first use) and a database `n8n`. */
-export async function startPostgres(options: { port: number; dataDir: string; logFile: string }): Promise<RunningPostgres> {
+export async function startPostgres(options: {
+	port: number;
+	dataDir: string;
+	logFile: string;
+}): Promise<RunningPostgres> {
 	const binDir = findPostgresBinDir();
 	if (!binDir) throw new Error(missingQueueToolsMessage());
 	const as = runAs();
 	const dir = await clusterDir(as, options.dataDir);
 	await initCluster(binDir, as, dir);
 	progress(`Starting Postgres on 127.0.0.1:${options.port} (log: ${options.logFile})`);
-	const serverArgs = ['-D', dir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
+	const serverArgs = [
+		'-D',
+		dir,
+		'-p',
+		String(options.port),
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		'unix_socket_directories=',
+		'-c',
+		'max_connections=200',
+	];
 	const [command, args] = as.wrap(path.join(binDir, 'postgres'), serverArgs);
 	const service = await startService({
 		name: 'postgres',
@@ -125,5 +169,11 @@ export async function startPostgres(options: { port: number; dataDir: string; lo
 		await service.stop();
 		throw error;
 	}
-	return { ...service, port: options.port, clusterDir: dir, database: N8N_DATABASE, user: SUPERUSER };
+	return {
+		...service,
+		port: options.port,
+		clusterDir: dir,
+		database: N8N_DATABASE,
+		user: SUPERUSER,
+	};
 }

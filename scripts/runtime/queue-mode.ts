@@ -34,7 +34,11 @@ export async function startQueueBackends(options: QueueBackendOptions): Promise<
 		logFile: path.join(options.dataDir, 'postgres.log'),
 	});
 	try {
-		const redis = await startRedis({ port: options.redisPort, dataDir: options.dataDir, logFile: path.join(options.dataDir, 'redis.log') });
+		const redis = await startRedis({
+			port: options.redisPort,
+			dataDir: options.dataDir,
+			logFile: path.join(options.dataDir, 'redis.log'),
+		});
 		return { postgres, redis };
 	} catch (error) {
 		await postgres.stop();
@@ -46,7 +50,8 @@ export async function startQueueBackends(options: QueueBackendOptions): Promise<
 export function encryptionKey(userFolder: string): string {
 	const configFile = path.join(userFolder, '.n8n', 'config');
 	if (existsSync(configFile)) {
-		const key = (JSON.parse(readFileSync(configFile, 'utf8')) as { encryptionKey?: string }).encryptionKey;
+		const key = (JSON.parse(readFileSync(configFile, 'utf8')) as { encryptionKey?: string })
+			.encryptionKey;
 		if (key) return key;
 	}
 	return randomBytes(24).toString('base64url');
@@ -82,7 +87,13 @@ export interface RunningWorker extends Service {
 }
 
 /** `n8n worker` sharing `settings.userFolder` with main; resolves once it takes jobs. */
-export async function startWorker(install: N8nInstall, settings: N8nSettings, ports: WorkerPorts, index: number, concurrency = 10): Promise<RunningWorker> {
+export async function startWorker(
+	install: N8nInstall,
+	settings: N8nSettings,
+	ports: WorkerPorts,
+	index: number,
+	concurrency = 10,
+): Promise<RunningWorker> {
 	const name = `worker ${index}`;
 	const env = n8nEnv(install, {
 		...settings,
@@ -95,7 +106,9 @@ export async function startWorker(install: N8nInstall, settings: N8nSettings, po
 		},
 	});
 	const logFile = path.join(settings.userFolder, `n8n-worker-${index}.log`);
-	progress(`Starting n8n ${name} (health http://127.0.0.1:${ports.healthPort}/healthz, log: ${logFile})`);
+	progress(
+		`Starting n8n ${name} (health http://127.0.0.1:${ports.healthPort}/healthz, log: ${logFile})`,
+	);
 	const service = await startService({
 		name: `n8n ${name}`,
 		command: install.bin,

@@ -14,11 +14,26 @@ export function findRedisServer(): string | undefined {
 }
 
 /** `redis-server` on 127.0.0.1:`port`, nothing persisted (n8n's queue only lives while n8n runs). */
-export async function startRedis(options: { port: number; dataDir: string; logFile: string }): Promise<RunningRedis> {
+export async function startRedis(options: {
+	port: number;
+	dataDir: string;
+	logFile: string;
+}): Promise<RunningRedis> {
 	const redisServer = findRedisServer();
 	if (!redisServer) throw new Error(missingQueueToolsMessage());
 	progress(`Starting Redis on 127.0.0.1:${options.port} (log: ${options.logFile})`);
-	const args = ['--port', String(options.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', options.dataDir];
+	const args = [
+		'--port',
+		String(options.port),
+		'--bind',
+		'127.0.0.1',
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--dir',
+		options.dataDir,
+	];
 	const service = await startService({
 		name: 'redis',
 		command: redisServer,

@@ -2,7 +2,9 @@
 import { WolkvoxSimulator, type SimulatorOptions } from '../../test/simulator/server';
 import { progress } from './progress';
 
-export async function startSimulator(options: SimulatorOptions & { port: number }): Promise<WolkvoxSimulator> {
+export async function startSimulator(
+	options: SimulatorOptions & { port: number },
+): Promise<WolkvoxSimulator> {
 	progress(`Starting the Wolkvox simulator on 127.0.0.1:${options.port}`);
 	return await WolkvoxSimulator.start(options);
 }

@@ -37,7 +37,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 function fileSafe(name: string): string {
-	return name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 80);
+	return name
+		.replace(/[^a-z0-9]+/gi, '-')
+		.replace(/^-|-$/g, '')
+		.toLowerCase()
+		.slice(0, 80);
 }
 
 interface OwnerSettings {
@@ -80,7 +84,11 @@ export function useEditor(): { page: Page } {
 		await signInAsOwner(fixture.page);
 	});
 	afterEach(async () => {
-		if (fixture.page) await screenshot(fixture.page, `after-${fileSafe(expect.getState().currentTestName ?? 'test')}`);
+		if (fixture.page)
+			await screenshot(
+				fixture.page,
+				`after-${fileSafe(expect.getState().currentTestName ?? 'test')}`,
+			);
 	});
 	afterAll(async () => await browser?.close());
 	return fixture;

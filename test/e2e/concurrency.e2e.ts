@@ -16,7 +16,9 @@ it(`${PARALLEL_EXECUTIONS} parallel webhook executions sharing one credential ne
 
 	expect(responses.map((response) => response.status)).toEqual(codes.map(() => 200));
 	expect(responses.map((response) => Number(response.body.code))).toEqual(codes.map(() => 201));
-	expect([...fx.simulator.activityCodes.keys()].sort()).toEqual(codes.map((code) => `cod_act1:${code}`));
+	expect([...fx.simulator.activityCodes.keys()].sort()).toEqual(
+		codes.map((code) => `cod_act1:${code}`),
+	);
 	expect(fx.simulator.maxInFlight(CREDENTIALS.simulator.token)).toBe(1);
 	expect(fx.simulator.requests.every((request) => request.status === 201)).toBe(true);
 	const log = n8nLog();

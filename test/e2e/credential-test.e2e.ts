@@ -6,12 +6,21 @@ import { useSimulator } from './support';
 
 useSimulator();
 
-async function testCredential(session: RestSession, id: string): Promise<{ status: string; message: string }> {
-	const credential = (await session.get(`/credentials/${id}?includeData=true`)) as Record<string, unknown>;
-	return (await session.post('/credentials/test', { credentials: credential })) as { status: string; message: string };
+async function testCredential(
+	session: RestSession,
+	id: string,
+): Promise<{ status: string; message: string }> {
+	const credential = (await session.get(`/credentials/${id}?includeData=true`)) as Record<
+		string,
+		unknown
+	>;
+	return (await session.post('/credentials/test', { credentials: credential })) as {
+		status: string;
+		message: string;
+	};
 }
 
-it('passes with the simulator token, and with a wrong token fails with Wolkvox\'s message', async () => {
+it("passes with the simulator token, and with a wrong token fails with Wolkvox's message", async () => {
 	const session = await ownerSession();
 
 	const good = await testCredential(session, CREDENTIALS.simulator.id);

@@ -35,7 +35,12 @@ export const WORKFLOWS = {
 };
 
 /** n8n's owner account, created by the first browser test (local to the suite's temporary n8n). */
-export const OWNER = { email: 'owner@wolkvox-e2e.test', firstName: 'Ana', lastName: 'Operator', password: 'Wolkvox-e2e-2026' };
+export const OWNER = {
+	email: 'owner@wolkvox-e2e.test',
+	firstName: 'Ana',
+	lastName: 'Operator',
+	password: 'Wolkvox-e2e-2026',
+};
 
 export const WEBHOOK_PATH = 'wolkvox-activity-code';
 

@@ -18,7 +18,9 @@ const editor = useEditor();
 function declaredActions(): string[] {
 	return new Wolkvox().description.properties
 		.filter((property) => property.name === 'operation')
-		.flatMap((property) => (property.options as INodePropertyOptions[]).map((option) => option.action ?? ''));
+		.flatMap((property) =>
+			(property.options as INodePropertyOptions[]).map((option) => option.action ?? ''),
+		);
 }
 
 /** The part of the browser's HTMLImageElement used here (the tests compile without the DOM library). */
@@ -28,7 +30,9 @@ interface LoadingImage {
 }
 
 function nodeCreatorItem(page: Page, name: string) {
-	return page.getByTestId('item-iterator-item').filter({ has: page.getByTestId('node-creator-item-name').getByText(name, { exact: true }) });
+	return page
+		.getByTestId('item-iterator-item')
+		.filter({ has: page.getByTestId('node-creator-item-name').getByText(name, { exact: true }) });
 }
 
 /** A new workflow with the node creator open on "Wolkvox"; returns the node's entry. */
@@ -47,7 +51,11 @@ async function openCredential(page: Page, credentialId: string) {
 
 /** "4 items" in a panel of the node details view. */
 async function itemCount(page: Page, panel: 'ndv-input-panel' | 'output-panel'): Promise<number> {
-	const text = await page.getByTestId(panel).getByText(/^\d+ items?$/).first().innerText();
+	const text = await page
+		.getByTestId(panel)
+		.getByText(/^\d+ items?$/)
+		.first()
+		.innerText();
 	return Number(text.split(' ')[0]);
 }
 
@@ -87,7 +95,9 @@ describe('the Wolkvox node in the n8n editor', () => {
 		for (const label of ['Resource', 'Operation', 'Type of Call', 'Telephones', 'Options']) {
 			await parameters.getByText(label, { exact: true }).waitFor();
 		}
-		expect(await page.getByTestId('parameter-input-typeCall').locator('input').inputValue()).toBe('Outbound');
+		expect(await page.getByTestId('parameter-input-typeCall').locator('input').inputValue()).toBe(
+			'Outbound',
+		);
 		await screenshot(page, 'add-dnc-parameters');
 	});
 
@@ -95,8 +105,12 @@ describe('the Wolkvox node in the n8n editor', () => {
 		const modal = await openCredential(editor.page, CREDENTIALS.simulator.id);
 
 		await modal.getByTestId('credentials-config-container-test-success').waitFor();
-		expect(await modal.getByTestId('credentials-config-container-test-success').innerText()).toMatch(/Connection tested successfully/);
-		expect(fx.simulator.requestsFor('token_info').map(({ token, status }) => ({ token, status }))).toEqual([{ token: TOKEN, status: 200 }]);
+		expect(
+			await modal.getByTestId('credentials-config-container-test-success').innerText(),
+		).toMatch(/Connection tested successfully/);
+		expect(
+			fx.simulator.requestsFor('token_info').map(({ token, status }) => ({ token, status })),
+		).toEqual([{ token: TOKEN, status: 200 }]);
 		await screenshot(editor.page, 'credential-test-success');
 	});
 
@@ -110,7 +124,9 @@ describe('the Wolkvox node in the n8n editor', () => {
 		expect(shown).toMatch(/Couldn.t connect with these settings/);
 		expect(shown).toContain('PLEASE VALIDATE TOKEN');
 		expect(shown).not.toContain(WRONG_TOKEN);
-		expect(fx.simulator.requestsFor('token_info').map(({ token, status }) => ({ token, status }))).toEqual([{ token: WRONG_TOKEN, status: 403 }]);
+		expect(
+			fx.simulator.requestsFor('token_info').map(({ token, status }) => ({ token, status })),
+		).toEqual([{ token: WRONG_TOKEN, status: 403 }]);
 		await screenshot(editor.page, 'credential-test-wrong-token');
 	});
 
@@ -122,7 +138,10 @@ describe('the Wolkvox node in the n8n editor', () => {
 		await wolkvoxNode.getByTestId('canvas-node-status-success').waitFor();
 
 		await wolkvoxNode.dblclick();
-		await page.getByTestId('output-panel').getByText(/^\d+ items?$/).waitFor();
+		await page
+			.getByTestId('output-panel')
+			.getByText(/^\d+ items?$/)
+			.waitFor();
 		const inputItems = await itemCount(page, 'ndv-input-panel');
 		expect(inputItems).toBe(telephonesSent(fx.simulator).length);
 		expect(inputItems).toBeGreaterThan(1);

@@ -11,15 +11,24 @@ describe('examples/dnc-from-spreadsheet.json (n8n execute)', () => {
 	it('adds every row to the outbound DNC list in one combined request', async () => {
 		const result = await execute(WORKFLOWS.spreadsheet);
 
-		expect({ exitCode: result.exitCode, status: result.run?.status }).toEqual({ exitCode: 0, status: 'success' });
+		expect({ exitCode: result.exitCode, status: result.run?.status }).toEqual({
+			exitCode: 0,
+			status: 'success',
+		});
 		const items = nodeOutput(result.run!, 'Add to outbound DNC');
-		expect(items.map((item) => item.telephones)).toEqual(expectedTelephones.map((telephone) => [telephone]));
+		expect(items.map((item) => item.telephones)).toEqual(
+			expectedTelephones.map((telephone) => [telephone]),
+		);
 		for (const item of items) expect(item).toMatchObject({ typeCall: 'outbound', error: null });
 		expect(items.map((item) => Number(item.code))).toEqual([201, 201, 201, 201]);
 
 		const requests = fx.simulator.requestsFor('add_dnc');
 		expect(requests).toHaveLength(1);
-		expect(requests[0]).toMatchObject({ method: 'POST', token: CREDENTIALS.simulator.token, status: 201 });
+		expect(requests[0]).toMatchObject({
+			method: 'POST',
+			token: CREDENTIALS.simulator.token,
+			status: 201,
+		});
 		expect(requests[0].body).toEqual({ type_call: 'outbound', telephones: expectedTelephones });
 		expect([...fx.simulator.dnc.outbound]).toEqual(expectedTelephones);
 		expect(output(result)).not.toContain(CREDENTIALS.simulator.token);
@@ -27,7 +36,7 @@ describe('examples/dnc-from-spreadsheet.json (n8n execute)', () => {
 });
 
 describe('examples/crm-webhook-activity-code.json (webhook of n8n start)', () => {
-	it('creates the activity code the CRM posts and answers with Wolkvox\'s reply', async () => {
+	it("creates the activity code the CRM posts and answers with Wolkvox's reply", async () => {
 		const response = await postActivityCodeWebhook({
 			code: '510',
 			description: 'Callback scheduled',
@@ -49,7 +58,7 @@ describe('examples/crm-webhook-activity-code.json (webhook of n8n start)', () =>
 		expect(fx.simulator.requestsFor('create_cod_act')).toHaveLength(1);
 	});
 
-	it('answers a refusal with Wolkvox\'s reason and a fitting status, not n8n\'s generic 500', async () => {
+	it("answers a refusal with Wolkvox's reason and a fitting status, not n8n's generic 500", async () => {
 		await postActivityCodeWebhook({ code: '511', description: 'First' });
 
 		const response = await postActivityCodeWebhook({ code: '511', description: 'Again' });
@@ -57,13 +66,23 @@ describe('examples/crm-webhook-activity-code.json (webhook of n8n start)', () =>
 		expect(response.status).toBe(409);
 		expect(response.body).toMatchObject({ ok: false, code: 409 });
 		expect(String(response.body.reason)).toMatch(/already exists/i);
-		expect(fx.simulator.activityCodes.get('cod_act1:511')).toMatchObject({ description_cod_act: 'First' });
+		expect(fx.simulator.activityCodes.get('cod_act1:511')).toMatchObject({
+			description_cod_act: 'First',
+		});
 	});
 
 	it('maps group "alternate" to cod_act2', async () => {
-		const response = await postActivityCodeWebhook({ code: '77', description: 'Wrong number', group: 'alternate' });
+		const response = await postActivityCodeWebhook({
+			code: '77',
+			description: 'Wrong number',
+			group: 'alternate',
+		});
 
 		expect(Number(response.body.code)).toBe(201);
-		expect(fx.simulator.activityCodes.get('cod_act2:77')).toMatchObject({ type_code: 'cod_act2', hit: 'no', rpc: 'no' });
+		expect(fx.simulator.activityCodes.get('cod_act2:77')).toMatchObject({
+			type_code: 'cod_act2',
+			hit: 'no',
+			rpc: 'no',
+		});
 	});
 });

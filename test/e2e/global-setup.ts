@@ -17,12 +17,17 @@ import { N8N_INSTALL_ENV, N8N_VERSION, PORTS, USER_FOLDER_ENV, WORKFLOWS } from 
 import { setRunningN8n } from './n8n-handle';
 import { assertPortsUsable, cleanUpOnSignal, writeCredentials } from './setup-support';
 
-const EXAMPLES = ['dnc-from-spreadsheet.json', 'crm-webhook-activity-code.json', 'dnc-sync-dry-run.json'].map((file) =>
-	path.join(REPO_ROOT, 'examples', file),
-);
-const FIXTURES = ['wrong-token.json', 'bad-phone.json', 'bad-phone-continue.json', 'dnc-sync.json'].map((file) =>
-	path.join(__dirname, 'fixtures', file),
-);
+const EXAMPLES = [
+	'dnc-from-spreadsheet.json',
+	'crm-webhook-activity-code.json',
+	'dnc-sync-dry-run.json',
+].map((file) => path.join(REPO_ROOT, 'examples', file));
+const FIXTURES = [
+	'wrong-token.json',
+	'bad-phone.json',
+	'bad-phone-continue.json',
+	'dnc-sync.json',
+].map((file) => path.join(__dirname, 'fixtures', file));
 
 async function prepareAndStart(install: N8nInstall, userFolder: string): Promise<void> {
 	await packAndInstall(userFolder);

@@ -1,7 +1,12 @@
 /** n8n's REST API as the editor uses it: the owner account, executions. */
 import { PORTS } from './e2e-config';
 
-export const OWNER = { email: 'owner@wolkvox-e2e.test', firstName: 'Wolkvox', lastName: 'E2E', password: 'Wolkvox-e2e-Passw0rd' };
+export const OWNER = {
+	email: 'owner@wolkvox-e2e.test',
+	firstName: 'Wolkvox',
+	lastName: 'E2E',
+	password: 'Wolkvox-e2e-Passw0rd',
+};
 const BROWSER_ID = 'wolkvox-e2e-browser';
 
 export interface RestSession {
@@ -9,10 +14,19 @@ export interface RestSession {
 	post(path: string, body?: object): Promise<unknown>;
 }
 
-async function call(method: string, path: string, cookie: string, body?: object): Promise<Response> {
+async function call(
+	method: string,
+	path: string,
+	cookie: string,
+	body?: object,
+): Promise<Response> {
 	return await fetch(`http://127.0.0.1:${PORTS.n8n}/rest${path}`, {
 		method,
-		headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID, ...(cookie ? { cookie } : {}) },
+		headers: {
+			'content-type': 'application/json',
+			'browser-id': BROWSER_ID,
+			...(cookie ? { cookie } : {}),
+		},
 		body: body ? JSON.stringify(body) : undefined,
 	});
 }
@@ -20,11 +34,18 @@ async function call(method: string, path: string, cookie: string, body?: object)
 /** Signs in as the owner, creating the owner account on a fresh n8n (the `n8n-auth` cookie is bound to `browser-id`). */
 export async function ownerSession(): Promise<RestSession> {
 	let response = await call('POST', '/owner/setup', '', OWNER);
-	if (!response.ok) response = await call('POST', '/login', '', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password });
-	if (!response.ok) throw new Error(`Could not sign in to n8n: HTTP ${response.status} ${await response.text()}`);
+	if (!response.ok)
+		response = await call('POST', '/login', '', {
+			emailOrLdapLoginId: OWNER.email,
+			email: OWNER.email,
+			password: OWNER.password,
+		});
+	if (!response.ok)
+		throw new Error(`Could not sign in to n8n: HTTP ${response.status} ${await response.text()}`);
 	const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 	const json = async (answer: Response) => {
-		if (!answer.ok) throw new Error(`n8n REST ${answer.url}: HTTP ${answer.status} ${await answer.text()}`);
+		if (!answer.ok)
+			throw new Error(`n8n REST ${answer.url}: HTTP ${answer.status} ${await answer.text()}`);
 		return ((await answer.json()) as { data?: unknown }).data;
 	};
 	return {
@@ -34,8 +55,13 @@ export async function ownerSession(): Promise<RestSession> {
 }
 
 /** The ids of a workflow's executions that are running now. */
-export async function runningExecutions(session: RestSession, workflowId: string): Promise<string[]> {
+export async function runningExecutions(
+	session: RestSession,
+	workflowId: string,
+): Promise<string[]> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId, status: ['new', 'running'] }));
-	const data = (await session.get(`/executions?filter=${filter}`)) as { results?: Array<{ id: string }> };
+	const data = (await session.get(`/executions?filter=${filter}`)) as {
+		results?: Array<{ id: string }>;
+	};
 	return (data.results ?? []).map((execution) => execution.id);
 }

@@ -7,7 +7,10 @@ import { assertPortFree, assertTestPort } from '../../scripts/runtime/ports';
 import { progress } from '../../scripts/runtime/progress';
 import { CREDENTIALS } from './e2e-config';
 
-export async function assertPortsUsable(ports: Record<string, number>, baseEnvName: string): Promise<void> {
+export async function assertPortsUsable(
+	ports: Record<string, number>,
+	baseEnvName: string,
+): Promise<void> {
 	for (const [purpose, port] of Object.entries(ports)) {
 		assertTestPort(port, `e2e ${purpose}`);
 		await assertPortFree(port, `e2e ${purpose}; set ${baseEnvName} to move all e2e ports`);

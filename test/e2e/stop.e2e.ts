@@ -16,7 +16,9 @@ async function until<T>(probe: () => Promise<T | undefined> | T | undefined): Pr
 it('an execution stopped while Wolkvox works on its request keeps the token until Wolkvox answers; the next execution then succeeds', async () => {
 	const session = await ownerSession();
 	fx.simulator.injectFault({ kind: 'applyThenHang', api: 'create_cod_act', ms: 3_000 });
-	const stoppedCall = postActivityCodeWebhook({ code: '901', description: 'Stopped' }).catch(() => undefined);
+	const stoppedCall = postActivityCodeWebhook({ code: '901', description: 'Stopped' }).catch(
+		() => undefined,
+	);
 	await until(() => (fx.simulator.requests.length === 1 ? true : undefined));
 	const [executionId] = await until(async () => {
 		const running = await runningExecutions(session, WORKFLOWS.crmWebhook);

@@ -32,7 +32,11 @@ const userFolder = () => fromSetup(USER_FOLDER_ENV);
 
 /** `n8n execute --id … --rawOutput` against the suite's database, beside the running `n8n start`. */
 export async function execute(workflowId: string): Promise<ExecuteResult> {
-	const cli = n8nCli(JSON.parse(fromSetup(N8N_INSTALL_ENV)) as N8nInstall, { userFolder: userFolder(), port: PORTS.n8n, brokerPort: PORTS.cliBroker });
+	const cli = n8nCli(JSON.parse(fromSetup(N8N_INSTALL_ENV)) as N8nInstall, {
+		userFolder: userFolder(),
+		port: PORTS.n8n,
+		brokerPort: PORTS.cliBroker,
+	});
 	return await executeWorkflow(cli, workflowId);
 }
 
@@ -52,7 +56,9 @@ export async function postActivityCodeWebhook(payload: object): Promise<WebhookR
 
 /** Every telephone the simulator received in add_dnc calls. */
 export function telephonesSent(simulator: WolkvoxSimulator): string[] {
-	return simulator.requestsFor('add_dnc').flatMap((request) => (request.body as { telephones?: string[] }).telephones ?? []);
+	return simulator
+		.requestsFor('add_dnc')
+		.flatMap((request) => (request.body as { telephones?: string[] }).telephones ?? []);
 }
 
 /** Everything the long-running `n8n start` has logged so far. */

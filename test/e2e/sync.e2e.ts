@@ -20,16 +20,25 @@ describe('examples/dnc-sync-dry-run.json (n8n execute)', () => {
 
 		const result = await execute(WORKFLOWS.syncDryRun);
 
-		expect({ exitCode: result.exitCode, status: result.run?.status }).toEqual({ exitCode: 0, status: 'success' });
+		expect({ exitCode: result.exitCode, status: result.run?.status }).toEqual({
+			exitCode: 0,
+			status: 'success',
+		});
 		expect(fx.simulator.requests.map((request) => request.api)).toEqual(['get_dnc']);
 		expect(sorted(fx.simulator.dnc.outbound)).toEqual(['3007654321', '3209990000']);
 		const items = nodeOutput(result.run!, 'Sync outbound DNC');
-		expect(items.map((item) => [item.added, item.alreadyListed])).toEqual([[['573001234567'], []], [[], ['3007654321']], [['3105550199'], []]]);
+		expect(items.map((item) => [item.added, item.alreadyListed])).toEqual([
+			[['573001234567'], []],
+			[[], ['3007654321']],
+			[['3105550199'], []],
+		]);
 		expect(items[0].summary).toMatchObject({
 			dryRun: true,
 			added: { count: 2, telephones: ['573001234567', '3105550199'] },
 			removed: { count: 0 },
-			skipped: [{ what: 'removal', reason: 'Remove Unlisted is off', count: 1, telephones: ['3209990000'] }],
+			skipped: [
+				{ what: 'removal', reason: 'Remove Unlisted is off', count: 1, telephones: ['3209990000'] },
+			],
 			requests: 1,
 		});
 		expect(output(result)).not.toContain(CREDENTIALS.simulator.token);
@@ -42,7 +51,10 @@ describe('DNC Sync with Remove Unlisted (n8n execute)', () => {
 
 		const result = await execute(WORKFLOWS.sync);
 
-		expect({ exitCode: result.exitCode, status: result.run?.status }).toEqual({ exitCode: 0, status: 'success' });
+		expect({ exitCode: result.exitCode, status: result.run?.status }).toEqual({
+			exitCode: 0,
+			status: 'success',
+		});
 		expect(fx.simulator.requests.map((request) => `${request.api} ${request.status}`)).toEqual([
 			'get_dnc 200',
 			'add_dnc 201',

@@ -44,16 +44,25 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const options = requestOptions as IHttpRequestOptions;
 		if (typeof authenticate === 'function') return await authenticate(credentials, options);
 		if (authenticate?.type !== 'generic') return options;
-		if (!workflow || !node) throw new Error('Generic authentication needs the workflow and the node');
+		if (!workflow || !node)
+			throw new Error('Generic authentication needs the workflow and the node');
 
 		const resolve = (value: string) =>
 			isExpression(value)
 				? String(
-						workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '') ?? '',
+						workflow.expression.getSimpleParameterValue(
+							node,
+							value,
+							'internal',
+							{ $credentials: credentials },
+							undefined,
+							'',
+						) ?? '',
 					)
 				: value;
 		for (const [target, entries] of Object.entries(authenticate.properties)) {
-			const section = ((options as unknown as Record<string, Record<string, unknown>>)[target] ??= {});
+			const section = ((options as unknown as Record<string, Record<string, unknown>>)[target] ??=
+				{});
 			for (const [key, value] of Object.entries(entries as Record<string, string>)) {
 				section[resolve(key)] = resolve(value);
 			}

@@ -7,7 +7,10 @@ function dump(value: unknown): string {
 			seen.add(inner);
 			if (inner instanceof Error) {
 				return Object.fromEntries(
-					Object.getOwnPropertyNames(inner).map((name) => [name, (inner as unknown as Record<string, unknown>)[name]]),
+					Object.getOwnPropertyNames(inner).map((name) => [
+						name,
+						(inner as unknown as Record<string, unknown>)[name],
+					]),
 				);
 			}
 		}

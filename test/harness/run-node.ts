@@ -71,11 +71,16 @@ function additionalDataFor(
 	credentials: WolkvoxCredentials,
 	hooks: ExecutionLifecycleHooks,
 ): IWorkflowExecuteAdditionalData {
-	const urls = Object.fromEntries(URL_FIELDS.map((field) => [field, `http://localhost:5678/${field}`]));
+	const urls = Object.fromEntries(
+		URL_FIELDS.map((field) => [field, `http://localhost:5678/${field}`]),
+	);
 	return {
 		...urls,
 		hooks,
-		credentialsHelper: new TestCredentialsHelper({ wolkvoxApi: new WolkvoxApi() }, { wolkvox: credentials }),
+		credentialsHelper: new TestCredentialsHelper(
+			{ wolkvoxApi: new WolkvoxApi() },
+			{ wolkvox: credentials },
+		),
 		currentNodeExecutionIndex: 0,
 		variables: {},
 		executeWorkflow: async () => {
@@ -91,10 +96,27 @@ function additionalDataFor(
 }
 
 /** Resolves an n8n expression with `$credentials` the way n8n does for a credential's test request. */
-export function resolveCredentialExpression(expression: string, credentials: ICredentialDataDecryptedObject): unknown {
-	const node: INode = { id: 'n', name: 'n', type: NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+export function resolveCredentialExpression(
+	expression: string,
+	credentials: ICredentialDataDecryptedObject,
+): unknown {
+	const node: INode = {
+		id: 'n',
+		name: 'n',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	return workflow.expression.getSimpleParameterValue(node, expression, 'internal', { $credentials: credentials }, undefined, '');
+	return workflow.expression.getSimpleParameterValue(
+		node,
+		expression,
+		'internal',
+		{ $credentials: credentials },
+		undefined,
+		'',
+	);
 }
 
 let executionCount = 0;
@@ -149,7 +171,9 @@ export function startWolkvox({
 
 	const executionId = String(++executionCount);
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
+	const finished = new Promise<IRun>((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', resolve),
+	);
 
 	const runExecutionData = createRunExecutionData({
 		executionData: {
@@ -158,7 +182,11 @@ export function startWolkvox({
 			],
 		},
 	});
-	const execution = new WorkflowExecute(additionalDataFor(credentials, hooks), 'manual', runExecutionData);
+	const execution = new WorkflowExecute(
+		additionalDataFor(credentials, hooks),
+		'manual',
+		runExecutionData,
+	);
 	const running = execution.processRunExecutionData(workflow);
 	const result = (async () => {
 		await running;

@@ -14,7 +14,12 @@ export interface SimulatorFixture {
 export function useSimulator(options: SimulatorOptions = {}): SimulatorFixture {
 	const fixture: SimulatorFixture = {
 		sim: undefined as unknown as WolkvoxSimulator,
-		credentials: (overrides = {}) => ({ server: '0002', token: TOKEN, baseUrl: fixture.sim.baseUrl, ...overrides }),
+		credentials: (overrides = {}) => ({
+			server: '0002',
+			token: TOKEN,
+			baseUrl: fixture.sim.baseUrl,
+			...overrides,
+		}),
 	};
 	beforeAll(async () => {
 		fixture.sim = await WolkvoxSimulator.start({ tokens: [{ token: TOKEN }], ...options });

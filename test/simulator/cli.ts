@@ -9,7 +9,8 @@ import { DEFAULT_TOKEN, WolkvoxSimulator } from './server';
 function numberOption(name: string, value: string | undefined, fallback: number): number {
 	if (value === undefined || value === '') return fallback;
 	const parsed = Number(value);
-	if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`--${name} must be a non-negative integer, got "${value}"`);
+	if (!Number.isInteger(parsed) || parsed < 0)
+		throw new Error(`--${name} must be a non-negative integer, got "${value}"`);
 	return parsed;
 }
 
@@ -29,13 +30,20 @@ async function main(): Promise<void> {
 		port: numberOption('port', values.port ?? env.WOLKVOX_SIM_PORT, 0),
 		host: values.host ?? '127.0.0.1',
 		latencyMs: numberOption('latency', values.latency ?? env.WOLKVOX_SIM_LATENCY_MS, 0),
-		tokens: [{ token, dailyQuota: values.quota === undefined ? undefined : numberOption('quota', values.quota, 0) }],
+		tokens: [
+			{
+				token,
+				dailyQuota: values.quota === undefined ? undefined : numberOption('quota', values.quota, 0),
+			},
+		],
 	});
 
 	console.log(`Wolkvox simulator listening on ${simulator.baseUrl}`);
 	// The default token is public (it is in this file); any other is shown by its start only.
 	const shown = token === DEFAULT_TOKEN ? token : `${token.slice(0, 6)}…`;
-	console.log(`Token (header wolkvox-token): ${shown}; state at ${simulator.baseUrl}/__simulator/state`);
+	console.log(
+		`Token (header wolkvox-token): ${shown}; state at ${simulator.baseUrl}/__simulator/state`,
+	);
 
 	const shutdown = () => {
 		simulator.stop().then(

@@ -45,7 +45,8 @@ function requireAll(body: Record<string, unknown>, fields: string[]): void {
 }
 
 function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
-	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+		return value as T;
 	throw new Refusal(invalidValue(field));
 }
 
@@ -69,8 +70,10 @@ function recordList(value: unknown, field: string): unknown[] {
 function telephones(value: unknown): Set<string> {
 	const phones = new Set<string>();
 	for (const item of recordList(value, 'telephones')) {
-		const phone = typeof item === 'number' && Number.isSafeInteger(item) && item >= 0 ? String(item) : item;
-		if (typeof phone !== 'string' || !DIGITS.test(phone)) throw new Refusal(invalidValue('telephones'));
+		const phone =
+			typeof item === 'number' && Number.isSafeInteger(item) && item >= 0 ? String(item) : item;
+		if (typeof phone !== 'string' || !DIGITS.test(phone))
+			throw new Refusal(invalidValue('telephones'));
 		phones.add(phone);
 	}
 	return phones;

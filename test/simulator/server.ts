@@ -129,8 +129,9 @@ export class WolkvoxSimulator {
 			this.addToken(token, { dailyQuota });
 		}
 		// Idle keep-alive sockets stay open longer than clients' agents keep them, as behind nginx.
-		this.server = http.createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) =>
-			this.onRequest(req, res),
+		this.server = http.createServer(
+			{ keepAliveTimeout: 65_000, headersTimeout: 66_000 },
+			(req, res) => this.onRequest(req, res),
 		);
 		this.server.on('connection', (socket) => {
 			this.sockets.add(socket);
@@ -164,13 +165,23 @@ export class WolkvoxSimulator {
 		const dailyQuota = options.dailyQuota ?? DEFAULT_DAILY_QUOTA;
 		const existing = this.tokens.get(token);
 		if (existing) existing.dailyQuota = dailyQuota;
-		else this.tokens.set(token, { dailyQuota, used: 0, usedDay: today(), inFlight: 0, admitted: 0, maxInFlight: 0 });
+		else
+			this.tokens.set(token, {
+				dailyQuota,
+				used: 0,
+				usedDay: today(),
+				inFlight: 0,
+				admitted: 0,
+				maxInFlight: 0,
+			});
 	}
 
 	injectFault(fault: Fault): void {
-		if (!FAULT_KINDS.includes(fault?.kind)) throw new Error(`Unknown fault kind: ${String(fault?.kind)}`);
+		if (!FAULT_KINDS.includes(fault?.kind))
+			throw new Error(`Unknown fault kind: ${String(fault?.kind)}`);
 		const times = fault.times ?? 1;
-		if (!Number.isInteger(times) || times < 1) throw new Error('Fault times must be a positive integer');
+		if (!Number.isInteger(times) || times < 1)
+			throw new Error('Fault times must be a positive integer');
 		this.faults.push({ kind: fault.kind, api: fault.api, times, ms: fault.ms ?? DEFAULT_HANG_MS });
 	}
 
@@ -218,7 +229,12 @@ export class WolkvoxSimulator {
 			this.server.listen(port, host, () => {
 				this.server.off('error', reject);
 				const address = this.server.address() as AddressInfo;
-				const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+				const shownHost =
+					host === '0.0.0.0' || host === '::'
+						? '127.0.0.1'
+						: host.includes(':')
+							? `[${host}]`
+							: host;
 				this.baseUrl = `http://${shownHost}:${address.port}`;
 				resolve();
 			});
@@ -232,14 +248,20 @@ export class WolkvoxSimulator {
 		else void this.serveApi(req, res, url);
 	}
 
-	private async serveApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+	private async serveApi(
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+		url: URL,
+	): Promise<void> {
 		const query = Object.fromEntries(url.searchParams);
 		const api = query.api ?? '';
 		delete query.api;
 		const header = req.headers['wolkvox-token'];
 		const record: RecordedRequest = {
 			method: req.method ?? 'GET',
-			file: url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname,
+			file: url.pathname.startsWith(API_PREFIX)
+				? url.pathname.slice(API_PREFIX.length)
+				: url.pathname,
 			api,
 			token: (Array.isArray(header) ? header[0] : header) || undefined,
 			query,
@@ -303,12 +325,18 @@ export class WolkvoxSimulator {
 		const token = this.tokens.get(record.token);
 		if (!token) return { answer: answers.invalidToken };
 		if (token.admitted >= this.simultaneousLimit) return { answer: answers.busy, token };
-		if (this.rollDay(token).used >= token.dailyQuota) return { answer: answers.quotaExceeded, token };
+		if (this.rollDay(token).used >= token.dailyQuota)
+			return { answer: answers.quotaExceeded, token };
 		token.used++;
 		return { endpoint, token, fault: this.takeFault(record.api) };
 	}
 
-	private apply(endpoint: Endpoint, record: RecordedRequest, query: URLSearchParams, token: TokenState): Answer {
+	private apply(
+		endpoint: Endpoint,
+		record: RecordedRequest,
+		query: URLSearchParams,
+		token: TokenState,
+	): Answer {
 		if (record.method !== endpoint.method) return answers.methodNotAllowed;
 		let body: Record<string, unknown> = {};
 		if (endpoint.method !== 'GET') {
@@ -316,9 +344,15 @@ export class WolkvoxSimulator {
 			body = record.body;
 		}
 		const telephones = Array.isArray(body.telephones) ? body.telephones : [];
-		if (telephones.some((telephone) => this.refusedTelephones.has(String(telephone)))) return answers.refusedContent;
+		if (telephones.some((telephone) => this.refusedTelephones.has(String(telephone))))
+			return answers.refusedContent;
 		try {
-			return endpoint.handle({ body, query, store: this.store, quota: { limit: token.dailyQuota, used: token.used } });
+			return endpoint.handle({
+				body,
+				query,
+				store: this.store,
+				quota: { limit: token.dailyQuota, used: token.used },
+			});
 		} catch (error) {
 			if (error instanceof Refusal) return error.answer;
 			throw error;
@@ -359,7 +393,10 @@ export class WolkvoxSimulator {
 	private async trickle(res: http.ServerResponse, answer: Answer, ms: number): Promise<void> {
 		const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
 		const padded = text.padEnd(text.length + Math.ceil(ms / 1000), ' ');
-		res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(padded) });
+		res.writeHead(answer.status, {
+			'content-type': answer.contentType,
+			'content-length': Buffer.byteLength(padded),
+		});
 		for (const char of padded) {
 			if (this.stopped || res.destroyed) return;
 			res.write(char);
@@ -383,7 +420,11 @@ export class WolkvoxSimulator {
 		});
 	}
 
-	private async serveControl(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+	private async serveControl(
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+		url: URL,
+	): Promise<void> {
 		let status = 200;
 		let result: unknown = { ok: true };
 		try {
@@ -395,7 +436,8 @@ export class WolkvoxSimulator {
 			else if (route === 'POST seed') seed(this, JSON.parse(raw) as SeedRequest);
 			else if (route === 'POST latency') {
 				const ms = (JSON.parse(raw) as { ms?: unknown }).ms;
-				if (typeof ms !== 'number' || !(ms >= 0)) throw new Error('Body must be {"ms": <number >= 0>}');
+				if (typeof ms !== 'number' || !(ms >= 0))
+					throw new Error('Body must be {"ms": <number >= 0>}');
 				this.latencyMs = ms;
 			} else {
 				status = 404;
@@ -413,7 +455,9 @@ export class WolkvoxSimulator {
 		const requestsByApi = new Map<string, number>();
 		for (const { api } of this.requests) requestsByApi.set(api, (requestsByApi.get(api) ?? 0) + 1);
 		const perToken = (value: (state: TokenState) => number) =>
-			Object.fromEntries(Array.from(this.tokens, ([token, state]) => [`${token.slice(0, 6)}…`, value(state)]));
+			Object.fromEntries(
+				Array.from(this.tokens, ([token, state]) => [`${token.slice(0, 6)}…`, value(state)]),
+			);
 		return {
 			dnc: { inbound: [...this.dnc.inbound], outbound: [...this.dnc.outbound] },
 			activityCodes: [...this.activityCodes.values()],
@@ -426,7 +470,10 @@ export class WolkvoxSimulator {
 	}
 }
 
-const FAULT_ANSWERS: Record<Exclude<FaultKind, 'hang' | 'applyThenHang' | 'applyThenReset' | 'trickle'>, Answer> = {
+const FAULT_ANSWERS: Record<
+	Exclude<FaultKind, 'hang' | 'applyThenHang' | 'applyThenReset' | 'trickle'>,
+	Answer
+> = {
 	serverError: answers.serverErrorPage,
 	nonJson: answers.maintenancePage,
 	emptyBody: answers.emptyBody,
@@ -443,13 +490,18 @@ interface SeedRequest {
 	downloadLimit?: unknown;
 }
 
-function seed(simulator: WolkvoxSimulator, { type, count, first, downloadLimit }: SeedRequest): void {
+function seed(
+	simulator: WolkvoxSimulator,
+	{ type, count, first, downloadLimit }: SeedRequest,
+): void {
 	if (downloadLimit !== undefined) {
-		if (typeof downloadLimit !== 'number' || !(downloadLimit >= 0)) throw new Error('downloadLimit must be a number >= 0');
+		if (typeof downloadLimit !== 'number' || !(downloadLimit >= 0))
+			throw new Error('downloadLimit must be a number >= 0');
 		simulator.downloadLimit = downloadLimit;
 	}
 	if (type === undefined && count === undefined) return;
-	if (type !== 'inbound' && type !== 'outbound') throw new Error('type must be "inbound" or "outbound"');
+	if (type !== 'inbound' && type !== 'outbound')
+		throw new Error('type must be "inbound" or "outbound"');
 	simulator.seedDnc(type, Number(count), first === undefined ? undefined : Number(first));
 }
 

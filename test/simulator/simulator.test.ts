@@ -26,7 +26,9 @@ interface Reply {
 let sim: WolkvoxSimulator;
 
 beforeAll(async () => {
-	sim = await WolkvoxSimulator.start({ tokens: [{ token: TOKEN }, { token: 'small-quota-token', dailyQuota: 3 }] });
+	sim = await WolkvoxSimulator.start({
+		tokens: [{ token: TOKEN }, { token: 'small-quota-token', dailyQuota: 3 }],
+	});
 });
 afterAll(() => sim.stop());
 beforeEach(() => {
@@ -36,24 +38,45 @@ beforeEach(() => {
 });
 
 function defaultFile(api: string): string {
-	return ['get_dnc', 'activity_codes', 'token_info'].includes(api) ? 'information.php' : 'configuration.php';
+	return ['get_dnc', 'activity_codes', 'token_info'].includes(api)
+		? 'information.php'
+		: 'configuration.php';
 }
 
 function defaultMethod(api: string): string {
-	const methods: Record<string, string> = { edit_cod_act: 'PUT', remove_cod_act: 'DELETE', remove_dnc: 'DELETE' };
-	return (Object.hasOwn(methods, api) ? methods[api] : undefined) ?? (defaultFile(api) === 'information.php' ? 'GET' : 'POST');
+	const methods: Record<string, string> = {
+		edit_cod_act: 'PUT',
+		remove_cod_act: 'DELETE',
+		remove_dnc: 'DELETE',
+	};
+	return (
+		(Object.hasOwn(methods, api) ? methods[api] : undefined) ??
+		(defaultFile(api) === 'information.php' ? 'GET' : 'POST')
+	);
 }
 
-async function call(api: string, options: CallOptions = {}, target: WolkvoxSimulator = sim): Promise<Reply> {
+async function call(
+	api: string,
+	options: CallOptions = {},
+	target: WolkvoxSimulator = sim,
+): Promise<Reply> {
 	const url = new URL(`${target.baseUrl}/api/v2/${options.file ?? defaultFile(api)}`);
 	url.searchParams.set('api', api);
 	for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
-	const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' };
+	const headers: Record<string, string> = {
+		'content-type': options.contentType ?? 'application/json',
+	};
 	const token = options.token === undefined ? TOKEN : options.token;
 	if (token !== null) headers['wolkvox-token'] = token;
 	const method = options.method ?? defaultMethod(api);
-	const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-	const response = await fetch(url, { method, headers, body: method === 'GET' ? undefined : body, signal: options.signal });
+	const body =
+		options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+	const response = await fetch(url, {
+		method,
+		headers,
+		body: method === 'GET' ? undefined : body,
+		signal: options.signal,
+	});
 	const text = await response.text();
 	let json: any;
 	try {
@@ -64,7 +87,8 @@ async function call(api: string, options: CallOptions = {}, target: WolkvoxSimul
 	return { status: response.status, contentType: response.headers.get('content-type'), text, json };
 }
 
-const addDnc = (telephones: unknown[], type_call = 'inbound') => call('add_dnc', { body: { type_call, telephones } });
+const addDnc = (telephones: unknown[], type_call = 'inbound') =>
+	call('add_dnc', { body: { type_call, telephones } });
 const code = (cod_act: string, extra: Record<string, unknown> = {}) => ({
 	type_code: 'cod_act1',
 	cod_act,
@@ -81,34 +105,80 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('routing and auth', () => {
 	test('unknown file or path → 404 NOT FOUND', async () => {
-		expectAnswer(await call('add_dnc', { file: 'campaigns.php' }), 404, 'NOT FOUND', 'THE API YOU WANT TO CONSULT DOES NOT EXIST');
+		expectAnswer(
+			await call('add_dnc', { file: 'campaigns.php' }),
+			404,
+			'NOT FOUND',
+			'THE API YOU WANT TO CONSULT DOES NOT EXIST',
+		);
 		const reply = await fetch(`${sim.baseUrl}/somewhere`);
 		expect(reply.status).toBe(404);
-		expect(((await reply.json()) as { msg: string }).msg).toBe('THE API YOU WANT TO CONSULT DOES NOT EXIST');
+		expect(((await reply.json()) as { msg: string }).msg).toBe(
+			'THE API YOU WANT TO CONSULT DOES NOT EXIST',
+		);
 	});
 
 	test('unknown api on a known file → 400, checked before the token', async () => {
-		expectAnswer(await call('add_everything', { token: null }), 400, 'BAD REQUEST', 'THE API YOU WANT TO CONSULT DOES NOT EXIST');
-		expectAnswer(await call('constructor'), 400, 'BAD REQUEST', 'THE API YOU WANT TO CONSULT DOES NOT EXIST');
-		expectAnswer(await call('get_dnc', { file: 'configuration.php' }), 400, 'BAD REQUEST', 'THE API YOU WANT TO CONSULT DOES NOT EXIST');
+		expectAnswer(
+			await call('add_everything', { token: null }),
+			400,
+			'BAD REQUEST',
+			'THE API YOU WANT TO CONSULT DOES NOT EXIST',
+		);
+		expectAnswer(
+			await call('constructor'),
+			400,
+			'BAD REQUEST',
+			'THE API YOU WANT TO CONSULT DOES NOT EXIST',
+		);
+		expectAnswer(
+			await call('get_dnc', { file: 'configuration.php' }),
+			400,
+			'BAD REQUEST',
+			'THE API YOU WANT TO CONSULT DOES NOT EXIST',
+		);
 	});
 
 	test('no token → 401; unknown token → 403 PLEASE VALIDATE TOKEN', async () => {
-		expectAnswer(await call('token_info', { token: null }), 401, 'UNAUTHORIZED', 'PLEASE ENTER THE WOLKVOX-TOKEN');
-		expectAnswer(await call('token_info', { token: 'nope' }), 403, 'FORBIDDEN', 'PLEASE VALIDATE TOKEN');
+		expectAnswer(
+			await call('token_info', { token: null }),
+			401,
+			'UNAUTHORIZED',
+			'PLEASE ENTER THE WOLKVOX-TOKEN',
+		);
+		expectAnswer(
+			await call('token_info', { token: 'nope' }),
+			403,
+			'FORBIDDEN',
+			'PLEASE VALIDATE TOKEN',
+		);
 		expect(sim.usedToday(TOKEN)).toBe(0);
 	});
 
 	test('wrong method → 405', async () => {
-		expectAnswer(await call('add_dnc', { method: 'PUT', body: { type_call: 'inbound', telephones: ['1'] } }), 405, 'METHOD NOT ALLOWED', 'THE METHOD IS NOT ALLOWED FOR THIS API');
-		expectAnswer(await call('get_dnc', { method: 'POST', query: { type: 'all' } }), 405, 'METHOD NOT ALLOWED', 'THE METHOD IS NOT ALLOWED FOR THIS API');
+		expectAnswer(
+			await call('add_dnc', { method: 'PUT', body: { type_call: 'inbound', telephones: ['1'] } }),
+			405,
+			'METHOD NOT ALLOWED',
+			'THE METHOD IS NOT ALLOWED FOR THIS API',
+		);
+		expectAnswer(
+			await call('get_dnc', { method: 'POST', query: { type: 'all' } }),
+			405,
+			'METHOD NOT ALLOWED',
+			'THE METHOD IS NOT ALLOWED FOR THIS API',
+		);
 		expect(sim.dnc.inbound.size).toBe(0);
 	});
 
 	test('tokens added later are accepted', async () => {
 		sim.addToken('late-token', { dailyQuota: 5 });
 		const reply = await call('token_info', { token: 'late-token' });
-		expect(reply.json.data).toEqual({ token_limit: 5, token_use_today: 1, available_consumption_options: 4 });
+		expect(reply.json.data).toEqual({
+			token_limit: 5,
+			token_use_today: 1,
+			available_consumption_options: 4,
+		});
 	});
 });
 
@@ -123,37 +193,80 @@ describe('body validation', () => {
 	test('missing or empty required fields → 400', async () => {
 		const required = [400, 'BAD REQUEST', 'SOME PARAMETERS ARE REQUIRED'] as const;
 		expectAnswer(await call('add_dnc', { body: { telephones: ['1'] } }), ...required);
-		expectAnswer(await call('add_dnc', { body: { type_call: 'inbound', telephones: [] } }), ...required);
+		expectAnswer(
+			await call('add_dnc', { body: { type_call: 'inbound', telephones: [] } }),
+			...required,
+		);
 		expectAnswer(await call('add_dnc', { body: { type_call: 'both' } }), ...required); // missing beats invalid
-		expectAnswer(await call('create_cod_act', { body: { type_code: 'cod_act1', cod_act: '', description_cod_act: 'x' } }), ...required);
+		expectAnswer(
+			await call('create_cod_act', {
+				body: { type_code: 'cod_act1', cod_act: '', description_cod_act: 'x' },
+			}),
+			...required,
+		);
 		expectAnswer(await call('remove_dnc', { body: { telephones: 'all' } }), ...required);
 		expectAnswer(await call('get_dnc'), ...required);
 	});
 
 	test('invalid values → 406 INVALID VALUE FOR <field>', async () => {
-		const invalid = (field: string) => [406, 'NOT ACCEPTABLE', `INVALID VALUE FOR ${field}`] as const;
+		const invalid = (field: string) =>
+			[406, 'NOT ACCEPTABLE', `INVALID VALUE FOR ${field}`] as const;
 		expectAnswer(await addDnc(['1'], 'both'), ...invalid('type_call'));
 		expectAnswer(await addDnc(['300 123'], 'inbound'), ...invalid('telephones'));
 		expectAnswer(await addDnc(['+573001234567']), ...invalid('telephones'));
 		expectAnswer(await addDnc(['']), ...invalid('telephones'));
-		expectAnswer(await call('add_dnc', { body: { type_call: 'inbound', telephones: '3001234567' } }), ...invalid('telephones'));
-		expectAnswer(await call('create_cod_act', { body: code('1', { hit: 'maybe' }) }), ...invalid('hit'));
-		expectAnswer(await call('create_cod_act', { body: code('1', { type_code: 'x' }) }), ...invalid('type_code'));
-		expectAnswer(await call('create_cod_act', { body: code('1', { voice: 'si' }) }), ...invalid('voice'));
-		expectAnswer(await call('remove_dnc', { body: { telephones: 'all', type: 'both' } }), ...invalid('type'));
+		expectAnswer(
+			await call('add_dnc', { body: { type_call: 'inbound', telephones: '3001234567' } }),
+			...invalid('telephones'),
+		);
+		expectAnswer(
+			await call('create_cod_act', { body: code('1', { hit: 'maybe' }) }),
+			...invalid('hit'),
+		);
+		expectAnswer(
+			await call('create_cod_act', { body: code('1', { type_code: 'x' }) }),
+			...invalid('type_code'),
+		);
+		expectAnswer(
+			await call('create_cod_act', { body: code('1', { voice: 'si' }) }),
+			...invalid('voice'),
+		);
+		expectAnswer(
+			await call('remove_dnc', { body: { telephones: 'all', type: 'both' } }),
+			...invalid('type'),
+		);
 		expectAnswer(await call('get_dnc', { query: { type: 'x' } }), ...invalid('type'));
 		expect(sim.dnc.inbound.size + sim.activityCodes.size).toBe(0);
 	});
 
 	test('Content-Type with or without charset is accepted', async () => {
-		expect((await call('add_dnc', { body: { type_call: 'inbound', telephones: ['1'] }, contentType: 'application/json; charset=utf-8' })).status).toBe(201);
-		expect((await call('add_dnc', { body: { type_call: 'inbound', telephones: ['2'] }, contentType: 'application/json' })).status).toBe(201);
+		expect(
+			(
+				await call('add_dnc', {
+					body: { type_call: 'inbound', telephones: ['1'] },
+					contentType: 'application/json; charset=utf-8',
+				})
+			).status,
+		).toBe(201);
+		expect(
+			(
+				await call('add_dnc', {
+					body: { type_call: 'inbound', telephones: ['2'] },
+					contentType: 'application/json',
+				})
+			).status,
+		).toBe(201);
 	});
 });
 
 describe('DNC', () => {
 	test('add_dnc adds distinct telephones; JSON numbers count as their digits', async () => {
-		expectAnswer(await addDnc(['3001234567', 3001234567, '3007654321']), 201, null, '2 telephones were added');
+		expectAnswer(
+			await addDnc(['3001234567', 3001234567, '3007654321']),
+			201,
+			null,
+			'2 telephones were added',
+		);
 		expectAnswer(await addDnc(['3001234567'], 'outbound'), 201, null, '1 telephones were added');
 		expect([...sim.dnc.inbound].sort()).toEqual(['3001234567', '3007654321']);
 		expect([...sim.dnc.outbound]).toEqual(['3001234567']);
@@ -164,7 +277,12 @@ describe('DNC', () => {
 		const started = Date.now();
 		expectAnswer(await addDnc(phones.slice(0, 10_000)), 201, null, '10000 telephones were added');
 		expect(Date.now() - started).toBeLessThan(500);
-		expectAnswer(await addDnc(phones), 400, 'BAD REQUEST', 'THE MAXIMUM NUMBER OF RECORDS PER CALL IS 10000');
+		expectAnswer(
+			await addDnc(phones),
+			400,
+			'BAD REQUEST',
+			'THE MAXIMUM NUMBER OF RECORDS PER CALL IS 10000',
+		);
 		expect(sim.dnc.inbound.size).toBe(10_000);
 	});
 
@@ -175,7 +293,12 @@ describe('DNC', () => {
 		expect(all.status).toBe(200);
 		expect(all.json.code).toBe(200);
 		expect(all.json.msg).toBe('OK');
-		expect(all.json.data.map((e: any) => `${e.phone_number}/${e.type}`)).toEqual(['100/inbound', '100/outbound', '200/outbound', '300/inbound']);
+		expect(all.json.data.map((e: any) => `${e.phone_number}/${e.type}`)).toEqual([
+			'100/inbound',
+			'100/outbound',
+			'200/outbound',
+			'300/inbound',
+		]);
 		const deleteAt = new Date(`${all.json.data[0].date_delete.replace(' ', 'T')}Z`).getTime();
 		expect(all.json.data[0].date_delete).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 		expect(Math.abs(deleteAt - (Date.now() + 365 * 86_400_000))).toBeLessThan(5_000);
@@ -183,9 +306,12 @@ describe('DNC', () => {
 		expect(outbound.json.data.map((e: any) => e.phone_number)).toEqual(['100', '200']);
 	});
 
-	test('get_dnc answers at most 60,000 records per call (Wolkvox\'s download limit); POST seed fills a list fast', async () => {
-		const seed = (body: unknown) => fetch(`${sim.baseUrl}/__simulator/seed`, { method: 'POST', body: JSON.stringify(body) });
-		expect((await seed({ type: 'outbound', count: 60_001, first: 3_000_000_000 })).status).toBe(200);
+	test("get_dnc answers at most 60,000 records per call (Wolkvox's download limit); POST seed fills a list fast", async () => {
+		const seed = (body: unknown) =>
+			fetch(`${sim.baseUrl}/__simulator/seed`, { method: 'POST', body: JSON.stringify(body) });
+		expect((await seed({ type: 'outbound', count: 60_001, first: 3_000_000_000 })).status).toBe(
+			200,
+		);
 		expect(sim.dnc.outbound.size).toBe(60_001);
 		const read = await call('get_dnc', { query: { type: 'outbound' } });
 		expect(read.json.data).toHaveLength(60_000);
@@ -200,10 +326,20 @@ describe('DNC', () => {
 	test('remove_dnc removes listed telephones from both lists, or a whole list with "all"', async () => {
 		await addDnc(['1', '2', '3'], 'inbound');
 		await addDnc(['1', '4'], 'outbound');
-		expectAnswer(await call('remove_dnc', { body: { telephones: ['1', '2', '9'] } }), 202, null, '2 telephones were deleted');
+		expectAnswer(
+			await call('remove_dnc', { body: { telephones: ['1', '2', '9'] } }),
+			202,
+			null,
+			'2 telephones were deleted',
+		);
 		expect([...sim.dnc.inbound]).toEqual(['3']);
 		expect([...sim.dnc.outbound]).toEqual(['4']);
-		expectAnswer(await call('remove_dnc', { body: { telephones: 'all', type: 'outbound' } }), 202, null, '1 telephones were deleted');
+		expectAnswer(
+			await call('remove_dnc', { body: { telephones: 'all', type: 'outbound' } }),
+			202,
+			null,
+			'1 telephones were deleted',
+		);
 		expect(sim.dnc.outbound.size).toBe(0);
 		expect(sim.dnc.inbound.size).toBe(1);
 	});
@@ -211,33 +347,76 @@ describe('DNC', () => {
 
 describe('activity codes', () => {
 	test('create applies defaults, ignores unknown fields, and reads back under code_act', async () => {
-		expectAnswer(await call('create_cod_act', { body: code('100', { hit: 'yes', studio: 'no', interactions: 'x' }) }), 201, null, 'Code successfully created');
+		expectAnswer(
+			await call('create_cod_act', {
+				body: code('100', { hit: 'yes', studio: 'no', interactions: 'x' }),
+			}),
+			201,
+			null,
+			'Code successfully created',
+		);
 		expect(sim.activityCodes.get('cod_act1:100')).toEqual({
-			type_code: 'cod_act1', cod_act: '100', description_cod_act: 'Code 100', hit: 'yes', rpc: 'no', chat: 'no', studio: 'no',
+			type_code: 'cod_act1',
+			cod_act: '100',
+			description_cod_act: 'Code 100',
+			hit: 'yes',
+			rpc: 'no',
+			chat: 'no',
+			studio: 'no',
 		});
 		const list = await call('activity_codes');
 		expect(list.json.data).toEqual([
-			{ code_act: '100', description_cod_act: 'Code 100', hit: 'yes', rpc: 'no', chat: 'no', type_code: 'cod_act1' },
+			{
+				code_act: '100',
+				description_cod_act: 'Code 100',
+				hit: 'yes',
+				rpc: 'no',
+				chat: 'no',
+				type_code: 'cod_act1',
+			},
 		]);
 	});
 
 	test('creating an existing code → 409; the same id in the other group is a different code', async () => {
 		await call('create_cod_act', { body: code('100') });
-		expectAnswer(await call('create_cod_act', { body: code('100') }), 409, 'CONFLICT', 'THE ACTIVITY CODE ALREADY EXISTS');
-		expect((await call('create_cod_act', { body: code('100', { type_code: 'cod_act2' }) })).status).toBe(201);
+		expectAnswer(
+			await call('create_cod_act', { body: code('100') }),
+			409,
+			'CONFLICT',
+			'THE ACTIVITY CODE ALREADY EXISTS',
+		);
+		expect(
+			(await call('create_cod_act', { body: code('100', { type_code: 'cod_act2' }) })).status,
+		).toBe(201);
 	});
 
 	test('edit_cod_act updates an existing code and 404s an unknown one', async () => {
 		await call('create_cod_act', { body: code('100', { rpc: 'yes' }) });
-		expectAnswer(await call('edit_cod_act', { body: code('100', { description_cod_act: 'New', hit: 'yes' }) }), 202, null, 'Code successfully updated');
-		expect(sim.activityCodes.get('cod_act1:100')).toMatchObject({ description_cod_act: 'New', hit: 'yes', rpc: 'no' });
-		expectAnswer(await call('edit_cod_act', { body: code('999') }), 404, 'NOT FOUND', 'THE ACTIVITY CODE DOES NOT EXIST');
+		expectAnswer(
+			await call('edit_cod_act', { body: code('100', { description_cod_act: 'New', hit: 'yes' }) }),
+			202,
+			null,
+			'Code successfully updated',
+		);
+		expect(sim.activityCodes.get('cod_act1:100')).toMatchObject({
+			description_cod_act: 'New',
+			hit: 'yes',
+			rpc: 'no',
+		});
+		expectAnswer(
+			await call('edit_cod_act', { body: code('999') }),
+			404,
+			'NOT FOUND',
+			'THE ACTIVITY CODE DOES NOT EXIST',
+		);
 	});
 
 	test('remove_cod_act answers code "202" as a string and counts the codes that existed', async () => {
 		await call('create_cod_act', { body: code('100') });
 		await call('create_cod_act', { body: code('200') });
-		const reply = await call('remove_cod_act', { body: { type_code: 'cod_act1', cod_act: ['100', '200', '300', '100'] } });
+		const reply = await call('remove_cod_act', {
+			body: { type_code: 'cod_act1', cod_act: ['100', '200', '300', '100'] },
+		});
 		expect(reply.status).toBe(202);
 		expect(reply.json).toEqual({ code: '202', error: null, msg: '2 codes were deleted' });
 		expect(sim.activityCodes.size).toBe(0);
@@ -247,7 +426,11 @@ describe('activity codes', () => {
 describe('quota', () => {
 	test('token_info counts itself; past the daily quota → 403 TOKEN LIMIT EXCEEDED', async () => {
 		const token = 'small-quota-token';
-		expect((await call('token_info', { token })).json.data).toEqual({ token_limit: 3, token_use_today: 1, available_consumption_options: 2 });
+		expect((await call('token_info', { token })).json.data).toEqual({
+			token_limit: 3,
+			token_use_today: 1,
+			available_consumption_options: 2,
+		});
 		expect((await addDnc(['1'])).status).toBe(201); // other token: not counted here
 		await call('activity_codes', { token });
 		await call('get_dnc', { token, query: { type: 'all' } });
@@ -264,7 +447,11 @@ describe('simultaneous requests per token', () => {
 		const replies = await Promise.all([addDnc(['1']), addDnc(['2'])]);
 		expect(replies.map((r) => r.status).sort()).toEqual([201, 403]);
 		const busy = replies.find((r) => r.status === 403)!;
-		expect(busy.json).toEqual({ code: 403, error: 'FORBIDDEN', msg: 'EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)' });
+		expect(busy.json).toEqual({
+			code: 403,
+			error: 'FORBIDDEN',
+			msg: 'EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)',
+		});
 		expect(sim.maxInFlight(TOKEN)).toBe(2);
 		expect(sim.dnc.inbound.size).toBe(1);
 	});
@@ -287,10 +474,14 @@ describe('simultaneous requests per token', () => {
 		const reused: boolean[] = [];
 		for (let i = 0; i < 3; i++) {
 			await new Promise<void>((resolve, reject) => {
-				const req = http.request(`${sim.baseUrl}/api/v2/information.php?api=token_info`, { agent, headers: { 'wolkvox-token': TOKEN } }, (res) => {
-					res.resume();
-					res.on('end', resolve);
-				});
+				const req = http.request(
+					`${sim.baseUrl}/api/v2/information.php?api=token_info`,
+					{ agent, headers: { 'wolkvox-token': TOKEN } },
+					(res) => {
+						res.resume();
+						res.on('end', resolve);
+					},
+				);
 				req.on('error', reject);
 				req.end();
 				reused.push(req.reusedSocket);
@@ -322,8 +513,12 @@ describe('faults', () => {
 	test('busy and quota faults give those answers without applying', async () => {
 		sim.injectFault({ kind: 'busy', times: 2 });
 		sim.injectFault({ kind: 'quota' });
-		expect((await addDnc(['1'])).json.msg).toBe('EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)');
-		expect((await addDnc(['1'])).json.msg).toBe('EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)');
+		expect((await addDnc(['1'])).json.msg).toBe(
+			'EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)',
+		);
+		expect((await addDnc(['1'])).json.msg).toBe(
+			'EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)',
+		);
 		expectAnswer(await addDnc(['1']), 403, 'FORBIDDEN', 'TOKEN LIMIT EXCEEDED');
 		expect(sim.dnc.inbound.size).toBe(0);
 	});
@@ -341,7 +536,9 @@ describe('faults', () => {
 		sim.injectFault({ kind: 'hang', ms: 300 });
 		const hung = addDnc(['1']);
 		await sleep(50);
-		expect((await addDnc(['2'])).json.msg).toBe('EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)');
+		expect((await addDnc(['2'])).json.msg).toBe(
+			'EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)',
+		);
 		const reply = await hung;
 		expect(reply.status).toBe(504);
 		expect(reply.text).toContain('504 Gateway Time-out');
@@ -352,11 +549,16 @@ describe('faults', () => {
 	test('applyThenHang applies at once but answers late, even after the client gave up', async () => {
 		sim.injectFault({ kind: 'applyThenHang', ms: 400 });
 		const started = Date.now();
-		const outcome = await call('add_dnc', { body: { type_call: 'inbound', telephones: ['5'] }, signal: AbortSignal.timeout(100) }).catch((e) => e.name);
+		const outcome = await call('add_dnc', {
+			body: { type_call: 'inbound', telephones: ['5'] },
+			signal: AbortSignal.timeout(100),
+		}).catch((e) => e.name);
 		expect(outcome).toBe('TimeoutError');
 		expect(sim.dnc.inbound.has('5')).toBe(true);
 		// Still in flight after the client left: Wolkvox refuses the retry as busy.
-		expect((await addDnc(['6'])).json.msg).toBe('EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)');
+		expect((await addDnc(['6'])).json.msg).toBe(
+			'EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)',
+		);
 		await sleep(400 - (Date.now() - started) + 50);
 		expect((await addDnc(['6'])).status).toBe(201);
 		const late = sim.requestsFor('add_dnc')[0];
@@ -387,7 +589,11 @@ describe('recording and state endpoints', () => {
 			['information.php', 'token_info', 'GET', 403],
 		]);
 		const [add, get] = sim.requests;
-		expect(add).toMatchObject({ token: TOKEN, body: { type_call: 'inbound', telephones: ['1'] }, response: { code: 201, error: null, msg: '1 telephones were added' } });
+		expect(add).toMatchObject({
+			token: TOKEN,
+			body: { type_call: 'inbound', telephones: ['1'] },
+			response: { code: 201, error: null, msg: '1 telephones were added' },
+		});
 		expect(get.query).toEqual({ type: 'inbound' });
 		expect(add.endedAt).toBeGreaterThanOrEqual(add.startedAt);
 	});
@@ -409,7 +615,10 @@ describe('recording and state endpoints', () => {
 
 	test('POST fault, latency and reset over HTTP', async () => {
 		const post = (what: string, body?: unknown) =>
-			fetch(`${sim.baseUrl}/__simulator/${what}`, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+			fetch(`${sim.baseUrl}/__simulator/${what}`, {
+				method: 'POST',
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
 		expect((await post('fault', { kind: 'emptyBody', api: 'add_dnc' })).status).toBe(200);
 		expect((await addDnc(['1'])).text).toBe('');
 		expect((await post('fault', { kind: 'explode' })).status).toBe(400);
@@ -427,10 +636,21 @@ describe('recording and state endpoints', () => {
 describe('CLI', () => {
 	test('starts on a free port, answers, and stops on SIGTERM', async () => {
 		const root = path.resolve(__dirname, '../..');
-		const child = spawn(process.execPath, [require.resolve('tsx/cli', { paths: [root] }), 'test/simulator/cli.ts', '--port', '0', '--token', 'cli-secret-token'], {
-			cwd: root,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			[
+				require.resolve('tsx/cli', { paths: [root] }),
+				'test/simulator/cli.ts',
+				'--port',
+				'0',
+				'--token',
+				'cli-secret-token',
+			],
+			{
+				cwd: root,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		try {
 			let output = '';
 			const baseUrl = await new Promise<string>((resolve, reject) => {
@@ -441,7 +661,9 @@ describe('CLI', () => {
 				});
 				child.once('exit', (code) => reject(new Error(`cli exited with ${code}: ${output}`)));
 			});
-			const reply = await fetch(`${baseUrl}/api/v2/information.php?api=token_info`, { headers: { 'wolkvox-token': 'cli-secret-token' } });
+			const reply = await fetch(`${baseUrl}/api/v2/information.php?api=token_info`, {
+				headers: { 'wolkvox-token': 'cli-secret-token' },
+			});
 			expect(reply.status).toBe(200);
 			expect(output).not.toContain('cli-secret-token');
 			const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

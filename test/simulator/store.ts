@@ -41,7 +41,10 @@ function formatDate(ms: number): string {
 export class Store {
 	readonly dnc = { inbound: new Set<string>(), outbound: new Set<string>() };
 	readonly activityCodes = new Map<string, ActivityCode>();
-	private readonly addedAt = { inbound: new Map<string, number>(), outbound: new Map<string, number>() };
+	private readonly addedAt = {
+		inbound: new Map<string, number>(),
+		outbound: new Map<string, number>(),
+	};
 	/** Most records a read answers with; a bench may lift it to measure lists Wolkvox could not download. */
 	downloadLimit = DOWNLOAD_LIMIT;
 
@@ -97,11 +100,21 @@ export class Store {
 			const addedAt = this.addedAt[type];
 			for (const phone of this.dnc[type]) {
 				// Tests may seed the Set directly, without a date.
-				entries.push({ phone_number: phone, type, date_delete: dateDelete(addedAt.get(phone) ?? now) });
+				entries.push({
+					phone_number: phone,
+					type,
+					date_delete: dateDelete(addedAt.get(phone) ?? now),
+				});
 			}
 		}
 		entries.sort((a, b) =>
-			a.phone_number < b.phone_number ? -1 : a.phone_number > b.phone_number ? 1 : a.type < b.type ? -1 : 1,
+			a.phone_number < b.phone_number
+				? -1
+				: a.phone_number > b.phone_number
+					? 1
+					: a.type < b.type
+						? -1
+						: 1,
 		);
 		return entries.slice(0, this.downloadLimit);
 	}

@@ -15,7 +15,12 @@ export interface FixedAnswerServer {
 }
 
 export async function startFixedAnswerServer(): Promise<FixedAnswerServer> {
-	const fixed: FixedAnswerServer = { baseUrl: '', answer: {}, requests: 0, stop: async () => undefined };
+	const fixed: FixedAnswerServer = {
+		baseUrl: '',
+		answer: {},
+		requests: 0,
+		stop: async () => undefined,
+	};
 	const server = http.createServer((req, res) => {
 		fixed.requests++;
 		req.resume();

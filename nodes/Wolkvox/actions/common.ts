@@ -1,7 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { RequestSettings } from '../transport/request';
-import { DEFAULT_BUSY_WAIT_MS, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, WOLKVOX_CALL_LIMIT_MS } from '../transport/request';
+import {
+	DEFAULT_BUSY_WAIT_MS,
+	DEFAULT_MAX_RETRIES,
+	DEFAULT_TIMEOUT_MS,
+	WOLKVOX_CALL_LIMIT_MS,
+} from '../transport/request';
 import { inputError } from './errors';
 import type { Run } from './run';
 import { readParameter } from './run';
@@ -23,7 +28,8 @@ export const requestOptionFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 10 },
 		default: DEFAULT_MAX_RETRIES,
-		description: 'How many times a request is sent again when Wolkvox has a server error or no answer arrives in time',
+		description:
+			'How many times a request is sent again when Wolkvox has a server error or no answer arrives in time',
 	},
 	{
 		displayName: 'Timeout',
@@ -43,18 +49,30 @@ export function optionsCollection(fields: INodeProperties[] = []): INodeProperti
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...fields, ...requestOptionFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...fields, ...requestOptionFields].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	};
 }
 
 const shown = (value: unknown) => JSON.stringify(value) ?? 'nothing';
 
 /** A whole number from `min` to `max`; numeric text from expressions is accepted. */
-export function readWholeNumber(run: Run, value: unknown, field: string, itemIndex: number, [min, max]: [number, number]): number {
+export function readWholeNumber(
+	run: Run,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	[min, max]: [number, number],
+): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
 		const range = max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`;
-		throw inputError(run, itemIndex, `"${field}" must be a whole number ${range}, not ${shown(value)}`);
+		throw inputError(
+			run,
+			itemIndex,
+			`"${field}" must be a whole number ${range}, not ${shown(value)}`,
+		);
 	}
 	return number;
 }
@@ -75,9 +93,24 @@ export function readOptions(run: Run, itemIndex: number): IDataObject {
 export function readRequestSettings(run: Run, itemIndex: number): RequestSettings {
 	const options = readOptions(run, itemIndex);
 	return {
-		timeout: readWholeNumber(run, options.timeout ?? DEFAULT_TIMEOUT_MS, 'Timeout', itemIndex, [1, WOLKVOX_CALL_LIMIT_MS]),
-		maxRetries: readWholeNumber(run, options.maxRetries ?? DEFAULT_MAX_RETRIES, 'Max Retries', itemIndex, [0, 10]),
-		busyWait: readWholeNumber(run, options.busyWaitTimeout ?? DEFAULT_BUSY_WAIT_MS, 'Busy Token Wait', itemIndex, [0, 3_600_000]),
+		timeout: readWholeNumber(run, options.timeout ?? DEFAULT_TIMEOUT_MS, 'Timeout', itemIndex, [
+			1,
+			WOLKVOX_CALL_LIMIT_MS,
+		]),
+		maxRetries: readWholeNumber(
+			run,
+			options.maxRetries ?? DEFAULT_MAX_RETRIES,
+			'Max Retries',
+			itemIndex,
+			[0, 10],
+		),
+		busyWait: readWholeNumber(
+			run,
+			options.busyWaitTimeout ?? DEFAULT_BUSY_WAIT_MS,
+			'Busy Token Wait',
+			itemIndex,
+			[0, 3_600_000],
+		),
 	};
 }
 
@@ -91,14 +124,24 @@ export function readChoice<Choice extends string>(
 ): Choice {
 	const text = String(value).trim().toLowerCase();
 	const choice = allowed.find((candidate) => candidate.toLowerCase() === text);
-	if (choice === undefined) throw inputError(run, itemIndex, `"${field}" must be ${allowed.join(' or ')}, not "${String(value)}"`);
+	if (choice === undefined)
+		throw inputError(
+			run,
+			itemIndex,
+			`"${field}" must be ${allowed.join(' or ')}, not "${String(value)}"`,
+		);
 	return choice;
 }
 
 const YES_NO = ['yes', 'no'] as const;
 
 /** Wolkvox's yes/no fields; booleans from expressions are accepted too. */
-export function readYesNo(run: Run, value: unknown, field: string, itemIndex: number): 'yes' | 'no' {
+export function readYesNo(
+	run: Run,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): 'yes' | 'no' {
 	const yesOrNo = value === true ? 'yes' : value === false ? 'no' : value;
 	return readChoice(run, yesOrNo, YES_NO, field, itemIndex);
 }
@@ -107,7 +150,13 @@ export function readYesNo(run: Run, value: unknown, field: string, itemIndex: nu
  * A field that takes several values, parsed by `parse` (which throws only ListInputError, whose
  * message says what is wrong): a bad value fails the item, naming the field.
  */
-export function readList(run: Run, value: unknown, field: string, itemIndex: number, parse: (value: unknown) => string[]): string[] {
+export function readList(
+	run: Run,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	parse: (value: unknown) => string[],
+): string[] {
 	try {
 		return parse(value);
 	} catch (error) {
@@ -116,7 +165,13 @@ export function readList(run: Run, value: unknown, field: string, itemIndex: num
 }
 
 /** A list parameter (see readList). */
-export function readListParameter(run: Run, name: string, field: string, itemIndex: number, parse: (value: unknown) => string[]): string[] {
+export function readListParameter(
+	run: Run,
+	name: string,
+	field: string,
+	itemIndex: number,
+	parse: (value: unknown) => string[],
+): string[] {
 	return readList(run, readParameter(run, name, itemIndex), field, itemIndex, parse);
 }
 
@@ -124,6 +179,11 @@ export function readListParameter(run: Run, name: string, field: string, itemInd
 export function readRequiredText(run: Run, name: string, field: string, itemIndex: number): string {
 	const value = readParameter(run, name, itemIndex);
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	if (text === '') throw inputError(run, itemIndex, `"${field}" is required, got ${value === '' ? 'an empty value' : shown(value)}`);
+	if (text === '')
+		throw inputError(
+			run,
+			itemIndex,
+			`"${field}" is required, got ${value === '' ? 'an empty value' : shown(value)}`,
+		);
 	return text;
 }

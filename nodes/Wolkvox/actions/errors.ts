@@ -13,7 +13,9 @@ export type ItemError = NodeApiError | NodeOperationError;
  * another copy of n8n-workflow's classes than the one that built the error.
  */
 export function isItemError(error: unknown): error is ItemError {
-	return error instanceof Error && (error.name === 'NodeApiError' || error.name === 'NodeOperationError');
+	return (
+		error instanceof Error && (error.name === 'NodeApiError' || error.name === 'NodeOperationError')
+	);
 }
 
 /** Any error met while handling an item, as an item error (unexpected ones wrapped). */
@@ -30,8 +32,15 @@ export function inputError(run: Run, itemIndex: number, message: string): NodeOp
 }
 
 /** A problem with the credential found before anything was sent. */
-export function credentialError(run: Pick<Run, 'node'>, message: string, itemIndex: number): NodeOperationError {
-	return new NodeOperationError(run.node, message, { itemIndex, description: 'Nothing was sent to Wolkvox.' });
+export function credentialError(
+	run: Pick<Run, 'node'>,
+	message: string,
+	itemIndex: number,
+): NodeOperationError {
+	return new NodeOperationError(run.node, message, {
+		itemIndex,
+		description: 'Nothing was sent to Wolkvox.',
+	});
 }
 
 /** What else an item's error says when its request was combined or split. */
@@ -59,21 +68,42 @@ function detailsText({ refused, written, writtenInRun }: ErrorDetails): string {
 }
 
 /** A request of this item that did not succeed (Wolkvox's answer, no answer, or not sent). */
-export function requestError(run: Run, { failure, attempts }: WolkvoxFailure, itemIndex: number, details: ErrorDetails = {}): ItemError {
+export function requestError(
+	run: Run,
+	{ failure, attempts }: WolkvoxFailure,
+	itemIndex: number,
+	details: ErrorDetails = {},
+): ItemError {
 	let message = failure.message;
 	if (details.refused?.length) message += ` (item ${itemIndex}: ${listed(details.refused)})`;
-	if (failure.outcome === 'retry' || failure.outcome === 'busy') message += ` (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`;
+	if (failure.outcome === 'retry' || failure.outcome === 'busy')
+		message += ` (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`;
 	const description = [failure.description, detailsText(details)].filter(Boolean).join(' ');
 	if (failure.outcome === 'halt' && failure.answer === undefined) {
 		return new NodeOperationError(run.node, message, { itemIndex, description });
 	}
-	const response = (failure.answer ?? { message, httpCode: failure.httpCode ?? null }) as JsonObject;
-	return new NodeApiError(run.node, response, { message, description, httpCode: failure.httpCode, itemIndex });
+	const response = (failure.answer ?? {
+		message,
+		httpCode: failure.httpCode ?? null,
+	}) as JsonObject;
+	return new NodeApiError(run.node, response, {
+		message,
+		description,
+		httpCode: failure.httpCode,
+		itemIndex,
+	});
 }
 
 /** An item whose request was never sent because the run stopped sending. */
-export function notSentError(run: Run, itemIndex: number, reason: string, written: string[] = []): NodeOperationError {
-	const sent = written.length ? detailsText({ written }) : 'Nothing was sent to Wolkvox for this item.';
+export function notSentError(
+	run: Run,
+	itemIndex: number,
+	reason: string,
+	written: string[] = [],
+): NodeOperationError {
+	const sent = written.length
+		? detailsText({ written })
+		: 'Nothing was sent to Wolkvox for this item.';
 	return new NodeOperationError(run.node, `Item ${itemIndex}: not sent: ${reason}`, {
 		itemIndex,
 		description: `${sent} Run it again once the cause is fixed.`,
@@ -81,7 +111,13 @@ export function notSentError(run: Run, itemIndex: number, reason: string, writte
 }
 
 /** A read whose answer does not have the shape the output needs. */
-export function answerShapeError(run: Run, answer: WolkvoxAnswer, api: string, problem: string, itemIndex: number): NodeApiError {
+export function answerShapeError(
+	run: Run,
+	answer: WolkvoxAnswer,
+	api: string,
+	problem: string,
+	itemIndex: number,
+): NodeApiError {
 	return new NodeApiError(run.node, answer as JsonObject, {
 		message: `Wolkvox answered ${api} with ${problem}`,
 		description: `Wolkvox said: ${answer.msg || 'no message'} (code ${answer.code}). The answer's shape may have changed; nothing was output for this item.`,
@@ -90,6 +126,11 @@ export function answerShapeError(run: Run, answer: WolkvoxAnswer, api: string, p
 }
 
 /** A whole-run refusal (e.g. a guard) that every item shares: one error per item. */
-export function runError(run: Run, itemIndex: number, message: string, description: string): NodeOperationError {
+export function runError(
+	run: Run,
+	itemIndex: number,
+	message: string,
+	description: string,
+): NodeOperationError {
 	return new NodeOperationError(run.node, message, { itemIndex, description });
 }

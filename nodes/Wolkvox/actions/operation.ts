@@ -39,7 +39,11 @@ export type ItemOutcome = { json: IDataObject[] } | { error: ItemError };
 export interface WolkvoxOperation<Input> {
 	description: INodeProperties[];
 	prepare(run: Run, itemIndex: number): Input;
-	execute(run: Run, items: Array<PreparedItem<Input>>, rejected: number[]): Promise<Map<number, ItemOutcome>>;
+	execute(
+		run: Run,
+		items: Array<PreparedItem<Input>>,
+		rejected: number[],
+	): Promise<Map<number, ItemOutcome>>;
 }
 
 /** Wolkvox takes at most 10,000 records (telephones, codes) per call. */
@@ -47,14 +51,19 @@ export const MAX_RECORDS_PER_CALL = 10_000;
 
 export function chunk<T>(list: T[], size: number): T[][] {
 	const chunks: T[][] = [];
-	for (let start = 0; start < list.length; start += size) chunks.push(list.slice(start, start + size));
+	for (let start = 0; start < list.length; start += size)
+		chunks.push(list.slice(start, start + size));
 	return chunks;
 }
 
 /** The answer for an item carried by one or more requests: the last code, every message. */
 export function combinedAnswer(answers: WolkvoxAnswer[]): IDataObject {
 	const last = answers[answers.length - 1];
-	return { code: last?.code, error: last?.error ?? null, msg: answers.map((answer) => answer.msg).join('; ') };
+	return {
+		code: last?.code,
+		error: last?.error ?? null,
+		msg: answers.map((answer) => answer.msg).join('; '),
+	};
 }
 
 /** The plan of operations that send each item on its own. */

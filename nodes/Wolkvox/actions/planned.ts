@@ -14,7 +14,9 @@ interface PlannedOperationSpec<Input> {
 }
 
 /** Most operations: a plan of requests fixed by the input, then each item's output from its answers. */
-export function plannedOperation<Input>(spec: PlannedOperationSpec<Input>): WolkvoxOperation<Input> {
+export function plannedOperation<Input>(
+	spec: PlannedOperationSpec<Input>,
+): WolkvoxOperation<Input> {
 	return {
 		description: spec.description,
 		prepare: spec.prepare,
@@ -26,8 +28,13 @@ export function plannedOperation<Input>(spec: PlannedOperationSpec<Input>): Wolk
 			for (const { itemIndex, input } of items) {
 				const item = progress.get(itemIndex);
 				if (item?.error) outcomes.set(itemIndex, { error: item.error });
-				else if (planned.has(itemIndex) && !item?.answers.length) throw new Error(`Item ${itemIndex} got no answer`);
-				else outcomes.set(itemIndex, outputOrError(run, () => spec.toOutput(run, input, item?.answers ?? [], itemIndex)));
+				else if (planned.has(itemIndex) && !item?.answers.length)
+					throw new Error(`Item ${itemIndex} got no answer`);
+				else
+					outcomes.set(
+						itemIndex,
+						outputOrError(run, () => spec.toOutput(run, input, item?.answers ?? [], itemIndex)),
+					);
 			}
 			return outcomes;
 		},

@@ -32,8 +32,12 @@ export const returnAllAndLimit: INodeProperties[] = [
 
 /** How many results to keep: Infinity with Return All, otherwise a whole number of at least 1. */
 export function readLimit(run: Run, itemIndex: number): number {
-	if (readBoolean(run, readParameter(run, 'returnAll', itemIndex, false), 'Return All', itemIndex)) return Infinity;
-	return readWholeNumber(run, readParameter(run, 'limit', itemIndex, 50), 'Limit', itemIndex, [1, Infinity]);
+	if (readBoolean(run, readParameter(run, 'returnAll', itemIndex, false), 'Return All', itemIndex))
+		return Infinity;
+	return readWholeNumber(run, readParameter(run, 'limit', itemIndex, 50), 'Limit', itemIndex, [
+		1,
+		Infinity,
+	]);
 }
 
 /**
@@ -67,25 +71,46 @@ function described(data: unknown): string {
 	return `"data" as ${Array.isArray(data) ? 'a list' : typeof data}`;
 }
 
-const isRecord = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown) =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The `data` list of a read; every entry must be an object. */
-export function dataList({ run, api, itemIndex }: ReadSource, answer: WolkvoxAnswer | undefined): IDataObject[] {
+export function dataList(
+	{ run, api, itemIndex }: ReadSource,
+	answer: WolkvoxAnswer | undefined,
+): IDataObject[] {
 	const data = answer?.data;
 	const expected = 'a list of records in "data"';
 	if (!answer) throw new Error(`No answer to ${api} for item ${itemIndex}`);
-	if (!Array.isArray(data)) throw answerShapeError(run, answer, api, `${described(data)}, expected ${expected}`, itemIndex);
+	if (!Array.isArray(data))
+		throw answerShapeError(run, answer, api, `${described(data)}, expected ${expected}`, itemIndex);
 	if (!data.every(isRecord)) {
-		throw answerShapeError(run, answer, api, `entries in "data" that are not records, expected ${expected}`, itemIndex);
+		throw answerShapeError(
+			run,
+			answer,
+			api,
+			`entries in "data" that are not records, expected ${expected}`,
+			itemIndex,
+		);
 	}
 	return data as IDataObject[];
 }
 
 /** The `data` object of a read. */
-export function dataObject({ run, api, itemIndex }: ReadSource, answer: WolkvoxAnswer | undefined): IDataObject {
+export function dataObject(
+	{ run, api, itemIndex }: ReadSource,
+	answer: WolkvoxAnswer | undefined,
+): IDataObject {
 	const data = answer?.data;
 	if (!answer) throw new Error(`No answer to ${api} for item ${itemIndex}`);
-	if (!isRecord(data)) throw answerShapeError(run, answer, api, `${described(data)}, expected an object in "data"`, itemIndex);
+	if (!isRecord(data))
+		throw answerShapeError(
+			run,
+			answer,
+			api,
+			`${described(data)}, expected an object in "data"`,
+			itemIndex,
+		);
 	return data as IDataObject;
 }
 
@@ -107,7 +132,10 @@ export function badFieldError(
 /** Every item failed with its own error. */
 export type FailedItems = { failed: Map<number, ItemOutcome> };
 
-function failedItems<Input>(items: Array<PreparedItem<Input>>, errorOf: (itemIndex: number) => ItemError | undefined): FailedItems | undefined {
+function failedItems<Input>(
+	items: Array<PreparedItem<Input>>,
+	errorOf: (itemIndex: number) => ItemError | undefined,
+): FailedItems | undefined {
 	const failed = new Map<number, ItemOutcome>();
 	for (const { itemIndex } of items) {
 		const error = errorOf(itemIndex);
@@ -126,7 +154,11 @@ export async function readForAll<Input>(
 	items: Array<PreparedItem<Input>>,
 	[keyField, fallbackField]: [string, string?],
 ): Promise<IDataObject[] | FailedItems> {
-	const progress = await sendPlan(run, [{ itemIndices: items.map(({ itemIndex }) => itemIndex), call }], items);
+	const progress = await sendPlan(
+		run,
+		[{ itemIndices: items.map(({ itemIndex }) => itemIndex), call }],
+		items,
+	);
 	const notRead = failedItems(items, (itemIndex) => progress.get(itemIndex)?.error);
 	if (notRead) return notRead;
 	const answer = progress.get(items[0]?.itemIndex ?? -1)?.answers[0];
@@ -134,7 +166,9 @@ export async function readForAll<Input>(
 		try {
 			const source = { run, api: call.api, itemIndex };
 			const list = dataList(source, answer);
-			const keyless = list.find((record) => (record[keyField] ?? (fallbackField && record[fallbackField])) == null);
+			const keyless = list.find(
+				(record) => (record[keyField] ?? (fallbackField && record[fallbackField])) == null,
+			);
 			if (keyless && answer) return { error: badFieldError(source, answer, keyField, undefined) };
 			return { list };
 		} catch (error) {

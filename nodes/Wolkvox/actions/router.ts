@@ -35,14 +35,19 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = operationsByResource[resource]?.[operationName];
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of "${resource}" is not supported`,
+		);
 	}
 
 	const run = await openRun(this);
 	const outcomes = new Map<number, ItemOutcome>();
 	if ('problem' in run) {
 		if (!this.continueOnFail()) throw credentialError(run, run.problem, 0);
-		items.forEach((_, itemIndex) => outcomes.set(itemIndex, { error: credentialError(run, run.problem, itemIndex) }));
+		items.forEach((_, itemIndex) =>
+			outcomes.set(itemIndex, { error: credentialError(run, run.problem, itemIndex) }),
+		);
 	} else {
 		const prepared: Array<PreparedItem<unknown>> = [];
 		const rejected: number[] = [];
@@ -60,7 +65,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const executed = await operation.execute(run, prepared, rejected);
 		for (const { itemIndex } of prepared) {
 			const outcome = executed.get(itemIndex);
-			if (!outcome) throw new NodeOperationError(run.node, `Item ${itemIndex} got no result (this is a bug in the Wolkvox node)`);
+			if (!outcome)
+				throw new NodeOperationError(
+					run.node,
+					`Item ${itemIndex} got no result (this is a bug in the Wolkvox node)`,
+				);
 			outcomes.set(itemIndex, outcome);
 		}
 	}

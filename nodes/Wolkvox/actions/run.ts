@@ -29,14 +29,20 @@ export interface Run extends RequestRun {
  * Opens a run: reads the credential once (n8n would decrypt it again for every request) and checks
  * the server code before any request, and the token, can leave.
  */
-export async function openRun(context: IExecuteFunctions): Promise<Run | { problem: string; node: INode }> {
+export async function openRun(
+	context: IExecuteFunctions,
+): Promise<Run | { problem: string; node: INode }> {
 	const node = context.getNode();
 	const data = await context.getCredentials<WolkvoxCredentials>('wolkvoxApi', 0);
 	const resolved = resolveBaseUrl(data.server, data.baseUrl);
 	if ('problem' in resolved) return { problem: resolved.problem, node };
 	const token = String(data.token ?? '');
 	const cancelSignal = context.getExecutionCancelSignal?.();
-	const connection: Connection = { baseUrl: resolved.baseUrl, queueKey: tokenQueueKey(token), token };
+	const connection: Connection = {
+		baseUrl: resolved.baseUrl,
+		queueKey: tokenQueueKey(token),
+		token,
+	};
 	const run: Run = {
 		context,
 		node,
@@ -63,13 +69,20 @@ function hasExpression(value: unknown): boolean {
  * much as an expression even when it holds none; a value without expressions is the same for every
  * item, so it is resolved once per run.
  */
-export function readParameter(run: Run, name: string, itemIndex: number, fallback?: unknown): unknown {
+export function readParameter(
+	run: Run,
+	name: string,
+	itemIndex: number,
+	fallback?: unknown,
+): unknown {
 	const { context, parameters } = run;
 	const known = parameters.get(name);
 	if (known === HAS_EXPRESSION) return context.getNodeParameter(name, itemIndex, fallback);
 	if (known !== undefined || parameters.has(name)) return known;
 	const raw = context.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true });
-	const value = hasExpression(raw) ? HAS_EXPRESSION : context.getNodeParameter(name, itemIndex, fallback);
+	const value = hasExpression(raw)
+		? HAS_EXPRESSION
+		: context.getNodeParameter(name, itemIndex, fallback);
 	parameters.set(name, value);
 	return value === HAS_EXPRESSION ? context.getNodeParameter(name, itemIndex, fallback) : value;
 }

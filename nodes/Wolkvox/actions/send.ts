@@ -51,11 +51,17 @@ function narrowed(request: PlannedRequest, records: string[]): PlannedRequest {
 function withoutFailedItems(request: PlannedRequest, pending: number[]): PlannedRequest {
 	if (!request.records) return { ...request, itemIndices: pending };
 	const stillPending = new Set(pending);
-	const kept = [...request.records.owners].filter(([, owners]) => owners.some((itemIndex) => stillPending.has(itemIndex)));
-	return narrowed(request, kept.map(([record]) => record));
+	const kept = [...request.records.owners].filter(([, owners]) =>
+		owners.some((itemIndex) => stillPending.has(itemIndex)),
+	);
+	return narrowed(
+		request,
+		kept.map(([record]) => record),
+	);
 }
 
-const sameRefusal = (a: WolkvoxFailure, b: WolkvoxFailure) => a.failure.message === b.failure.message;
+const sameRefusal = (a: WolkvoxFailure, b: WolkvoxFailure) =>
+	a.failure.message === b.failure.message;
 
 class PlanSender {
 	readonly progress: Progress = new Map();
@@ -78,12 +84,15 @@ class PlanSender {
 				item.answers.push(answer);
 				item.written.push(...(written.get(itemIndex) ?? []));
 			}
-			if (request.call.file === 'configuration') this.run.written += request.records?.owners.size ?? 1;
+			if (request.call.file === 'configuration')
+				this.run.written += request.records?.owners.size ?? 1;
 			return undefined;
 		} catch (error) {
-			if (!(error instanceof WolkvoxFailure)) throw new NodeOperationError(this.run.node, error as Error);
+			if (!(error instanceof WolkvoxFailure))
+				throw new NodeOperationError(this.run.node, error as Error);
 			// A verdict about the credential or the quota: nothing later in this run can succeed.
-			if (error.failure.outcome === 'halt' && error.failure.answer) this.run.halted ??= error.failure.message;
+			if (error.failure.outcome === 'halt' && error.failure.answer)
+				this.run.halted ??= error.failure.message;
 			return error;
 		}
 	}
@@ -110,7 +119,9 @@ class PlanSender {
 	async split(request: PlannedRequest, refusal: WolkvoxFailure): Promise<void> {
 		const records = [...(request.records?.owners.keys() ?? [])];
 		const middle = Math.ceil(records.length / 2);
-		const halves = [records.slice(0, middle), records.slice(middle)].map((part) => narrowed(request, part));
+		const halves = [records.slice(0, middle), records.slice(middle)].map((part) =>
+			narrowed(request, part),
+		);
 		const failures: Array<WolkvoxFailure | undefined> = [];
 		for (const half of halves) {
 			const reason = this.run.stopReason();
@@ -157,17 +168,33 @@ class PlanSender {
  * the run stops sending (execution stopped, credential or quota refused) the remaining items are
  * reported as not sent. Without Continue On Fail the first failure is thrown.
  */
-export async function sendPlan<Input>(run: Run, requests: PlannedRequest[], items: Array<PreparedItem<Input>>): Promise<Map<number, ItemProgress>> {
-	const sender = new PlanSender(run, new Map(items.map(({ itemIndex, settings }) => [itemIndex, settings])));
+export async function sendPlan<Input>(
+	run: Run,
+	requests: PlannedRequest[],
+	items: Array<PreparedItem<Input>>,
+): Promise<Map<number, ItemProgress>> {
+	const sender = new PlanSender(
+		run,
+		new Map(items.map(({ itemIndex, settings }) => [itemIndex, settings])),
+	);
 	for (const [index, request] of requests.entries()) {
 		const reason = run.stopReason();
 		if (reason) {
-			sender.notSent([...new Set(requests.slice(index).flatMap((later) => later.itemIndices))], reason);
+			sender.notSent(
+				[...new Set(requests.slice(index).flatMap((later) => later.itemIndices))],
+				reason,
+			);
 			break;
 		}
-		const pending = request.itemIndices.filter((itemIndex) => !sender.progress.get(itemIndex)?.error);
+		const pending = request.itemIndices.filter(
+			(itemIndex) => !sender.progress.get(itemIndex)?.error,
+		);
 		if (pending.length === 0) continue;
-		await sender.send(pending.length === request.itemIndices.length ? request : withoutFailedItems(request, pending));
+		await sender.send(
+			pending.length === request.itemIndices.length
+				? request
+				: withoutFailedItems(request, pending),
+		);
 	}
 	return sender.progress;
 }

@@ -30,7 +30,8 @@ export function diff<Key, Wanted, Listed>(
 	same: (wanted: Wanted, listed: Listed) => boolean = () => true,
 ): SyncDiff<Key> {
 	const result: SyncDiff<Key> = { missing: [], changed: [], unchanged: [], unlisted: [] };
-	const listedValue = (key: Key) => (listed instanceof Map ? (listed.get(key) as Listed) : (undefined as Listed));
+	const listedValue = (key: Key) =>
+		listed instanceof Map ? (listed.get(key) as Listed) : (undefined as Listed);
 	for (const [key, value] of wanted) {
 		if (!listed.has(key)) result.missing.push(key);
 		else if (same(value, listedValue(key))) result.unchanged.push(key);
@@ -69,7 +70,10 @@ export function decideRemovals(guard: RemovalGuardInput, noun: string): RemovalD
 	if (guard.removals === 0) return { remove: false };
 	if (guard.invalidItems.length > 0) {
 		const items = guard.invalidItems.join(', ');
-		return { remove: false, reason: `input item(s) ${items} could not be read, so the wanted list is not known in full` };
+		return {
+			remove: false,
+			reason: `input item(s) ${items} could not be read, so the wanted list is not known in full`,
+		};
 	}
 	if (guard.readRecords >= DOWNLOAD_LIMIT) {
 		return {
@@ -86,6 +90,9 @@ export function decideRemovals(guard: RemovalGuardInput, noun: string): RemovalD
 }
 
 /** A list in the run's summary: `{ count, <name>: list }`, e.g. `{ count: 2, telephones: [...] }`. */
-export function counted<Name extends string, Record>(name: Name, list: Record[]): { count: number } & { [key in Name]: Record[] } {
+export function counted<Name extends string, Record>(
+	name: Name,
+	list: Record[],
+): { count: number } & { [key in Name]: Record[] } {
 	return { count: list.length, [name]: list } as { count: number } & { [key in Name]: Record[] };
 }

@@ -16,7 +16,14 @@ export interface SyncSettings {
 
 /** The Remove Unlisted switch: one value for the whole run. */
 export function removeUnlistedField(description: string): INodeProperties {
-	return { displayName: 'Remove Unlisted', name: 'removeUnlisted', type: 'boolean', noDataExpression: true, default: false, description };
+	return {
+		displayName: 'Remove Unlisted',
+		name: 'removeUnlisted',
+		type: 'boolean',
+		noDataExpression: true,
+		default: false,
+		description,
+	};
 }
 
 /** The Dry Run and Max Removals options; `records` names what is removed ("numbers", "codes"). */
@@ -41,24 +48,53 @@ export function syncOptionFields(records: string, maxRemovals: number): INodePro
 }
 
 /** The sync's settings, read once from the first item. */
-export function readSyncSettings(run: Run, itemIndex: number, defaultMaxRemovals: number): SyncSettings {
+export function readSyncSettings(
+	run: Run,
+	itemIndex: number,
+	defaultMaxRemovals: number,
+): SyncSettings {
 	const options = readOptions(run, itemIndex);
 	return {
-		removeUnlisted: readBoolean(run, readParameter(run, 'removeUnlisted', itemIndex, false), 'Remove Unlisted', itemIndex),
+		removeUnlisted: readBoolean(
+			run,
+			readParameter(run, 'removeUnlisted', itemIndex, false),
+			'Remove Unlisted',
+			itemIndex,
+		),
 		dryRun: readBoolean(run, options.dryRun ?? false, 'Dry Run', itemIndex),
-		maxRemovals: readWholeNumber(run, options.maxRemovals ?? defaultMaxRemovals, 'Max Removals', itemIndex, [0, Infinity]),
+		maxRemovals: readWholeNumber(
+			run,
+			options.maxRemovals ?? defaultMaxRemovals,
+			'Max Removals',
+			itemIndex,
+			[0, Infinity],
+		),
 	};
 }
 
 /** Too many removals: the execution fails before any write (with Continue On Fail, every item does). */
-export function guardFailure<Input>(run: Run, items: Array<PreparedItem<Input>>, message: string): Map<number, ItemOutcome> {
-	const description = 'Raise Max Removals (in Options) if these removals are intended, or run with Dry Run to see them.';
+export function guardFailure<Input>(
+	run: Run,
+	items: Array<PreparedItem<Input>>,
+	message: string,
+): Map<number, ItemOutcome> {
+	const description =
+		'Raise Max Removals (in Options) if these removals are intended, or run with Dry Run to see them.';
 	if (!run.continueOnFail) throw runError(run, items[0]?.itemIndex ?? 0, message, description);
-	return new Map(items.map(({ itemIndex }) => [itemIndex, { error: runError(run, itemIndex, message, description) }]));
+	return new Map(
+		items.map(({ itemIndex }) => [
+			itemIndex,
+			{ error: runError(run, itemIndex, message, description) },
+		]),
+	);
 }
 
 /** The summary's `skipped`: the removals not made, and why (none when there was nothing to remove). */
-export function skippedRemovals<Record>(decision: RemovalDecision, unlisted: Record[], name: string) {
+export function skippedRemovals<Record>(
+	decision: RemovalDecision,
+	unlisted: Record[],
+	name: string,
+) {
 	if (!('remove' in decision) || decision.remove || !decision.reason) return [];
 	return [{ what: 'removal', reason: decision.reason, count: unlisted.length, [name]: unlisted }];
 }

@@ -11,11 +11,14 @@ const SEPARATORS = /[,;\r\n]+/;
 function entriesOf(input: unknown, noun: string): string[] {
 	if (typeof input === 'string') return input.split(SEPARATORS);
 	if (typeof input === 'number') {
-		if (!Number.isSafeInteger(input) || input < 0) throw new ListInputError(`${input} is not a ${noun}`);
+		if (!Number.isSafeInteger(input) || input < 0)
+			throw new ListInputError(`${input} is not a ${noun}`);
 		return [String(input)];
 	}
 	if (Array.isArray(input)) return input.flatMap((entry) => entriesOf(entry, noun));
-	throw new ListInputError(`expected text or a list of ${noun}s, got ${input === null ? 'null' : typeof input}`);
+	throw new ListInputError(
+		`expected text or a list of ${noun}s, got ${input === null ? 'null' : typeof input}`,
+	);
 }
 
 /**

@@ -6,7 +6,8 @@ const REDACTED = '[token removed]';
  */
 export function withoutSecret<T>(value: T, secret: string): T {
 	if (!secret) return value;
-	const clean = (text: string) => (text.includes(secret) ? text.split(secret).join(REDACTED) : text);
+	const clean = (text: string) =>
+		text.includes(secret) ? text.split(secret).join(REDACTED) : text;
 	const walk = (item: unknown): unknown => {
 		if (typeof item === 'string') return clean(item);
 		if (Array.isArray(item)) return item.map(walk);

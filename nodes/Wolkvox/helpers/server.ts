@@ -8,10 +8,14 @@ function customBaseUrl(baseUrl: string): BaseUrlResult {
 	if (!URL.canParse(baseUrl)) return { problem: "The credential's Base URL is not a valid URL" };
 	const url = new URL(baseUrl);
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		return { problem: `The credential's Base URL must start with http:// or https://, not ${url.protocol}//` };
+		return {
+			problem: `The credential's Base URL must start with http:// or https://, not ${url.protocol}//`,
+		};
 	}
 	if (url.username || url.password || url.search || url.hash) {
-		return { problem: "The credential's Base URL must not contain user info, a query or a fragment" };
+		return {
+			problem: "The credential's Base URL must not contain user info, a query or a fragment",
+		};
 	}
 	return { baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }

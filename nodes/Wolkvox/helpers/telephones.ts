@@ -15,7 +15,9 @@ export function normalizeTelephone(raw: string): string {
 		);
 	}
 	if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) {
-		throw new ListInputError(`"${raw}" has ${digits.length} digits; a telephone number needs ${MIN_DIGITS} to ${MAX_DIGITS}`);
+		throw new ListInputError(
+			`"${raw}" has ${digits.length} digits; a telephone number needs ${MIN_DIGITS} to ${MAX_DIGITS}`,
+		);
 	}
 	return digits;
 }

@@ -58,7 +58,7 @@ function isAnswer(body: unknown): body is WolkvoxAnswer {
 }
 
 function snippet(body: unknown): string {
-	const text = typeof body === 'string' ? body : JSON.stringify(body) ?? '';
+	const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? '');
 	const flat = text.replace(/\s+/g, ' ').trim();
 	return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat;
 }
@@ -67,14 +67,23 @@ function snippet(body: unknown): string {
  * The one place that turns what Wolkvox sent back into a result, a retry, or an error to show.
  * `afterUnanswered`: an earlier attempt of the same request got no answer, so Wolkvox may have applied it.
  */
-export function judgeAnswer({ statusCode, body: rawBody }: HttpAnswer, afterUnanswered = false): Verdict {
+export function judgeAnswer(
+	{ statusCode, body: rawBody }: HttpAnswer,
+	afterUnanswered = false,
+): Verdict {
 	const body = parseBody(rawBody);
 	const httpCode = String(statusCode);
 	if (!isAnswer(body)) {
 		const shown = snippet(body);
 		const description = shown ? `The answer began: ${shown}` : 'Expected {"code", "error", "msg"}.';
 		if (statusCode >= 500) {
-			return { outcome: 'retry', httpCode, description, message: `Wolkvox had a server error (HTTP ${statusCode})`, mayHaveApplied: true };
+			return {
+				outcome: 'retry',
+				httpCode,
+				description,
+				message: `Wolkvox had a server error (HTTP ${statusCode})`,
+				mayHaveApplied: true,
+			};
 		}
 		const message = shown
 			? `Wolkvox sent an answer that is not Wolkvox JSON (HTTP ${statusCode})`
@@ -134,7 +143,12 @@ export function judgeAnswer({ statusCode, body: rawBody }: HttpAnswer, afterUnan
 					description:
 						'An earlier attempt of this same request got no answer in time, and Wolkvox applied it anyway. It was not created twice; nothing else needs doing.',
 				}
-			: { outcome: 'refused', ...common, message: `Wolkvox says it already exists: ${said}`, description: 'Nothing was changed by this request.' };
+			: {
+					outcome: 'refused',
+					...common,
+					message: `Wolkvox says it already exists: ${said}`,
+					description: 'Nothing was changed by this request.',
+				};
 	}
 	return {
 		outcome: code >= 400 && code < 500 && code !== 403 ? 'refused' : 'fail',

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { withoutSecret } from '../helpers/secret';
@@ -100,7 +105,13 @@ function backoffMs(attempt: number, ceiling: number): number {
 }
 
 /** Errors after which nothing reached Wolkvox, and those after which it may have got the request. */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+const UNREACHABLE_CODES = new Set([
+	'ECONNREFUSED',
+	'EAI_AGAIN',
+	'ENOTFOUND',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+]);
 const CUT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
 function errorCode(error: unknown): string | undefined {
@@ -108,7 +119,8 @@ function errorCode(error: unknown): string | undefined {
 		const code = (candidate as { code?: unknown } | undefined)?.code;
 		if (typeof code === 'string' && code) return code;
 	}
-	if (/socket hang up/i.test(String((error as { message?: unknown } | undefined)?.message))) return 'ECONNRESET';
+	if (/socket hang up/i.test(String((error as { message?: unknown } | undefined)?.message)))
+		return 'ECONNRESET';
 	return undefined;
 }
 
@@ -133,7 +145,11 @@ async function exchange(run: RequestRun, options: IHttpRequestOptions): Promise<
  * for a connection cut after sending until Wolkvox's 60 s per call have passed; never longer than
  * TURN_LIMIT_MS from sending (a request still open then is aborted).
  */
-async function holdTurn(pending: Promise<Exchange>, abort: AbortController, release: () => void): Promise<void> {
+async function holdTurn(
+	pending: Promise<Exchange>,
+	abort: AbortController,
+	release: () => void,
+): Promise<void> {
 	const released = new AbortController();
 	const limitReached = pause(TURN_LIMIT_MS, released.signal);
 	const first = await Promise.race([pending, limitReached.then(() => 'limit' as const)]);
@@ -150,9 +166,16 @@ type Sent = Exchange | { stopped: true; sent: boolean } | { waitedMs: number };
  * (not while it waits in line), or until the run is stopped; the turn itself stays held as holdTurn
  * says, so a retry or another execution never overlaps a request Wolkvox may still be working on.
  */
-async function sendInTurn(run: RequestRun, options: IHttpRequestOptions, timeoutMs: number): Promise<Sent> {
+async function sendInTurn(
+	run: RequestRun,
+	options: IHttpRequestOptions,
+	timeoutMs: number,
+): Promise<Sent> {
 	const turn = takeTurn(run.connection.queueKey);
-	const inLine = await unlessAborted(turn.ready.then(() => true), run.cancelSignal);
+	const inLine = await unlessAborted(
+		turn.ready.then(() => true),
+		run.cancelSignal,
+	);
 	if (!inLine || run.stopReason()) {
 		turn.release();
 		return { stopped: true, sent: false };
@@ -161,22 +184,35 @@ async function sendInTurn(run: RequestRun, options: IHttpRequestOptions, timeout
 	const pending = exchange(run, { ...options, abortSignal: abort.signal });
 	void holdTurn(pending, abort, turn.release);
 	const settled = new AbortController();
-	const signal = run.cancelSignal ? AbortSignal.any([run.cancelSignal, settled.signal]) : settled.signal;
-	const waited = pause(timeoutMs, signal).then((inTime): Sent =>
-		inTime ? { waitedMs: timeoutMs } : { stopped: true, sent: true },
+	const signal = run.cancelSignal
+		? AbortSignal.any([run.cancelSignal, settled.signal])
+		: settled.signal;
+	const waited = pause(timeoutMs, signal).then(
+		(inTime): Sent => (inTime ? { waitedMs: timeoutMs } : { stopped: true, sent: true }),
 	);
 	const sent = await Promise.race([pending, waited]);
 	settled.abort();
 	return sent;
 }
 
-function verdictOf(sent: Exclude<Sent, { stopped: true; sent: boolean }>, token: string, afterUnanswered: boolean): Verdict {
+function verdictOf(
+	sent: Exclude<Sent, { stopped: true; sent: boolean }>,
+	token: string,
+	afterUnanswered: boolean,
+): Verdict {
 	if ('waitedMs' in sent) return judgeNoAnswer('timeout', '', sent.waitedMs);
 	if ('noAnswer' in sent) return judgeNoAnswer(sent.noAnswer, sent.code, 0);
 	if ('unsendable' in sent) {
-		return { outcome: 'fail', message: `The request to Wolkvox could not be sent: ${withoutSecret(sent.unsendable, token)}`, description: '' };
+		return {
+			outcome: 'fail',
+			message: `The request to Wolkvox could not be sent: ${withoutSecret(sent.unsendable, token)}`,
+			description: '',
+		};
 	}
-	return judgeAnswer({ statusCode: sent.statusCode, body: withoutSecret(sent.body, token) }, afterUnanswered);
+	return judgeAnswer(
+		{ statusCode: sent.statusCode, body: withoutSecret(sent.body, token) },
+		afterUnanswered,
+	);
 }
 
 /**
@@ -184,7 +220,11 @@ function verdictOf(sent: Exclude<Sent, { stopped: true; sent: boolean }>, token:
  * a time per token (process-wide), timeout, retries with backoff (busy answers on a time budget of
  * their own), and the answer mapped to a result or a WolkvoxFailure.
  */
-export async function wolkvoxRequest(run: RequestRun, call: WolkvoxCall, settings: RequestSettings): Promise<WolkvoxAnswer> {
+export async function wolkvoxRequest(
+	run: RequestRun,
+	call: WolkvoxCall,
+	settings: RequestSettings,
+): Promise<WolkvoxAnswer> {
 	const { baseUrl, token } = run.connection;
 	const options: IHttpRequestOptions = {
 		method: call.method,
@@ -205,7 +245,11 @@ export async function wolkvoxRequest(run: RequestRun, call: WolkvoxCall, setting
 	for (let attempt = 1; ; attempt++) {
 		const sent = await sendInTurn(run, options, Math.min(settings.timeout, WOLKVOX_CALL_LIMIT_MS));
 		if ('stopped' in sent) {
-			throw new WolkvoxFailure(stoppedFailure(run, sent.sent || sentOnce), attempt, sent.sent || sentOnce);
+			throw new WolkvoxFailure(
+				stoppedFailure(run, sent.sent || sentOnce),
+				attempt,
+				sent.sent || sentOnce,
+			);
 		}
 		sentOnce = true;
 		const verdict = verdictOf(sent, token, unanswered);
@@ -213,14 +257,16 @@ export async function wolkvoxRequest(run: RequestRun, call: WolkvoxCall, setting
 		let wait: number | undefined;
 		if (verdict.outcome === 'busy') {
 			busySince ??= Date.now();
-			if (Date.now() - busySince < settings.busyWait) wait = backoffMs(attempt, MAX_BUSY_BACKOFF_MS);
+			if (Date.now() - busySince < settings.busyWait)
+				wait = backoffMs(attempt, MAX_BUSY_BACKOFF_MS);
 		} else if (verdict.outcome === 'retry' && faults < settings.maxRetries) {
 			faults++;
 			unanswered ||= verdict.mayHaveApplied === true;
 			wait = backoffMs(faults - 1, MAX_BACKOFF_MS);
 		}
 		if (wait === undefined) throw new WolkvoxFailure(verdict, attempt, true);
-		if (!(await pause(wait, run.cancelSignal))) throw new WolkvoxFailure(stoppedFailure(run, true), attempt, true);
+		if (!(await pause(wait, run.cancelSignal)))
+			throw new WolkvoxFailure(stoppedFailure(run, true), attempt, true);
 	}
 }
 

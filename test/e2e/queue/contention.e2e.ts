@@ -51,7 +51,9 @@ function codeBatch(call: number): Array<{ code: string; description: string }> {
 }
 
 function numberBatch(call: number): string[] {
-	return Array.from({ length: NUMBERS_PER_CALL }, (_, index) => String(3_000_000_000 + call * NUMBERS_PER_CALL + index));
+	return Array.from({ length: NUMBERS_PER_CALL }, (_, index) =>
+		String(3_000_000_000 + call * NUMBERS_PER_CALL + index),
+	);
 }
 
 /** How many successful requests carried each value. */
@@ -63,7 +65,8 @@ function successesPer(values: string[]): Map<string, number> {
 
 function logs(): { main: string; workers: string[] } {
 	const folder = process.env[QUEUE_USER_FOLDER_ENV];
-	if (!folder) throw new Error(`${QUEUE_USER_FOLDER_ENV} is not set: run with jest.queue.config.js`);
+	if (!folder)
+		throw new Error(`${QUEUE_USER_FOLDER_ENV} is not set: run with jest.queue.config.js`);
 	const workerLogs = readdirSync(folder).filter((file) => /^n8n-worker-\d+\.log$/.test(file));
 	return {
 		main: readFileSync(path.join(folder, 'n8n.log'), 'utf8'),
@@ -71,7 +74,8 @@ function logs(): { main: string; workers: string[] } {
 	};
 }
 
-const executionIds = (log: string, pattern: RegExp) => [...log.matchAll(pattern)].map((match) => match[1]);
+const executionIds = (log: string, pattern: RegExp) =>
+	[...log.matchAll(pattern)].map((match) => match[1]);
 
 it(`${CODE_CALLS} × ${CODES_PER_CALL} per-item activity codes and ${DNC_CALLS} combined DNC adds on ${WORKER_COUNT} workers: every item exactly once`, async () => {
 	const codeCalls = Array.from({ length: CODE_CALLS }, (_, call) => codeBatch(call));
@@ -90,10 +94,16 @@ it(`${CODE_CALLS} × ${CODES_PER_CALL} per-item activity codes and ${DNC_CALLS} 
 	const allCodes = codeCalls.flat().map(({ code }) => `cod_act1:${code}`);
 	const allNumbers = dncCalls.flat();
 	const createdOnce = successesPer(
-		simulator.requestsFor('create_cod_act').filter((request) => request.status === 201).map((request) => `cod_act1:${(request.body as { cod_act: string }).cod_act}`),
+		simulator
+			.requestsFor('create_cod_act')
+			.filter((request) => request.status === 201)
+			.map((request) => `cod_act1:${(request.body as { cod_act: string }).cod_act}`),
 	);
 	const addedOnce = successesPer(
-		simulator.requestsFor('add_dnc').filter((request) => request.status === 201).flatMap((request) => (request.body as { telephones: string[] }).telephones),
+		simulator
+			.requestsFor('add_dnc')
+			.filter((request) => request.status === 201)
+			.flatMap((request) => (request.body as { telephones: string[] }).telephones),
 	);
 	console.log(
 		[
@@ -116,7 +126,9 @@ it(`${CODE_CALLS} × ${CODES_PER_CALL} per-item activity codes and ${DNC_CALLS} 
 
 	const { main, workers } = logs();
 	const enqueued = executionIds(main, /Enqueued execution (\d+)/g);
-	const startedOnWorkers = workers.flatMap((log) => executionIds(log, /Worker started execution (\d+)/g));
+	const startedOnWorkers = workers.flatMap((log) =>
+		executionIds(log, /Worker started execution (\d+)/g),
+	);
 	expect(enqueued).toHaveLength(CODE_CALLS + DNC_CALLS);
 	expect([...startedOnWorkers].sort()).toEqual([...enqueued].sort());
 	expect(executionIds(main, /Worker started execution (\d+)/g)).toEqual([]);

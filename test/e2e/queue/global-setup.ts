@@ -14,13 +14,20 @@ import { startN8n } from '../../../scripts/runtime/n8n-process';
 import { packAndInstall } from '../../../scripts/runtime/package-install';
 import { CACHE_DIR } from '../../../scripts/runtime/paths';
 import { findPostgresBinDir } from '../../../scripts/runtime/postgres';
-import { encryptionKey, queueEnv, startQueueBackends, startWorker } from '../../../scripts/runtime/queue-mode';
+import {
+	encryptionKey,
+	queueEnv,
+	startQueueBackends,
+	startWorker,
+} from '../../../scripts/runtime/queue-mode';
 import { findRedisServer } from '../../../scripts/runtime/redis';
 import { missingQueueToolsMessage } from '../../../scripts/runtime/system-tools';
 import { assertPortsUsable, cleanUpOnSignal, writeCredentials } from '../setup-support';
 import { QUEUE_PORTS, QUEUE_USER_FOLDER_ENV, QUEUE_WORKFLOWS } from './queue-config';
 
-const FIXTURES = ['queue-add-dnc.json', 'queue-activity-codes.json'].map((file) => path.join(__dirname, '..', 'fixtures', file));
+const FIXTURES = ['queue-add-dnc.json', 'queue-activity-codes.json'].map((file) =>
+	path.join(__dirname, '..', 'fixtures', file),
+);
 
 export interface QueueRun {
 	services: Service[];
@@ -51,7 +58,11 @@ function flatPorts(): Record<string, number> {
 async function startQueueMode(run: QueueRun, userFolder: string, dataDir: string): Promise<void> {
 	const install = await ensureN8n();
 	await packAndInstall(userFolder);
-	const backends = await startQueueBackends({ postgresPort: QUEUE_PORTS.postgres, redisPort: QUEUE_PORTS.redis, dataDir });
+	const backends = await startQueueBackends({
+		postgresPort: QUEUE_PORTS.postgres,
+		redisPort: QUEUE_PORTS.redis,
+		dataDir,
+	});
 	run.services.push(backends.postgres, backends.redis);
 	run.folders.push(backends.postgres.clusterDir);
 	const settings: N8nSettings = {
@@ -66,7 +77,11 @@ async function startQueueMode(run: QueueRun, userFolder: string, dataDir: string
 		publishIds: QUEUE_WORKFLOWS,
 	});
 	run.services.push(await startN8n(install, settings));
-	run.services.push(...(await Promise.all(QUEUE_PORTS.workers.map((ports, index) => startWorker(install, settings, ports, index + 1)))));
+	run.services.push(
+		...(await Promise.all(
+			QUEUE_PORTS.workers.map((ports, index) => startWorker(install, settings, ports, index + 1)),
+		)),
+	);
 }
 
 export default async function globalSetup(): Promise<void> {

@@ -17,10 +17,13 @@ export const QUEUE_PORTS = {
 	postgres: basePort + 3,
 	redis: basePort + 4,
 	cliBroker: basePort + 5,
-	workers: Array.from({ length: WORKER_COUNT }, (_, index): WorkerPorts => ({
-		brokerPort: basePort + 6 + 2 * index,
-		healthPort: basePort + 7 + 2 * index,
-	})),
+	workers: Array.from(
+		{ length: WORKER_COUNT },
+		(_, index): WorkerPorts => ({
+			brokerPort: basePort + 6 + 2 * index,
+			healthPort: basePort + 7 + 2 * index,
+		}),
+	),
 };
 
 export const QUEUE_WEBHOOKS = { addDnc: 'queue-add-dnc', activityCodes: 'queue-activity-codes' };

@@ -43,7 +43,8 @@ export const activityCodeDescription: INodeProperties[] = [
 			{
 				name: 'Sync',
 				value: 'sync',
-				description: 'Make the activity codes of a group equal to the input items: create, update, and optionally delete',
+				description:
+					'Make the activity codes of a group equal to the input items: create, update, and optionally delete',
 				action: 'Sync activity codes',
 			},
 			{

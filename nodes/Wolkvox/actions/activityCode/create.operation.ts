@@ -4,17 +4,27 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../common';
 import { oneRequestPerItem } from '../operation';
 import { plannedOperation } from '../planned';
-import { activityCodeFields, activityCodeOutput, channelOptionFields, readActivityCode } from './fields';
+import {
+	activityCodeFields,
+	activityCodeOutput,
+	channelOptionFields,
+	readActivityCode,
+} from './fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['activityCode'], operation: ['create'] } }, [
-	...activityCodeFields,
-	optionsCollection(channelOptionFields),
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['activityCode'], operation: ['create'] } },
+	[...activityCodeFields, optionsCollection(channelOptionFields)],
+);
 
 /** One create_cod_act per item: `{ code, error, msg, typeCode, codAct }`. */
 export const operation = plannedOperation<IDataObject>({
 	description,
 	prepare: readActivityCode,
-	plan: oneRequestPerItem((body) => ({ method: 'POST', file: 'configuration', api: 'create_cod_act', body })),
+	plan: oneRequestPerItem((body) => ({
+		method: 'POST',
+		file: 'configuration',
+		api: 'create_cod_act',
+		body,
+	})),
 	toOutput: activityCodeOutput,
 });

@@ -37,8 +37,16 @@ export interface DeleteInput {
 }
 
 function prepare(run: Run, itemIndex: number): DeleteInput {
-	const typeCode = readChoice(run, readParameter(run, 'typeCode', itemIndex), TYPE_CODES, 'Type Code', itemIndex);
-	const codAct = readListParameter(run, 'codAct', 'Codes', itemIndex, (value) => [...new Set(listEntries(value, 'code'))]);
+	const typeCode = readChoice(
+		run,
+		readParameter(run, 'typeCode', itemIndex),
+		TYPE_CODES,
+		'Type Code',
+		itemIndex,
+	);
+	const codAct = readListParameter(run, 'codAct', 'Codes', itemIndex, (value) => [
+		...new Set(listEntries(value, 'code')),
+	]);
 	return { typeCode, codAct };
 }
 
@@ -46,7 +54,12 @@ function plan(items: Array<PreparedItem<DeleteInput>>): PlannedRequest[] {
 	return items.flatMap(({ itemIndex, input }) =>
 		chunk(input.codAct, MAX_RECORDS_PER_CALL).map((codAct) => ({
 			itemIndices: [itemIndex],
-			call: { method: 'DELETE', file: 'configuration', api: 'remove_cod_act', body: { type_code: input.typeCode, cod_act: codAct } },
+			call: {
+				method: 'DELETE',
+				file: 'configuration',
+				api: 'remove_cod_act',
+				body: { type_code: input.typeCode, cod_act: codAct },
+			},
 		})),
 	);
 }

@@ -20,8 +20,16 @@ export const typeCodeField: INodeProperties = {
 	name: 'typeCode',
 	type: 'options',
 	options: [
-		{ name: 'Main Group', value: 'cod_act1', description: 'Activity codes 1 (cod_act1 in Wolkvox)' },
-		{ name: 'Alternate Group', value: 'cod_act2', description: 'Activity codes 2 (cod_act2 in Wolkvox)' },
+		{
+			name: 'Main Group',
+			value: 'cod_act1',
+			description: 'Activity codes 1 (cod_act1 in Wolkvox)',
+		},
+		{
+			name: 'Alternate Group',
+			value: 'cod_act2',
+			description: 'Activity codes 2 (cod_act2 in Wolkvox)',
+		},
 	],
 	default: 'cod_act1',
 	description: 'Which group of activity codes the code belongs to',
@@ -97,11 +105,18 @@ export const channelOptionFields: INodeProperties[] = [
 /** Reads and checks the fields into Wolkvox's body (`type_code`, `cod_act`, `description_cod_act`, …). */
 export function readActivityCode(run: Run, itemIndex: number): IDataObject {
 	const body: IDataObject = {
-		type_code: readChoice(run, readParameter(run, 'typeCode', itemIndex), TYPE_CODES, 'Type Code', itemIndex),
+		type_code: readChoice(
+			run,
+			readParameter(run, 'typeCode', itemIndex),
+			TYPE_CODES,
+			'Type Code',
+			itemIndex,
+		),
 		cod_act: readRequiredText(run, 'codAct', 'Code', itemIndex),
 		description_cod_act: readRequiredText(run, 'description', 'Description', itemIndex),
 	};
-	for (const [name, field] of FLAG_FIELDS) body[name] = readYesNo(run, readParameter(run, name, itemIndex), field, itemIndex);
+	for (const [name, field] of FLAG_FIELDS)
+		body[name] = readYesNo(run, readParameter(run, name, itemIndex), field, itemIndex);
 	const options = readOptions(run, itemIndex);
 	for (const [name, field] of CHANNEL_FIELDS) {
 		if (options[name] !== undefined) body[name] = readYesNo(run, options[name], field, itemIndex);
@@ -120,6 +135,10 @@ const CHANNEL_FIELDS = [
 ] as const;
 
 /** Create and Update answer alike: Wolkvox's answer with the code it is about. */
-export function activityCodeOutput(_run: Run, body: IDataObject, [answer]: WolkvoxAnswer[]): IDataObject[] {
+export function activityCodeOutput(
+	_run: Run,
+	body: IDataObject,
+	[answer]: WolkvoxAnswer[],
+): IDataObject[] {
 	return [{ ...answer, typeCode: body.type_code, codAct: body.cod_act }];
 }

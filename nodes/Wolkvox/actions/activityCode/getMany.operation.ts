@@ -4,7 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { WolkvoxAnswer } from '../../transport/answer';
 import { optionsCollection, readChoice } from '../common';
 import { plannedOperation } from '../planned';
-import { badFieldError, dataList, oneRequestPerDistinctRead, readLimit, returnAllAndLimit } from '../reads';
+import {
+	badFieldError,
+	dataList,
+	oneRequestPerDistinctRead,
+	readLimit,
+	returnAllAndLimit,
+} from '../reads';
 import type { Run } from '../run';
 import { readParameter } from '../run';
 import { TYPE_CODES, typeCodeField } from './fields';
@@ -15,7 +21,10 @@ const FILTERS = ['all', ...TYPE_CODES] as const;
 const properties: INodeProperties[] = [
 	{
 		...typeCodeField,
-		options: [{ name: 'All', value: 'all', description: 'Codes of both groups' }, ...(typeCodeField.options ?? [])],
+		options: [
+			{ name: 'All', value: 'all', description: 'Codes of both groups' },
+			...(typeCodeField.options ?? []),
+		],
 		default: 'all',
 		description: 'Which group of activity codes to return',
 	},
@@ -34,7 +43,13 @@ export interface GetManyCodesInput {
 }
 
 function prepare(run: Run, itemIndex: number): GetManyCodesInput {
-	const typeCode = readChoice(run, readParameter(run, 'typeCode', itemIndex), FILTERS, 'Type Code', itemIndex);
+	const typeCode = readChoice(
+		run,
+		readParameter(run, 'typeCode', itemIndex),
+		FILTERS,
+		'Type Code',
+		itemIndex,
+	);
 	return { typeCode, limit: readLimit(run, itemIndex) };
 }
 
@@ -45,14 +60,20 @@ const FLAGS = ['hit', 'rpc', 'chat', 'studio', 'voice'];
  * One output item per code, named as the node's parameters are:
  * `{ typeCode, codAct, description, hit, rpc, chat }`. Wolkvox reads the ID as `code_act`.
  */
-function toOutput(run: Run, input: GetManyCodesInput, [answer]: WolkvoxAnswer[], itemIndex: number): IDataObject[] {
+function toOutput(
+	run: Run,
+	input: GetManyCodesInput,
+	[answer]: WolkvoxAnswer[],
+	itemIndex: number,
+): IDataObject[] {
 	const source = { run, api: API, itemIndex };
 	const codes = dataList(source, answer).filter(
 		(entry) => input.typeCode === 'all' || entry.type_code === input.typeCode,
 	);
 	return codes.slice(0, input.limit).map((entry) => {
 		const codAct = entry.code_act ?? entry.cod_act;
-		if (answer && (codAct === undefined || codAct === null)) throw badFieldError(source, answer, 'code_act', codAct);
+		if (answer && (codAct === undefined || codAct === null))
+			throw badFieldError(source, answer, 'code_act', codAct);
 		const code: IDataObject = {
 			typeCode: entry.type_code,
 			codAct: String(codAct),

@@ -10,23 +10,33 @@ import { readForAll } from '../reads';
 import type { Run } from '../run';
 import { sendPlan } from '../send';
 import { counted, decideRemovals, diff } from '../sync';
-import { guardFailure, readSyncSettings, removeUnlistedField, skippedRemovals, syncOptionFields } from '../syncOptions';
+import {
+	guardFailure,
+	readSyncSettings,
+	removeUnlistedField,
+	skippedRemovals,
+	syncOptionFields,
+} from '../syncOptions';
 import { activityCodeFields, channelOptionFields, readActivityCode } from './fields';
 
 const DEFAULT_MAX_REMOVALS = 10;
 /** The fields activity_codes reads back; a code differing in any of them is updated. */
 const COMPARED = ['description_cod_act', 'hit', 'rpc', 'chat'] as const;
 
-export const description = updateDisplayOptions({ show: { resource: ['activityCode'], operation: ['sync'] } }, [
-	...activityCodeFields,
-	removeUnlistedField(
-		'Whether to also delete the codes of the group(s) present in the input that no input item holds. Codes of a group absent from the input are never touched.',
-	),
-	optionsCollection([...channelOptionFields, ...syncOptionFields('codes', DEFAULT_MAX_REMOVALS)]),
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['activityCode'], operation: ['sync'] } },
+	[
+		...activityCodeFields,
+		removeUnlistedField(
+			'Whether to also delete the codes of the group(s) present in the input that no input item holds. Codes of a group absent from the input are never touched.',
+		),
+		optionsCollection([...channelOptionFields, ...syncOptionFields('codes', DEFAULT_MAX_REMOVALS)]),
+	],
+);
 
 type Result = 'created' | 'updated' | 'unchanged';
-const codeKey = (typeCode: unknown, codAct: unknown) => `${String(typeCode)}\u0000${String(codAct)}`;
+const codeKey = (typeCode: unknown, codAct: unknown) =>
+	`${String(typeCode)}\u0000${String(codAct)}`;
 const codeOf = (key: string) => {
 	const [typeCode, codAct] = key.split('\u0000');
 	return { typeCode, codAct };
@@ -34,14 +44,24 @@ const codeOf = (key: string) => {
 
 /** The listed codes by key; Wolkvox reads the ID as `code_act`. */
 function listedCodes(records: IDataObject[]): Map<string, IDataObject> {
-	return new Map(records.map((record) => [codeKey(record.type_code, record.code_act ?? record.cod_act), record]));
+	return new Map(
+		records.map((record) => [codeKey(record.type_code, record.code_act ?? record.cod_act), record]),
+	);
 }
 
 const same = (wanted: IDataObject, listed: IDataObject) =>
-	COMPARED.every((field) => String(wanted[field] ?? '').toLowerCase() === String(listed[field] ?? '').toLowerCase());
+	COMPARED.every(
+		(field) =>
+			String(wanted[field] ?? '').toLowerCase() === String(listed[field] ?? '').toLowerCase(),
+	);
 
 /** The wanted codes by key; a code given by two items fails the later one. */
-function wantedCodes(run: Run, items: Array<PreparedItem<IDataObject>>, invalid: number[], outcomes: Map<number, ItemOutcome>) {
+function wantedCodes(
+	run: Run,
+	items: Array<PreparedItem<IDataObject>>,
+	invalid: number[],
+	outcomes: Map<number, ItemOutcome>,
+) {
 	const wanted = new Map<string, PreparedItem<IDataObject>>();
 	for (const item of items) {
 		const key = codeKey(item.input.type_code, item.input.cod_act);
@@ -50,7 +70,11 @@ function wantedCodes(run: Run, items: Array<PreparedItem<IDataObject>>, invalid:
 			wanted.set(key, item);
 			continue;
 		}
-		const error = inputError(run, item.itemIndex, `the code "${String(item.input.cod_act)}" of ${String(item.input.type_code)} is also given by item ${earlier.itemIndex}`);
+		const error = inputError(
+			run,
+			item.itemIndex,
+			`the code "${String(item.input.cod_act)}" of ${String(item.input.type_code)} is also given by item ${earlier.itemIndex}`,
+		);
 		if (!run.continueOnFail) throw error;
 		outcomes.set(item.itemIndex, { error });
 		invalid.push(item.itemIndex);
@@ -68,20 +92,35 @@ const writeCall = (api: 'create_cod_act' | 'edit_cod_act', body: IDataObject): W
 /** One remove_cod_act per group (and per 10,000 codes), on behalf of the item that carries the summary. */
 function removalRequests(removed: string[], summaryItem: number): PlannedRequest[] {
 	const byGroup = new Map<string, string[]>();
-	for (const { typeCode = '', codAct = '' } of removed.map(codeOf)) byGroup.set(typeCode, [...(byGroup.get(typeCode) ?? []), codAct]);
+	for (const { typeCode = '', codAct = '' } of removed.map(codeOf))
+		byGroup.set(typeCode, [...(byGroup.get(typeCode) ?? []), codAct]);
 	return [...byGroup].flatMap(([typeCode, codes]) =>
 		chunk(codes, MAX_RECORDS_PER_CALL).map((part) => ({
 			itemIndices: [summaryItem],
-			call: { method: 'DELETE', file: 'configuration', api: 'remove_cod_act', body: { type_code: typeCode, cod_act: part } } as WolkvoxCall,
+			call: {
+				method: 'DELETE',
+				file: 'configuration',
+				api: 'remove_cod_act',
+				body: { type_code: typeCode, cod_act: part },
+			} as WolkvoxCall,
 		})),
 	);
 }
 
-async function execute(run: Run, items: Array<PreparedItem<IDataObject>>, rejected: number[]): Promise<Map<number, ItemOutcome>> {
+async function execute(
+	run: Run,
+	items: Array<PreparedItem<IDataObject>>,
+	rejected: number[],
+): Promise<Map<number, ItemOutcome>> {
 	const [first] = items;
 	if (!first) return new Map();
 	const settings = readSyncSettings(run, first.itemIndex, DEFAULT_MAX_REMOVALS);
-	const records = await readForAll(run, { method: 'GET', file: 'information', api: 'activity_codes' }, items, ['code_act', 'cod_act']);
+	const records = await readForAll(
+		run,
+		{ method: 'GET', file: 'information', api: 'activity_codes' },
+		items,
+		['code_act', 'cod_act'],
+	);
 	if ('failed' in records) return records.failed;
 	const listed = listedCodes(records);
 
@@ -89,9 +128,17 @@ async function execute(run: Run, items: Array<PreparedItem<IDataObject>>, reject
 	const invalid = [...rejected];
 	const wanted = wantedCodes(run, items, invalid, outcomes);
 	const groups = new Set([...wanted.values()].map(({ input }) => String(input.type_code)));
-	const { missing, changed, unchanged } = diff(wanted, listed, ({ input }, code) => same(input, code));
-	const { unlisted } = diff(wanted, new Map([...listed].filter(([, code]) => groups.has(String(code.type_code)))));
-	const decision = decideRemovals({ ...settings, removals: unlisted.length, invalidItems: invalid, readRecords: records.length }, 'activity codes');
+	const { missing, changed, unchanged } = diff(wanted, listed, ({ input }, code) =>
+		same(input, code),
+	);
+	const { unlisted } = diff(
+		wanted,
+		new Map([...listed].filter(([, code]) => groups.has(String(code.type_code)))),
+	);
+	const decision = decideRemovals(
+		{ ...settings, removals: unlisted.length, invalidItems: invalid, readRecords: records.length },
+		'activity codes',
+	);
 	if ('fail' in decision) return guardFailure(run, items, decision.fail);
 	const removed = decision.remove ? unlisted : [];
 
@@ -146,4 +193,8 @@ async function execute(run: Run, items: Array<PreparedItem<IDataObject>>, reject
  * create_cod_act for absent codes, edit_cod_act for codes that differ, nothing for identical ones
  * and, with Remove Unlisted, remove_cod_act for the group's codes no item holds.
  */
-export const operation: WolkvoxOperation<IDataObject> = { description, prepare: readActivityCode, execute };
+export const operation: WolkvoxOperation<IDataObject> = {
+	description,
+	prepare: readActivityCode,
+	execute,
+};

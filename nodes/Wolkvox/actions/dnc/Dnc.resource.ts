@@ -5,7 +5,12 @@ import * as getMany from './getMany.operation';
 import * as remove from './remove.operation';
 import * as sync from './sync.operation';
 
-export const dncOperations = { add: add.operation, getAll: getMany.operation, remove: remove.operation, sync: sync.operation };
+export const dncOperations = {
+	add: add.operation,
+	getAll: getMany.operation,
+	remove: remove.operation,
+	sync: sync.operation,
+};
 
 export const dncDescription: INodeProperties[] = [
 	{

@@ -8,20 +8,38 @@ import { plannedOperation } from '../planned';
 import type { Run } from '../run';
 import { planTelephoneBatches } from './batching';
 import type { TelephoneBatchInput, TypeCall } from './fields';
-import { readTelephoneBatch, readTypeCall, telephoneBatchOptionFields, telephoneSourceProperties, typeCallField } from './fields';
+import {
+	readTelephoneBatch,
+	readTypeCall,
+	telephoneBatchOptionFields,
+	telephoneSourceProperties,
+	typeCallField,
+} from './fields';
 
 const properties: INodeProperties[] = [
-	typeCallField('Which DNC list the numbers go to', 'Block calls coming from these numbers', 'Never dial these numbers'),
+	typeCallField(
+		'Which DNC list the numbers go to',
+		'Block calls coming from these numbers',
+		'Never dial these numbers',
+	),
 	...telephoneSourceProperties(),
 	optionsCollection(telephoneBatchOptionFields),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['dnc'], operation: ['add'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dnc'], operation: ['add'] } },
+	properties,
+);
 
 export type AddInput = { typeCall: TypeCall } & TelephoneBatchInput;
 
 export function addDncCall(typeCall: TypeCall, telephones: string[]): WolkvoxCall {
-	return { method: 'POST', file: 'configuration', api: 'add_dnc', body: { type_call: typeCall, telephones } };
+	return {
+		method: 'POST',
+		file: 'configuration',
+		api: 'add_dnc',
+		body: { type_call: typeCall, telephones },
+	};
 }
 
 function prepare(run: Run, itemIndex: number): AddInput {

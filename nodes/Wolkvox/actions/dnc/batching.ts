@@ -19,7 +19,11 @@ function ownedBy(itemIndex: number, telephones: string[]): Map<string, number[]>
  * Packs whole items into requests of at most `batchSize` distinct telephones. An item that alone
  * has more than that is split over requests of its own.
  */
-function packItems<Input extends TelephoneBatchInput>(items: Array<PreparedItem<Input>>, batchSize: number, callFor: ToCall): PlannedRequest[] {
+function packItems<Input extends TelephoneBatchInput>(
+	items: Array<PreparedItem<Input>>,
+	batchSize: number,
+	callFor: ToCall,
+): PlannedRequest[] {
 	const requests: PlannedRequest[] = [];
 	let owners = new Map<string, number[]>();
 	const flush = () => {
@@ -29,7 +33,8 @@ function packItems<Input extends TelephoneBatchInput>(items: Array<PreparedItem<
 	for (const { itemIndex, input } of items) {
 		if (input.telephones.length > batchSize) {
 			flush();
-			for (const part of chunk(input.telephones, batchSize)) requests.push(telephoneRequest(ownedBy(itemIndex, part), callFor));
+			for (const part of chunk(input.telephones, batchSize))
+				requests.push(telephoneRequest(ownedBy(itemIndex, part), callFor));
 			continue;
 		}
 		const fresh = input.telephones.filter((telephone) => !owners.has(telephone));
@@ -60,7 +65,8 @@ export function planTelephoneBatches<Input extends TelephoneBatchInput>(
 		const { combineItems, batchSize, telephones } = item.input;
 		if (!combineItems) {
 			const callFor = (part: string[]) => toCall(item.input, part);
-			for (const part of chunk(telephones, MAX_RECORDS_PER_CALL)) requests.push(telephoneRequest(ownedBy(item.itemIndex, part), callFor));
+			for (const part of chunk(telephones, MAX_RECORDS_PER_CALL))
+				requests.push(telephoneRequest(ownedBy(item.itemIndex, part), callFor));
 			continue;
 		}
 		const key = `${groupKey(item.input)}/${batchSize}`;
@@ -70,7 +76,10 @@ export function planTelephoneBatches<Input extends TelephoneBatchInput>(
 	}
 	for (const group of groups.values()) {
 		const [first] = group;
-		if (first) requests.push(...packItems(group, first.input.batchSize, (part) => toCall(first.input, part)));
+		if (first)
+			requests.push(
+				...packItems(group, first.input.batchSize, (part) => toCall(first.input, part)),
+			);
 	}
 	return requests;
 }

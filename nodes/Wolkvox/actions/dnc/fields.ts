@@ -1,7 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { parseTelephones } from '../../helpers/telephones';
-import { readBoolean, readChoice, readList, readListParameter, readOptions, readWholeNumber } from '../common';
+import {
+	readBoolean,
+	readChoice,
+	readList,
+	readListParameter,
+	readOptions,
+	readWholeNumber,
+} from '../common';
 import { MAX_RECORDS_PER_CALL } from '../operation';
 import type { Run } from '../run';
 import { readParameter } from '../run';
@@ -10,7 +17,11 @@ export const TYPE_CALLS = ['inbound', 'outbound'] as const;
 export type TypeCall = (typeof TYPE_CALLS)[number];
 
 /** The DNC list a write goes to; each operation describes it in its own words. */
-export function typeCallField(description: string, inbound: string, outbound: string): INodeProperties {
+export function typeCallField(
+	description: string,
+	inbound: string,
+	outbound: string,
+): INodeProperties {
 	return {
 		displayName: 'Type of Call',
 		name: 'typeCall',
@@ -25,7 +36,13 @@ export function typeCallField(description: string, inbound: string, outbound: st
 }
 
 export function readTypeCall(run: Run, itemIndex: number): TypeCall {
-	return readChoice(run, readParameter(run, 'typeCall', itemIndex), TYPE_CALLS, 'Type of Call', itemIndex);
+	return readChoice(
+		run,
+		readParameter(run, 'typeCall', itemIndex),
+		TYPE_CALLS,
+		'Type of Call',
+		itemIndex,
+	);
 }
 
 export const telephonesProperty: INodeProperties = {
@@ -47,7 +64,8 @@ export const telephoneBatchOptionFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_RECORDS_PER_CALL },
 		default: MAX_RECORDS_PER_CALL,
-		description: 'Most telephones sent in one request when items are combined (Wolkvox allows 10,000)',
+		description:
+			'Most telephones sent in one request when items are combined (Wolkvox allows 10,000)',
 	},
 	{
 		displayName: 'Combine Items',
@@ -80,11 +98,16 @@ export function telephoneSourceProperties(show: Record<string, string[]> = {}): 
 			type: 'options',
 			noDataExpression: true,
 			options: [
-				{ name: 'Parameter', value: 'parameter', description: 'The Telephones field below (text or an expression)' },
+				{
+					name: 'Parameter',
+					value: 'parameter',
+					description: 'The Telephones field below (text or an expression)',
+				},
 				{
 					name: 'Field of Each Item',
 					value: 'field',
-					description: 'A field of each input item, read without an expression: fastest for large lists',
+					description:
+						'A field of each input item, read without an expression: fastest for large lists',
 				},
 			],
 			default: 'parameter',
@@ -110,12 +133,27 @@ export function telephoneSourceProperties(show: Record<string, string[]> = {}): 
 function inputField(run: Run, itemIndex: number, name: string): unknown {
 	const json = run.context.getInputData()[itemIndex]?.json ?? {};
 	if (name in json) return json[name];
-	return name.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), json);
+	return name
+		.split('.')
+		.reduce<unknown>(
+			(value, key) =>
+				typeof value === 'object' && value !== null
+					? (value as Record<string, unknown>)[key]
+					: undefined,
+			json,
+		);
 }
 
 export function readTelephones(run: Run, itemIndex: number): string[] {
-	const from = readChoice(run, readParameter(run, 'telephonesFrom', itemIndex, 'parameter'), TELEPHONE_SOURCES, 'Telephones From', itemIndex);
-	if (from === 'parameter') return readListParameter(run, 'telephones', 'Telephones', itemIndex, parseTelephones);
+	const from = readChoice(
+		run,
+		readParameter(run, 'telephonesFrom', itemIndex, 'parameter'),
+		TELEPHONE_SOURCES,
+		'Telephones From',
+		itemIndex,
+	);
+	if (from === 'parameter')
+		return readListParameter(run, 'telephones', 'Telephones', itemIndex, parseTelephones);
 	const field = String(readParameter(run, 'telephonesField', itemIndex, 'phone')).trim();
 	return readList(run, inputField(run, itemIndex, field), field, itemIndex, parseTelephones);
 }
@@ -124,6 +162,12 @@ export function readTelephones(run: Run, itemIndex: number): string[] {
 export function readTelephoneBatch(run: Run, itemIndex: number): TelephoneBatchInput {
 	const options = readOptions(run, itemIndex);
 	const combineItems = readBoolean(run, options.combineItems ?? true, 'Combine Items', itemIndex);
-	const batchSize = readWholeNumber(run, options.batchSize ?? MAX_RECORDS_PER_CALL, 'Batch Size', itemIndex, [1, MAX_RECORDS_PER_CALL]);
+	const batchSize = readWholeNumber(
+		run,
+		options.batchSize ?? MAX_RECORDS_PER_CALL,
+		'Batch Size',
+		itemIndex,
+		[1, MAX_RECORDS_PER_CALL],
+	);
 	return { telephones: readTelephones(run, itemIndex), combineItems, batchSize };
 }

@@ -4,7 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { WolkvoxAnswer } from '../../transport/answer';
 import { optionsCollection, readChoice } from '../common';
 import { plannedOperation } from '../planned';
-import { badFieldError, dataList, oneRequestPerDistinctRead, readLimit, returnAllAndLimit } from '../reads';
+import {
+	badFieldError,
+	dataList,
+	oneRequestPerDistinctRead,
+	readLimit,
+	returnAllAndLimit,
+} from '../reads';
 import type { Run } from '../run';
 import { readParameter } from '../run';
 
@@ -39,12 +45,23 @@ export interface GetManyDncInput {
 }
 
 function prepare(run: Run, itemIndex: number): GetManyDncInput {
-	const type = readChoice(run, readParameter(run, 'type', itemIndex), LIST_TYPES, 'Type of Call', itemIndex);
+	const type = readChoice(
+		run,
+		readParameter(run, 'type', itemIndex),
+		LIST_TYPES,
+		'Type of Call',
+		itemIndex,
+	);
 	return { type, limit: readLimit(run, itemIndex) };
 }
 
 /** One output item per number: `{ telephone, typeCall, dateDelete }`. */
-function toOutput(run: Run, input: GetManyDncInput, [answer]: WolkvoxAnswer[], itemIndex: number): IDataObject[] {
+function toOutput(
+	run: Run,
+	input: GetManyDncInput,
+	[answer]: WolkvoxAnswer[],
+	itemIndex: number,
+): IDataObject[] {
 	const source = { run, api: API, itemIndex };
 	return dataList(source, answer)
 		.slice(0, input.limit)
@@ -52,13 +69,22 @@ function toOutput(run: Run, input: GetManyDncInput, [answer]: WolkvoxAnswer[], i
 			if (answer && (entry.phone_number === undefined || entry.phone_number === null)) {
 				throw badFieldError(source, answer, 'phone_number', entry.phone_number);
 			}
-			return { telephone: String(entry.phone_number), typeCall: entry.type, dateDelete: entry.date_delete };
+			return {
+				telephone: String(entry.phone_number),
+				typeCall: entry.type,
+				dateDelete: entry.date_delete,
+			};
 		});
 }
 
 export const operation = plannedOperation<GetManyDncInput>({
 	description,
 	prepare,
-	plan: oneRequestPerDistinctRead((input) => ({ method: 'GET', file: 'information', api: API, qs: { type: input.type } })),
+	plan: oneRequestPerDistinctRead((input) => ({
+		method: 'GET',
+		file: 'information',
+		api: API,
+		qs: { type: input.type },
+	})),
 	toOutput,
 });

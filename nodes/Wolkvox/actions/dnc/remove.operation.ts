@@ -11,7 +11,13 @@ import type { Run } from '../run';
 import { readParameter } from '../run';
 import { planTelephoneBatches } from './batching';
 import type { TelephoneBatchInput, TypeCall } from './fields';
-import { readTelephoneBatch, readTypeCall, telephoneBatchOptionFields, telephoneSourceProperties, typeCallField } from './fields';
+import {
+	readTelephoneBatch,
+	readTypeCall,
+	telephoneBatchOptionFields,
+	telephoneSourceProperties,
+	typeCallField,
+} from './fields';
 
 const REMOVE_MODES = ['listed', 'allOfType'] as const;
 
@@ -54,7 +60,10 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { removeMode: ['allOfType'] } },
 	},
 	optionsCollection(
-		telephoneBatchOptionFields.map((field) => ({ ...field, displayOptions: { show: { '/removeMode': ['listed'] } } })),
+		telephoneBatchOptionFields.map((field) => ({
+			...field,
+			displayOptions: { show: { '/removeMode': ['listed'] } },
+		})),
 	),
 ];
 
@@ -67,7 +76,13 @@ type ListedInput = { removeMode: 'listed' } & TelephoneBatchInput;
 export type RemoveInput = ListedInput | { removeMode: 'allOfType'; typeCall: TypeCall };
 
 function prepare(run: Run, itemIndex: number): RemoveInput {
-	const removeMode = readChoice(run, readParameter(run, 'removeMode', itemIndex), REMOVE_MODES, 'Remove', itemIndex);
+	const removeMode = readChoice(
+		run,
+		readParameter(run, 'removeMode', itemIndex),
+		REMOVE_MODES,
+		'Remove',
+		itemIndex,
+	);
 	if (removeMode === 'listed') return { removeMode, ...readTelephoneBatch(run, itemIndex) };
 	return { removeMode: 'allOfType', typeCall: readTypeCall(run, itemIndex) };
 }
@@ -85,7 +100,11 @@ function plan(items: Array<PreparedItem<RemoveInput>>): PlannedRequest[] {
 		else emptied.set(input.typeCall, [itemIndex]);
 	}
 	// remove_dnc takes no type of call: Wolkvox removes listed numbers from whichever list holds them.
-	const listedRequests = planTelephoneBatches(listed, () => 'listed', (_, telephones) => removeDncCall({ telephones }));
+	const listedRequests = planTelephoneBatches(
+		listed,
+		() => 'listed',
+		(_, telephones) => removeDncCall({ telephones }),
+	);
 	// Emptying a list twice does nothing more, so each list is emptied once and every item asking for it gets the answer.
 	const emptyRequests = [...emptied].map(([typeCall, itemIndices]) => ({
 		itemIndices,
@@ -96,7 +115,8 @@ function plan(items: Array<PreparedItem<RemoveInput>>): PlannedRequest[] {
 
 function toOutput(_run: Run, input: RemoveInput, answers: WolkvoxAnswer[]): IDataObject[] {
 	const answer = combinedAnswer(answers);
-	if (input.removeMode === 'allOfType') return [{ typeCall: input.typeCall, telephones: 'all', ...answer }];
+	if (input.removeMode === 'allOfType')
+		return [{ typeCall: input.typeCall, telephones: 'all', ...answer }];
 	return [{ telephones: input.telephones, ...answer }];
 }
 

@@ -10,18 +10,34 @@ import type { Run } from '../run';
 import { sendPlan } from '../send';
 import { counted, decideRemovals, diff } from '../sync';
 import type { SyncSettings } from '../syncOptions';
-import { guardFailure, readSyncSettings, removeUnlistedField, skippedRemovals, syncOptionFields } from '../syncOptions';
+import {
+	guardFailure,
+	readSyncSettings,
+	removeUnlistedField,
+	skippedRemovals,
+	syncOptionFields,
+} from '../syncOptions';
 import { addDncCall } from './add.operation';
 import { telephoneRequest } from './batching';
 import type { TypeCall } from './fields';
-import { readTelephones, readTypeCall, telephoneBatchOptionFields, telephoneSourceProperties, typeCallField } from './fields';
+import {
+	readTelephones,
+	readTypeCall,
+	telephoneBatchOptionFields,
+	telephoneSourceProperties,
+	typeCallField,
+} from './fields';
 import { removeDncCall } from './remove.operation';
 
 const DEFAULT_MAX_REMOVALS = 100;
 
 const properties: INodeProperties[] = [
 	{
-		...typeCallField('The one DNC list this sync makes equal to the input', 'Numbers whose calls are blocked', 'Numbers never dialled'),
+		...typeCallField(
+			'The one DNC list this sync makes equal to the input',
+			'Numbers whose calls are blocked',
+			'Numbers never dialled',
+		),
 		noDataExpression: true,
 	},
 	...telephoneSourceProperties(),
@@ -34,7 +50,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['dnc'], operation: ['sync'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dnc'], operation: ['sync'] } },
+	properties,
+);
 
 /** What the whole run does, read once from the first item. */
 interface DncSyncSettings extends SyncSettings {
@@ -51,13 +70,15 @@ function readSettings(run: Run, itemIndex: number): DncSyncSettings {
 	};
 }
 
-const otherList = (typeCall: TypeCall): TypeCall => (typeCall === 'inbound' ? 'outbound' : 'inbound');
+const otherList = (typeCall: TypeCall): TypeCall =>
+	typeCall === 'inbound' ? 'outbound' : 'inbound';
 
 /** The numbers of each list, as read. */
 function listsOf(records: IDataObject[]): Record<TypeCall, Set<string>> {
 	const lists = { inbound: new Set<string>(), outbound: new Set<string>() };
 	for (const record of records) {
-		if (record.type === 'inbound' || record.type === 'outbound') lists[record.type].add(String(record.phone_number));
+		if (record.type === 'inbound' || record.type === 'outbound')
+			lists[record.type].add(String(record.phone_number));
 	}
 	return lists;
 }
@@ -75,34 +96,59 @@ function wantedBy(items: Array<PreparedItem<string[]>>): Map<string, number[]> {
 	return owners;
 }
 
-function requestsFor(telephones: string[], owners: (telephone: string) => number[], batchSize: number, callFor: (part: string[]) => WolkvoxCall) {
-	return chunk(telephones, batchSize).map((part) => telephoneRequest(new Map(part.map((telephone) => [telephone, owners(telephone)])), callFor));
+function requestsFor(
+	telephones: string[],
+	owners: (telephone: string) => number[],
+	batchSize: number,
+	callFor: (part: string[]) => WolkvoxCall,
+) {
+	return chunk(telephones, batchSize).map((part) =>
+		telephoneRequest(new Map(part.map((telephone) => [telephone, owners(telephone)])), callFor),
+	);
 }
 
 /**
  * `remove_dnc` with listed numbers takes no type and removes them from both lists: after each removal
  * request, the removed numbers the other list held are added back to it.
  */
-function removalRequests(removed: string[], otherHolds: Set<string>, settings: DncSyncSettings, summaryItem: number): PlannedRequest[] {
+function removalRequests(
+	removed: string[],
+	otherHolds: Set<string>,
+	settings: DncSyncSettings,
+	summaryItem: number,
+): PlannedRequest[] {
 	const owner = () => [summaryItem];
 	const other = otherList(settings.typeCall);
 	return chunk(removed, settings.batchSize).flatMap((part) => {
 		const restored = part.filter((telephone) => otherHolds.has(telephone));
 		return [
-			...requestsFor(part, owner, settings.batchSize, (telephones) => removeDncCall({ telephones })),
-			...requestsFor(restored, owner, settings.batchSize, (telephones) => addDncCall(other, telephones)),
+			...requestsFor(part, owner, settings.batchSize, (telephones) =>
+				removeDncCall({ telephones }),
+			),
+			...requestsFor(restored, owner, settings.batchSize, (telephones) =>
+				addDncCall(other, telephones),
+			),
 		];
 	});
 }
 
-async function execute(run: Run, items: Array<PreparedItem<string[]>>, rejected: number[]): Promise<Map<number, ItemOutcome>> {
+async function execute(
+	run: Run,
+	items: Array<PreparedItem<string[]>>,
+	rejected: number[],
+): Promise<Map<number, ItemOutcome>> {
 	const [first] = items;
 	if (!first) return new Map();
 	const settings = readSettings(run, first.itemIndex);
 	const { typeCall } = settings;
 	// Removals need the other list too, to keep it intact: one read of both lists.
 	const readType = settings.removeUnlisted ? 'all' : typeCall;
-	const records = await readForAll(run, { method: 'GET', file: 'information', api: 'get_dnc', qs: { type: readType } }, items, ['phone_number']);
+	const records = await readForAll(
+		run,
+		{ method: 'GET', file: 'information', api: 'get_dnc', qs: { type: readType } },
+		items,
+		['phone_number'],
+	);
 	if ('failed' in records) return records.failed;
 	const lists = listsOf(records);
 
@@ -116,8 +162,18 @@ async function execute(run: Run, items: Array<PreparedItem<string[]>>, rejected:
 	const removed = decision.remove ? unlisted : [];
 	const restored = removed.filter((telephone) => lists[otherList(typeCall)].has(telephone));
 
-	const addRequests = requestsFor(missing, (telephone) => owners.get(telephone) ?? [], settings.batchSize, (part) => addDncCall(typeCall, part));
-	const removeRequests = removalRequests(removed, lists[otherList(typeCall)], settings, first.itemIndex);
+	const addRequests = requestsFor(
+		missing,
+		(telephone) => owners.get(telephone) ?? [],
+		settings.batchSize,
+		(part) => addDncCall(typeCall, part),
+	);
+	const removeRequests = removalRequests(
+		removed,
+		lists[otherList(typeCall)],
+		settings,
+		first.itemIndex,
+	);
 	const added = settings.dryRun ? new Map() : await sendPlan(run, addRequests, items);
 	const removal = settings.dryRun ? new Map() : await sendPlan(run, removeRequests, items);
 
@@ -160,4 +216,8 @@ async function execute(run: Run, items: Array<PreparedItem<string[]>>, rejected:
  * Makes one DNC list equal to the telephones of all input items: one read, then add_dnc for the
  * missing numbers and, with Remove Unlisted, remove_dnc for the numbers no item wants.
  */
-export const operation: WolkvoxOperation<string[]> = { description, prepare: readTelephones, execute };
+export const operation: WolkvoxOperation<string[]> = {
+	description,
+	prepare: readTelephones,
+	execute,
+};

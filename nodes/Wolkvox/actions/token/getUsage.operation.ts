@@ -31,13 +31,22 @@ function prepare(): IDataObject {
 }
 
 /** `{ limit, usedToday, remaining }`, numbers; `availableConsumptionOptions` as Wolkvox sent it, when it did. */
-function toOutput(run: Run, _input: IDataObject, [answer]: WolkvoxAnswer[], itemIndex: number): IDataObject[] {
+function toOutput(
+	run: Run,
+	_input: IDataObject,
+	[answer]: WolkvoxAnswer[],
+	itemIndex: number,
+): IDataObject[] {
 	const source = { run, api: API, itemIndex };
 	const data = dataObject(source, answer);
 	const count = (field: string) => {
 		const value = data[field];
-		const number = typeof value === 'number' || (typeof value === 'string' && value.trim() !== '') ? Number(value) : NaN;
-		if (!Number.isFinite(number) && answer) throw badFieldError(source, answer, field, value, 'a number');
+		const number =
+			typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')
+				? Number(value)
+				: NaN;
+		if (!Number.isFinite(number) && answer)
+			throw badFieldError(source, answer, field, value, 'a number');
 		return number;
 	};
 	const limit = count('token_limit');
