@@ -1,12 +1,6 @@
 /** n8n's REST API as the editor uses it: the owner account, executions. */
-import { PORTS } from './e2e-config';
+import { OWNER, PORTS } from './e2e-config';
 
-export const OWNER = {
-	email: 'owner@wolkvox-e2e.test',
-	firstName: 'Wolkvox',
-	lastName: 'E2E',
-	password: 'Wolkvox-e2e-Passw0rd',
-};
 const BROWSER_ID = 'wolkvox-e2e-browser';
 
 export interface RestSession {
