@@ -58,11 +58,24 @@ export function oneRequestPerDistinctRead<Input>(toCall: (input: Input) => Wolkv
 	};
 }
 
-/** Where a read's answer came from: which call, for which item. */
+/** A read's answer, with where it came from: which call, for which item. */
 export interface ReadSource {
 	run: Run;
 	api: string;
 	itemIndex: number;
+	answer: WolkvoxAnswer;
+}
+
+/** The answer a read got for an item (the plan sender gives every planned item its answer). */
+export function readSource(
+	run: Run,
+	api: string,
+	answers: WolkvoxAnswer[],
+	itemIndex: number,
+): ReadSource {
+	const [answer] = answers;
+	if (!answer) throw new Error(`No answer to ${api} for item ${itemIndex}`);
+	return { run, api, itemIndex, answer };
 }
 
 function described(data: unknown): string {
@@ -74,59 +87,45 @@ function described(data: unknown): string {
 const isRecord = (value: unknown) =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The `data` list of a read; every entry must be an object. */
-export function dataList(
-	{ run, api, itemIndex }: ReadSource,
-	answer: WolkvoxAnswer | undefined,
-): IDataObject[] {
-	const data = answer?.data;
+/** What is wrong with a read's `data` where a list of records is expected, if anything. */
+function listProblem(data: unknown): string | undefined {
 	const expected = 'a list of records in "data"';
-	if (!answer) throw new Error(`No answer to ${api} for item ${itemIndex}`);
-	if (!Array.isArray(data))
-		throw answerShapeError(run, answer, api, `${described(data)}, expected ${expected}`, itemIndex);
-	if (!data.every(isRecord)) {
-		throw answerShapeError(
-			run,
-			answer,
-			api,
-			`entries in "data" that are not records, expected ${expected}`,
-			itemIndex,
-		);
-	}
-	return data as IDataObject[];
+	if (!Array.isArray(data)) return `${described(data)}, expected ${expected}`;
+	if (!data.every(isRecord)) return `entries in "data" that are not records, expected ${expected}`;
+	return undefined;
+}
+
+function fieldProblem(field: string, value: unknown, expected?: string): string {
+	return value === undefined || value === null
+		? `a record without "${field}"`
+		: `${JSON.stringify(value)} in "${field}", expected ${expected ?? 'something else'}`;
+}
+
+const shapeError = ({ run, api, itemIndex, answer }: ReadSource, problem: string) =>
+	answerShapeError(run, answer, api, problem, itemIndex);
+
+/** The `data` list of a read; every entry must be an object. */
+export function dataList(source: ReadSource): IDataObject[] {
+	const problem = listProblem(source.answer.data);
+	if (problem) throw shapeError(source, problem);
+	return source.answer.data as IDataObject[];
 }
 
 /** The `data` object of a read. */
-export function dataObject(
-	{ run, api, itemIndex }: ReadSource,
-	answer: WolkvoxAnswer | undefined,
-): IDataObject {
-	const data = answer?.data;
-	if (!answer) throw new Error(`No answer to ${api} for item ${itemIndex}`);
-	if (!isRecord(data))
-		throw answerShapeError(
-			run,
-			answer,
-			api,
-			`${described(data)}, expected an object in "data"`,
-			itemIndex,
-		);
+export function dataObject(source: ReadSource): IDataObject {
+	const data = source.answer.data;
+	if (!isRecord(data)) throw shapeError(source, `${described(data)}, expected an object in "data"`);
 	return data as IDataObject;
 }
 
 /** Fails the item when a record lacks a field the output needs, or holds something other than `expected` there. */
 export function badFieldError(
-	{ run, api, itemIndex }: ReadSource,
-	answer: WolkvoxAnswer,
+	source: ReadSource,
 	field: string,
 	value: unknown,
 	expected?: string,
 ) {
-	const problem =
-		value === undefined || value === null
-			? `a record without "${field}"`
-			: `${JSON.stringify(value)} in "${field}", expected ${expected ?? 'something else'}`;
-	return answerShapeError(run, answer, api, problem, itemIndex);
+	return shapeError(source, fieldProblem(field, value, expected));
 }
 
 /** Every item failed with its own error. */
@@ -161,26 +160,23 @@ export async function readForAll<Input>(
 	);
 	const notRead = failedItems(items, (itemIndex) => progress.get(itemIndex)?.error);
 	if (notRead) return notRead;
-	const answer = progress.get(items[0]?.itemIndex ?? -1)?.answers[0];
-	const listFor = (itemIndex: number): { list: IDataObject[] } | { error: ItemError } => {
-		try {
-			const source = { run, api: call.api, itemIndex };
-			const list = dataList(source, answer);
-			const keyless = list.find(
-				(record) => (record[keyField] ?? (fallbackField && record[fallbackField])) == null,
-			);
-			if (keyless && answer) return { error: badFieldError(source, answer, keyField, undefined) };
-			return { list };
-		} catch (error) {
-			return { error: error as ItemError };
-		}
-	};
-	const read = listFor(items[0]?.itemIndex ?? 0);
-	if ('list' in read) return read.list;
-	if (!run.continueOnFail) throw read.error;
-	const shapeError = (itemIndex: number) => {
-		const itemRead = listFor(itemIndex);
-		return 'error' in itemRead ? itemRead.error : undefined;
-	};
-	return failedItems(items, shapeError) as FailedItems;
+	const [first] = items;
+	if (!first) return [];
+	const { answer } = readSource(
+		run,
+		call.api,
+		progress.get(first.itemIndex)?.answers ?? [],
+		first.itemIndex,
+	);
+	const data = answer.data as IDataObject[];
+	const keyless = (record: IDataObject) =>
+		(record[keyField] ?? (fallbackField && record[fallbackField])) == null;
+	const problem =
+		listProblem(answer.data) ??
+		(data.some(keyless) ? fieldProblem(keyField, undefined) : undefined);
+	if (!problem) return data;
+	const errorFor = (itemIndex: number) =>
+		answerShapeError(run, answer, call.api, problem, itemIndex);
+	if (!run.continueOnFail) throw errorFor(first.itemIndex);
+	return failedItems(items, errorFor) as FailedItems;
 }

@@ -7,6 +7,7 @@ import { plannedOperation } from '../planned';
 import {
 	badFieldError,
 	dataList,
+	readSource,
 	oneRequestPerDistinctRead,
 	readLimit,
 	returnAllAndLimit,
@@ -63,17 +64,16 @@ const FLAGS = ['hit', 'rpc', 'chat', 'studio', 'voice'];
 function toOutput(
 	run: Run,
 	input: GetManyCodesInput,
-	[answer]: WolkvoxAnswer[],
+	answers: WolkvoxAnswer[],
 	itemIndex: number,
 ): IDataObject[] {
-	const source = { run, api: API, itemIndex };
-	const codes = dataList(source, answer).filter(
+	const source = readSource(run, API, answers, itemIndex);
+	const codes = dataList(source).filter(
 		(entry) => input.typeCode === 'all' || entry.type_code === input.typeCode,
 	);
 	return codes.slice(0, input.limit).map((entry) => {
 		const codAct = entry.code_act ?? entry.cod_act;
-		if (answer && (codAct === undefined || codAct === null))
-			throw badFieldError(source, answer, 'code_act', codAct);
+		if (codAct === undefined || codAct === null) throw badFieldError(source, 'code_act', codAct);
 		const code: IDataObject = {
 			typeCode: entry.type_code,
 			codAct: String(codAct),

@@ -7,6 +7,7 @@ import { plannedOperation } from '../planned';
 import {
 	badFieldError,
 	dataList,
+	readSource,
 	oneRequestPerDistinctRead,
 	readLimit,
 	returnAllAndLimit,
@@ -59,15 +60,15 @@ function prepare(run: Run, itemIndex: number): GetManyDncInput {
 function toOutput(
 	run: Run,
 	input: GetManyDncInput,
-	[answer]: WolkvoxAnswer[],
+	answers: WolkvoxAnswer[],
 	itemIndex: number,
 ): IDataObject[] {
-	const source = { run, api: API, itemIndex };
-	return dataList(source, answer)
+	const source = readSource(run, API, answers, itemIndex);
+	return dataList(source)
 		.slice(0, input.limit)
 		.map((entry) => {
-			if (answer && (entry.phone_number === undefined || entry.phone_number === null)) {
-				throw badFieldError(source, answer, 'phone_number', entry.phone_number);
+			if (entry.phone_number === undefined || entry.phone_number === null) {
+				throw badFieldError(source, 'phone_number', entry.phone_number);
 			}
 			return {
 				telephone: String(entry.phone_number),

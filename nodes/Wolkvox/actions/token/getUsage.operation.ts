@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { WolkvoxAnswer } from '../../transport/answer';
 import { optionsCollection } from '../common';
 import { plannedOperation } from '../planned';
-import { badFieldError, dataObject, oneRequestPerDistinctRead } from '../reads';
+import { badFieldError, dataObject, oneRequestPerDistinctRead, readSource } from '../reads';
 import type { Run } from '../run';
 
 const API = 'token_info';
@@ -34,19 +34,18 @@ function prepare(): IDataObject {
 function toOutput(
 	run: Run,
 	_input: IDataObject,
-	[answer]: WolkvoxAnswer[],
+	answers: WolkvoxAnswer[],
 	itemIndex: number,
 ): IDataObject[] {
-	const source = { run, api: API, itemIndex };
-	const data = dataObject(source, answer);
+	const source = readSource(run, API, answers, itemIndex);
+	const data = dataObject(source);
 	const count = (field: string) => {
 		const value = data[field];
 		const number =
 			typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')
 				? Number(value)
 				: NaN;
-		if (!Number.isFinite(number) && answer)
-			throw badFieldError(source, answer, field, value, 'a number');
+		if (!Number.isFinite(number)) throw badFieldError(source, field, value, 'a number');
 		return number;
 	};
 	const limit = count('token_limit');
