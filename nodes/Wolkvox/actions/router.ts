@@ -41,10 +41,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 
-	const run = await openRun(this);
+	const continueOnFail = this.continueOnFail();
+	const run = await openRun(this, continueOnFail);
 	const outcomes = new Map<number, ItemOutcome>();
 	if ('problem' in run) {
-		if (!this.continueOnFail()) throw credentialError(run, run.problem, 0);
+		if (!continueOnFail) throw credentialError(run, run.problem, 0);
 		items.forEach((_, itemIndex) =>
 			outcomes.set(itemIndex, { error: credentialError(run, run.problem, itemIndex) }),
 		);
@@ -79,7 +80,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const outcome = outcomes.get(itemIndex);
 			if (!outcome) return [];
 			if ('error' in outcome) {
-				if (!this.continueOnFail()) throw outcome.error;
+				if (!continueOnFail) throw outcome.error;
 				return [errorItem(outcome.error, itemIndex)];
 			}
 			return outcome.json.map((json) => ({ json, pairedItem: { item: itemIndex } }));

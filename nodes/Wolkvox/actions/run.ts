@@ -31,6 +31,7 @@ export interface Run extends RequestRun {
  */
 export async function openRun(
 	context: IExecuteFunctions,
+	continueOnFail: boolean,
 ): Promise<Run | { problem: string; node: INode }> {
 	const node = context.getNode();
 	const data = await context.getCredentials<WolkvoxCredentials>('wolkvoxApi', 0);
@@ -48,7 +49,7 @@ export async function openRun(
 		node,
 		connection,
 		cancelSignal,
-		continueOnFail: context.continueOnFail(),
+		continueOnFail,
 		parameters: new Map(),
 		written: 0,
 		stopReason: () => (cancelSignal?.aborted ? 'the execution was stopped' : run.halted),

@@ -54,15 +54,11 @@ export interface RequestRun {
 	stopReason(): string | undefined;
 }
 
-/**
- * A request that did not succeed. `sent`: whether it reached Wolkvox at least once (when not, the
- * failure says why it was not sent).
- */
+/** A request that did not succeed (when it was never sent, the failure says why). */
 export class WolkvoxFailure extends Error {
 	constructor(
 		readonly failure: Failure,
 		readonly attempts: number,
-		readonly sent: boolean,
 	) {
 		super(failure.message);
 		this.name = 'WolkvoxFailure';
@@ -245,11 +241,7 @@ export async function wolkvoxRequest(
 	for (let attempt = 1; ; attempt++) {
 		const sent = await sendInTurn(run, options, Math.min(settings.timeout, WOLKVOX_CALL_LIMIT_MS));
 		if ('stopped' in sent) {
-			throw new WolkvoxFailure(
-				stoppedFailure(run, sent.sent || sentOnce),
-				attempt,
-				sent.sent || sentOnce,
-			);
+			throw new WolkvoxFailure(stoppedFailure(run, sent.sent || sentOnce), attempt);
 		}
 		sentOnce = true;
 		const verdict = verdictOf(sent, token, unanswered);
@@ -264,9 +256,9 @@ export async function wolkvoxRequest(
 			unanswered ||= verdict.mayHaveApplied === true;
 			wait = backoffMs(faults - 1, MAX_BACKOFF_MS);
 		}
-		if (wait === undefined) throw new WolkvoxFailure(verdict, attempt, true);
+		if (wait === undefined) throw new WolkvoxFailure(verdict, attempt);
 		if (!(await pause(wait, run.cancelSignal)))
-			throw new WolkvoxFailure(stoppedFailure(run, true), attempt, true);
+			throw new WolkvoxFailure(stoppedFailure(run, true), attempt);
 	}
 }
 
