@@ -3,6 +3,7 @@ import type { NodeApiError } from 'n8n-workflow';
 import { withoutSecret } from '../nodes/Wolkvox/helpers/secret';
 import { runWolkvox, startWolkvox } from './harness/run-node';
 import { TOKEN, useSimulator } from './harness/simulator-fixture';
+import { until } from './harness/until';
 
 const fx = useSimulator();
 const QUOTA_TOKEN = 'quota0f3token00aa11bb';
@@ -35,10 +36,6 @@ const addPhones = (phones: string[], options = {}) => ({
 const phones = (count: number) =>
 	Array.from({ length: count }, (_, item) => String(3_100_000_000 + item));
 const errorOf = (item: { json: { error?: unknown } }) => item.json.error as string | undefined;
-
-async function until(condition: () => boolean): Promise<void> {
-	while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
-}
 
 describe('stopping an execution', () => {
 	test('keeps the token for the request Wolkvox is working on; the next execution waits for it and succeeds; the stopped one sends nothing more', async () => {

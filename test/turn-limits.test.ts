@@ -4,6 +4,7 @@
  */
 import { runWolkvox, startWolkvox } from './harness/run-node';
 import { TOKEN, useSimulator } from './harness/simulator-fixture';
+import { until } from './harness/until';
 
 const fx = useSimulator();
 const TRICKLE_TOKEN = '7r1ckle70ken0000aaaa';
@@ -23,10 +24,6 @@ const createCode = (code: string) => ({
 });
 
 const requestsOf = (token: string) => fx.sim.requests.filter((request) => request.token === token);
-
-async function until(condition: () => boolean): Promise<void> {
-	while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
-}
 
 /** Starts `first`, waits until its request reached the simulator, then runs `second` on the same token. */
 async function secondBehindFirst(token: string, first: string, second: string) {

@@ -2,16 +2,9 @@
 import { CREDENTIALS, WORKFLOWS } from './e2e-config';
 import { ownerSession, runningExecutions } from './rest';
 import { postActivityCodeWebhook, useSimulator } from './support';
+import { until } from '../harness/until';
 
 const fx = useSimulator();
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
-}
 
 it('an execution stopped while Wolkvox works on its request keeps the token until Wolkvox answers; the next execution then succeeds', async () => {
 	const session = await ownerSession();
@@ -19,7 +12,7 @@ it('an execution stopped while Wolkvox works on its request keeps the token unti
 	const stoppedCall = postActivityCodeWebhook({ code: '901', description: 'Stopped' }).catch(
 		() => undefined,
 	);
-	await until(() => (fx.simulator.requests.length === 1 ? true : undefined));
+	await until(() => fx.simulator.requests.length === 1);
 	const [executionId] = await until(async () => {
 		const running = await runningExecutions(session, WORKFLOWS.crmWebhook);
 		return running.length ? running : undefined;
