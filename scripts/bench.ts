@@ -20,7 +20,7 @@ import os from 'os';
 import path from 'path';
 import { parseArgs } from 'util';
 
-import { WolkvoxSimulator } from '../test/simulator/server';
+import { WolkvoxSimulator } from '../simulator/server';
 import { importCredentials, importWorkflows, n8nCli, type N8nCli } from './runtime/n8n-cli';
 import { ensureN8n, type N8nInstall } from './runtime/n8n-install';
 import { packAndInstall } from './runtime/package-install';

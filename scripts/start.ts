@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'fs';
 import path from 'path';
 import { parseArgs } from 'util';
 
-import { DEFAULT_TOKEN, type WolkvoxSimulator } from '../test/simulator/server';
+import { DEFAULT_TOKEN, type WolkvoxSimulator } from '../simulator/server';
 import { parentExited, signalReceived, stopChildProcesses, type Service } from './runtime/children';
 import { importSeed, n8nCli, seedN8n, type N8nSettings, type SeedFiles } from './runtime/n8n-cli';
 import { ensureN8n, type N8nInstall } from './runtime/n8n-install';

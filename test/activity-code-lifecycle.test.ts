@@ -1,4 +1,4 @@
-import type { ActivityCode } from './simulator/server';
+import type { ActivityCode } from '../simulator/server';
 import { runWolkvox } from './harness/run-node';
 import { TOKEN, useSimulator } from './harness/simulator-fixture';
 import type { FixedAnswerServer } from './support/fixed-answer-server';

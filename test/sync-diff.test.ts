@@ -1,4 +1,4 @@
-import { decideRemovals, diff, DOWNLOAD_LIMIT } from '../nodes/Wolkvox/actions/sync';
+import { decideRemovals, diff, DOWNLOAD_LIMIT } from '../nodes/Wolkvox/sync/diff';
 
 describe('sync diff', () => {
 	test('wanted against listed: missing in wanted order, unlisted in listed order', () => {

@@ -3,7 +3,7 @@
  * `{{ $json.phone }}` expression, and a DNC Sync of 100,000 wanted numbers against a 100,000-number
  * list differing by 1%.
  */
-import type { WolkvoxSimulator } from '../../test/simulator/server';
+import type { WolkvoxSimulator } from '../../simulator/server';
 import type { N8nCli } from '../runtime/n8n-cli';
 import { progress } from '../runtime/progress';
 import { executeSampled, nodeExecutionMs } from './measure';

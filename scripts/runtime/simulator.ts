@@ -1,5 +1,5 @@
-/** The Wolkvox simulator (test/simulator) served from this process, for `npm start` and the e2e tests. */
-import { WolkvoxSimulator, type SimulatorOptions } from '../../test/simulator/server';
+/** The Wolkvox simulator (simulator/) served from this process, for `npm start` and the e2e tests. */
+import { WolkvoxSimulator, type SimulatorOptions } from '../../simulator/server';
 import { progress } from './progress';
 
 export async function startSimulator(

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { WolkvoxSimulator } from '../simulator/server';
+import { WolkvoxSimulator } from '../../simulator/server';
 import { executeWorkflow, n8nCli, type ExecuteResult } from '../../scripts/runtime/n8n-cli';
 import type { N8nInstall } from '../../scripts/runtime/n8n-install';
 import { CREDENTIALS, N8N_INSTALL_ENV, PORTS, USER_FOLDER_ENV, WEBHOOK_PATH } from './e2e-config';

@@ -1,5 +1,5 @@
-import type { SimulatorOptions } from '../simulator/server';
-import { WolkvoxSimulator } from '../simulator/server';
+import type { SimulatorOptions } from '../../simulator/server';
+import { WolkvoxSimulator } from '../../simulator/server';
 import type { WolkvoxCredentials } from './run-node';
 
 export const TOKEN = 'c0ffee5ec12e7a11ce0042deadbeef99';

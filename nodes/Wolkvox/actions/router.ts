@@ -2,12 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { activityCodeOperations } from './activityCode/ActivityCode.resource';
-import { readRequestSettings } from './common';
+import { readRequestSettings } from '../run/parameters';
 import { dncOperations } from './dnc/Dnc.resource';
-import type { ItemError } from './errors';
-import { asItemError, credentialError } from './errors';
-import type { ItemOutcome, PreparedItem, WolkvoxOperation } from './operation';
-import { openRun } from './run';
+import type { ItemError } from '../run/errors';
+import { asItemError, credentialError } from '../run/errors';
+import type { ItemOutcome, PreparedItem, WolkvoxOperation } from '../run/operation';
+import { openRun } from '../run/run';
 import { tokenOperations } from './token/Token.resource';
 
 const operationsByResource: Record<string, Record<string, WolkvoxOperation<unknown>>> = {

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'fs';
 import path from 'path';
 
-import type { WolkvoxSimulator } from '../../simulator/server';
+import type { WolkvoxSimulator } from '../../../simulator/server';
 import { startSimulator } from '../../../scripts/runtime/simulator';
 import { CREDENTIALS } from '../e2e-config';
 import { QUEUE_PORTS, QUEUE_USER_FOLDER_ENV, QUEUE_WEBHOOKS, WORKER_COUNT } from './queue-config';

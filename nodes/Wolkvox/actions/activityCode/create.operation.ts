@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../common';
-import { oneRequestPerItem } from '../operation';
-import { plannedOperation } from '../planned';
+import { optionsCollection } from '../../run/parameters';
+import { oneRequestPerItem } from '../../run/operation';
+import { plannedOperation } from '../../run/plan';
 import {
 	activityCodeFields,
 	activityCodeOutput,

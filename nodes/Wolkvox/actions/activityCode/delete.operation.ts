@@ -3,12 +3,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { listEntries } from '../../helpers/lists';
 import type { WolkvoxAnswer } from '../../transport/answer';
-import { optionsCollection, readChoice, readListParameter } from '../common';
-import type { PlannedRequest, PreparedItem } from '../operation';
-import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL } from '../operation';
-import { plannedOperation } from '../planned';
-import type { Run } from '../run';
-import { readParameter } from '../run';
+import {
+	optionsCollection,
+	readChoice,
+	readListParameter,
+	readParameter,
+} from '../../run/parameters';
+import type { PlannedRequest, PreparedItem } from '../../run/operation';
+import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL } from '../../run/operation';
+import { plannedOperation } from '../../run/plan';
+import type { Run } from '../../run/run';
 import { TYPE_CODES, typeCodeField } from './fields';
 
 const properties: INodeProperties[] = [

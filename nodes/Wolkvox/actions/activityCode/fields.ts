@@ -1,9 +1,14 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
-import { readChoice, readOptions, readRequiredText, readYesNo } from '../common';
-import type { Run } from '../run';
-import { readParameter } from '../run';
+import {
+	readChoice,
+	readOptions,
+	readParameter,
+	readRequiredText,
+	readYesNo,
+} from '../../run/parameters';
+import type { Run } from '../../run/run';
 
 /** The two groups of activity codes. */
 export const TYPE_CODES = ['cod_act1', 'cod_act2'] as const;

@@ -2,21 +2,26 @@ import type { IDataObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxCall } from '../../transport/request';
-import { optionsCollection } from '../common';
-import { inputError } from '../errors';
-import type { ItemOutcome, PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
-import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL } from '../operation';
-import { readForAll } from '../reads';
-import type { Run } from '../run';
-import { sendPlan } from '../send';
-import { counted, decideRemovals, diff } from '../sync';
+import { optionsCollection } from '../../run/parameters';
+import { inputError } from '../../run/errors';
+import type {
+	ItemOutcome,
+	PlannedRequest,
+	PreparedItem,
+	WolkvoxOperation,
+} from '../../run/operation';
+import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL } from '../../run/operation';
+import { readForAll } from '../../run/reads';
+import type { Run } from '../../run/run';
+import { sendPlan } from '../../run/send';
+import { counted, decideRemovals, diff } from '../../sync/diff';
 import {
 	guardFailure,
 	readSyncSettings,
 	removeUnlistedField,
 	skippedRemovals,
 	syncOptionFields,
-} from '../syncOptions';
+} from '../../sync/options';
 import { activityCodeFields, channelOptionFields, readActivityCode } from './fields';
 
 const DEFAULT_MAX_REMOVALS = 10;

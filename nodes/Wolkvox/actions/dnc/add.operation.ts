@@ -2,10 +2,10 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxCall } from '../../transport/request';
-import { optionsCollection } from '../common';
-import { combinedAnswer } from '../operation';
-import { plannedOperation } from '../planned';
-import type { Run } from '../run';
+import { optionsCollection } from '../../run/parameters';
+import { combinedAnswer } from '../../run/operation';
+import { plannedOperation } from '../../run/plan';
+import type { Run } from '../../run/run';
 import { planTelephoneBatches } from './batching';
 import type { TelephoneBatchInput, TypeCall } from './fields';
 import {

@@ -1,6 +1,6 @@
 import type { WolkvoxCall } from '../../transport/request';
-import type { PlannedRequest, PreparedItem } from '../operation';
-import { chunk, MAX_RECORDS_PER_CALL } from '../operation';
+import type { PlannedRequest, PreparedItem } from '../../run/operation';
+import { chunk, MAX_RECORDS_PER_CALL } from '../../run/operation';
 import type { TelephoneBatchInput } from './fields';
 
 type ToCall = (telephones: string[]) => WolkvoxCall;

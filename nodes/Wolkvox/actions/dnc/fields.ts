@@ -4,14 +4,15 @@ import { parseTelephones } from '../../helpers/telephones';
 import {
 	readBoolean,
 	readChoice,
+	readItemField,
 	readList,
 	readListParameter,
 	readOptions,
+	readParameter,
 	readWholeNumber,
-} from '../common';
-import { MAX_RECORDS_PER_CALL } from '../operation';
-import type { Run } from '../run';
-import { readParameter } from '../run';
+} from '../../run/parameters';
+import { MAX_RECORDS_PER_CALL } from '../../run/operation';
+import type { Run } from '../../run/run';
 
 export const TYPE_CALLS = ['inbound', 'outbound'] as const;
 export type TypeCall = (typeof TYPE_CALLS)[number];
@@ -129,21 +130,6 @@ export function telephoneSourceProperties(show: Record<string, string[]> = {}): 
 	];
 }
 
-/** A field of the item's JSON; a dotted name reaches into nested objects unless the name itself exists. */
-function inputField(run: Run, itemIndex: number, name: string): unknown {
-	const json = run.context.getInputData()[itemIndex]?.json ?? {};
-	if (name in json) return json[name];
-	return name
-		.split('.')
-		.reduce<unknown>(
-			(value, key) =>
-				typeof value === 'object' && value !== null
-					? (value as Record<string, unknown>)[key]
-					: undefined,
-			json,
-		);
-}
-
 export function readTelephones(run: Run, itemIndex: number): string[] {
 	const from = readChoice(
 		run,
@@ -155,7 +141,7 @@ export function readTelephones(run: Run, itemIndex: number): string[] {
 	if (from === 'parameter')
 		return readListParameter(run, 'telephones', 'Telephones', itemIndex, parseTelephones);
 	const field = String(readParameter(run, 'telephonesField', itemIndex, 'phone')).trim();
-	return readList(run, inputField(run, itemIndex, field), field, itemIndex, parseTelephones);
+	return readList(run, readItemField(run, itemIndex, field), field, itemIndex, parseTelephones);
 }
 
 /** Reads `telephones` and the batch options of one item; a bad number fails the item before anything is sent. */

@@ -2,8 +2,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
-import { optionsCollection, readChoice } from '../common';
-import { plannedOperation } from '../planned';
+import { optionsCollection, readChoice, readParameter } from '../../run/parameters';
+import { plannedOperation } from '../../run/plan';
 import {
 	badFieldError,
 	dataList,
@@ -11,9 +11,8 @@ import {
 	oneRequestPerDistinctRead,
 	readLimit,
 	returnAllAndLimit,
-} from '../reads';
-import type { Run } from '../run';
-import { readParameter } from '../run';
+} from '../../run/reads';
+import type { Run } from '../../run/run';
 
 const API = 'get_dnc';
 const LIST_TYPES = ['all', 'inbound', 'outbound'] as const;

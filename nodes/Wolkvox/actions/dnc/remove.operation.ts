@@ -3,12 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
 import type { WolkvoxCall } from '../../transport/request';
-import { optionsCollection, readChoice } from '../common';
-import type { PlannedRequest, PreparedItem } from '../operation';
-import { combinedAnswer } from '../operation';
-import { plannedOperation } from '../planned';
-import type { Run } from '../run';
-import { readParameter } from '../run';
+import { optionsCollection, readChoice, readParameter } from '../../run/parameters';
+import type { PlannedRequest, PreparedItem } from '../../run/operation';
+import { combinedAnswer } from '../../run/operation';
+import { plannedOperation } from '../../run/plan';
+import type { Run } from '../../run/run';
 import { planTelephoneBatches } from './batching';
 import type { TelephoneBatchInput, TypeCall } from './fields';
 import {

@@ -2,21 +2,26 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxCall } from '../../transport/request';
-import { optionsCollection, readOptions, readWholeNumber } from '../common';
-import type { ItemOutcome, PlannedRequest, PreparedItem, WolkvoxOperation } from '../operation';
-import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL } from '../operation';
-import { readForAll } from '../reads';
-import type { Run } from '../run';
-import { sendPlan } from '../send';
-import { counted, decideRemovals, diff } from '../sync';
-import type { SyncSettings } from '../syncOptions';
+import { optionsCollection, readOptions, readWholeNumber } from '../../run/parameters';
+import type {
+	ItemOutcome,
+	PlannedRequest,
+	PreparedItem,
+	WolkvoxOperation,
+} from '../../run/operation';
+import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL } from '../../run/operation';
+import { readForAll } from '../../run/reads';
+import type { Run } from '../../run/run';
+import { sendPlan } from '../../run/send';
+import { counted, decideRemovals, diff } from '../../sync/diff';
+import type { SyncSettings } from '../../sync/options';
 import {
 	guardFailure,
 	readSyncSettings,
 	removeUnlistedField,
 	skippedRemovals,
 	syncOptionFields,
-} from '../syncOptions';
+} from '../../sync/options';
 import { addDncCall } from './add.operation';
 import { telephoneRequest } from './batching';
 import type { TypeCall } from './fields';

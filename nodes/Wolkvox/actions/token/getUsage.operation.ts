@@ -2,10 +2,10 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
-import { optionsCollection } from '../common';
-import { plannedOperation } from '../planned';
-import { badFieldError, dataObject, oneRequestPerDistinctRead, readSource } from '../reads';
-import type { Run } from '../run';
+import { optionsCollection } from '../../run/parameters';
+import { plannedOperation } from '../../run/plan';
+import { badFieldError, dataObject, oneRequestPerDistinctRead, readSource } from '../../run/reads';
+import type { Run } from '../../run/run';
 
 const API = 'token_info';
 

@@ -2,12 +2,11 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../transport/answer';
 import type { WolkvoxCall } from '../transport/request';
-import { readBoolean, readWholeNumber } from './common';
+import { readBoolean, readParameter, readWholeNumber } from './parameters';
 import type { ItemError } from './errors';
 import { answerShapeError } from './errors';
 import type { ItemOutcome, PlannedRequest, PreparedItem } from './operation';
 import type { Run } from './run';
-import { readParameter } from './run';
 import { sendPlan } from './send';
 
 /** n8n's standard Return All / Limit pair. */

@@ -9,7 +9,52 @@ import {
 } from '../transport/request';
 import { inputError } from './errors';
 import type { Run } from './run';
-import { readParameter } from './run';
+
+const HAS_EXPRESSION = Symbol('has an expression');
+
+function hasExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (typeof value === 'object' && value !== null) return Object.values(value).some(hasExpression);
+	return false;
+}
+
+/**
+ * A parameter's value for one item. n8n resolves a parameter anew for every item, which costs as
+ * much as an expression even when it holds none; a value without expressions is the same for every
+ * item, so it is resolved once per run.
+ */
+export function readParameter(
+	run: Run,
+	name: string,
+	itemIndex: number,
+	fallback?: unknown,
+): unknown {
+	const { context, parameters } = run;
+	const known = parameters.get(name);
+	if (known === HAS_EXPRESSION) return context.getNodeParameter(name, itemIndex, fallback);
+	if (known !== undefined || parameters.has(name)) return known;
+	const raw = context.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true });
+	const value = hasExpression(raw)
+		? HAS_EXPRESSION
+		: context.getNodeParameter(name, itemIndex, fallback);
+	parameters.set(name, value);
+	return value === HAS_EXPRESSION ? context.getNodeParameter(name, itemIndex, fallback) : value;
+}
+
+/** A field of the item's JSON; a dotted name reaches into nested objects unless the name itself exists. */
+export function readItemField(run: Run, itemIndex: number, name: string): unknown {
+	const json = run.context.getInputData()[itemIndex]?.json ?? {};
+	if (name in json) return json[name];
+	return name
+		.split('.')
+		.reduce<unknown>(
+			(value, key) =>
+				typeof value === 'object' && value !== null
+					? (value as Record<string, unknown>)[key]
+					: undefined,
+			json,
+		);
+}
 
 /** Options every operation offers, placed in its "Options" collection. */
 export const requestOptionFields: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
-import { DEFAULT_TOKEN, WolkvoxSimulator } from './server';
+import { DEFAULT_TOKEN, WolkvoxSimulator } from '../simulator/server';
 
 const TOKEN = DEFAULT_TOKEN;
 
@@ -635,12 +635,12 @@ describe('recording and state endpoints', () => {
 
 describe('CLI', () => {
 	test('starts on a free port, answers, and stops on SIGTERM', async () => {
-		const root = path.resolve(__dirname, '../..');
+		const root = path.resolve(__dirname, '..');
 		const child = spawn(
 			process.execPath,
 			[
 				require.resolve('tsx/cli', { paths: [root] }),
-				'test/simulator/cli.ts',
+				'simulator/cli.ts',
 				'--port',
 				'0',
 				'--token',

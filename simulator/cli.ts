@@ -1,6 +1,6 @@
 /**
  * Runs the Wolkvox simulator until SIGINT/SIGTERM.
- *   tsx test/simulator/cli.ts [--port N] [--host H] [--latency MS] [--token T] [--quota N]
+ *   tsx simulator/cli.ts [--port N] [--host H] [--latency MS] [--token T] [--quota N]
  * Env fallbacks: WOLKVOX_SIM_PORT, WOLKVOX_SIM_TOKEN, WOLKVOX_SIM_LATENCY_MS.
  */
 import { parseArgs } from 'node:util';

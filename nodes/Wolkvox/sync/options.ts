@@ -1,11 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { readBoolean, readOptions, readWholeNumber } from './common';
-import type { ItemOutcome, PreparedItem } from './operation';
-import { runError } from './errors';
-import type { Run } from './run';
-import { readParameter } from './run';
-import type { RemovalDecision } from './sync';
+import { readBoolean, readOptions, readParameter, readWholeNumber } from '../run/parameters';
+import type { ItemOutcome, PreparedItem } from '../run/operation';
+import { runError } from '../run/errors';
+import type { Run } from '../run/run';
+import type { RemovalDecision } from './diff';
 
 /** What both syncs offer besides their records: Remove Unlisted, Dry Run and Max Removals. */
 export interface SyncSettings {
