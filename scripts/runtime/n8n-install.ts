@@ -93,7 +93,9 @@ async function installN8n(install: N8nInstall, options: N8nInstallOptions): Prom
 		'--no-fund',
 		`n8n@${install.version}`,
 	];
-	await runLogged(label, 'npm', npmArgs, { cwd: install.dir, env });
+	await withRetriesOnStaleRegistry(() =>
+		runLogged(label, 'npm', npmArgs, { cwd: install.dir, env }),
+	);
 	if (!(await sqliteLoads(install.dir, env))) {
 		// Explicit: `npm run` passes the repo's ignore-scripts=true (.npmrc) on to nested npm commands.
 		await runLogged(
@@ -112,6 +114,26 @@ async function installN8n(install: N8nInstall, options: N8nInstallOptions): Prom
 		throw new Error(
 			`sqlite3 still does not load under Node ${install.node.version} after \`npm rebuild sqlite3\``,
 		);
+}
+
+/**
+ * n8n pins few of its dependencies, so an install resolves versions published minutes ago; the registry
+ * sometimes answers a range with a list that lacks them yet (npm's ETARGET "No matching version found",
+ * seen for @aws-sdk/client-s3 and @posthog/types on the day each was published). A later try finds them.
+ */
+async function withRetriesOnStaleRegistry(install: () => Promise<void>, tries = 4): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await install();
+		} catch (error) {
+			const stale = /ETARGET|No matching version found/.test(String(error));
+			if (!stale || attempt >= tries) throw error;
+			progress(
+				`npm found no matching version (registry not up to date yet): try ${attempt + 1} of ${tries} in 20 s`,
+			);
+			await new Promise((resolve) => setTimeout(resolve, 20_000));
+		}
+	}
 }
 
 function installedVersion(dir: string): string | undefined {
