@@ -32,6 +32,9 @@ function seed(
 			hit: 'no',
 			rpc: 'no',
 			chat: 'no',
+			studio: 'no',
+			voice: 'yes',
+			interactions: 'no',
 			...code,
 		});
 	}

@@ -23,6 +23,9 @@ function seed(
 			hit: 'no',
 			rpc: 'no',
 			chat: 'no',
+			studio: 'no',
+			voice: 'yes',
+			interactions: 'no',
 			...code,
 		});
 	}
