@@ -15,7 +15,8 @@ const INTERNATIONAL_PREFIXES = ['+', '00'];
 export function withoutCountryCode(digits: string, countryCode: string): string {
 	if (countryCode === '') return digits;
 	for (const prefix of INTERNATIONAL_PREFIXES) {
-		if (digits.startsWith(prefix + countryCode)) return digits.slice(prefix.length + countryCode.length);
+		if (digits.startsWith(prefix + countryCode))
+			return digits.slice(prefix.length + countryCode.length);
 	}
 	return digits;
 }

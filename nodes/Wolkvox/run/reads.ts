@@ -116,7 +116,8 @@ export function dataRow(source: ReadSource): IDataObject {
 	const data = source.answer.data;
 	const [row] = rowsOf(data) ?? [];
 	if (row) return row;
-	const found = Array.isArray(data) && data.length === 0 ? 'an empty list in "data"' : described(data);
+	const found =
+		Array.isArray(data) && data.length === 0 ? 'an empty list in "data"' : described(data);
 	throw shapeError(source, `${found}, expected a row in "data"`);
 }
 

@@ -34,7 +34,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '100',
-		description: 'The ID of one code to return (Wolkvox is asked for that code only). Empty: every code.',
+		description:
+			'The ID of one code to return (Wolkvox is asked for that code only). Empty: every code.',
 	},
 	...returnAllAndLimit,
 	optionsCollection(),

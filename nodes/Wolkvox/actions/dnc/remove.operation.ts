@@ -89,7 +89,12 @@ function prepare(run: Run, itemIndex: number): RemoveInput {
 
 /** Listed numbers go with `type: "all"`, as in Wolkvox's example: they leave whichever list holds them. */
 export function removeDncCall(body: IDataObject): WolkvoxCall {
-	return { method: 'DELETE', file: 'configuration', api: 'remove_dnc', body: { type: 'all', ...body } };
+	return {
+		method: 'DELETE',
+		file: 'configuration',
+		api: 'remove_dnc',
+		body: { type: 'all', ...body },
+	};
 }
 
 function plan(items: Array<PreparedItem<RemoveInput>>): PlannedRequest[] {
