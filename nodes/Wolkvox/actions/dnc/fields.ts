@@ -142,21 +142,20 @@ export const countryCodeOption: INodeProperties = {
 		'Numbers written in international form with this country code (+57…, 0057…) lose it, so that one phone is one record: with 57, +57 300 123 4567 and 300 123 4567 are both 3001234567. Empty: numbers are kept as written (without a leading +).',
 };
 
-const COUNTRY_CODE = /^\+?([0-9]{1,3})$/;
+const COUNTRY_CODE = /^\+?[0-9]{1,3}$/;
 
 /** The Country Code option: 1 to 3 digits (a leading + is allowed), or '' when not set. */
 export function readCountryCode(run: Run, itemIndex: number): string {
 	const value = readOptions(run, itemIndex).countryCode ?? '';
-	const text = typeof value === 'number' ? String(value) : value;
+	const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : null;
 	if (text === '') return '';
-	const match = typeof text === 'string' ? COUNTRY_CODE.exec(text.trim()) : null;
-	if (!match)
+	if (text === null || !COUNTRY_CODE.test(text))
 		throw inputError(
 			run,
 			itemIndex,
 			`"Country Code" must be 1 to 3 digits, such as 57, not ${JSON.stringify(value)}`,
 		);
-	return match[1];
+	return text.replace('+', '');
 }
 
 export function readTelephones(run: Run, itemIndex: number): string[] {
