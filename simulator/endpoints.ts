@@ -9,8 +9,8 @@ export interface EndpointContext {
 	body: Record<string, unknown>;
 	query: URLSearchParams;
 	store: Store;
-	/** The caller's daily quota, this call already counted. */
-	quota: { limit: number; used: number };
+	/** The caller's token: its daily quota, this call already counted, and the calls of all tokens today. */
+	token: { description: string; limit: number; used: number; allTokensToday: number };
 }
 
 export interface Endpoint {
@@ -25,10 +25,19 @@ export class Refusal extends Error {
 	}
 }
 
-const DNC_TYPES: readonly DncType[] = ['inbound', 'outbound'];
+const BOTH: DncType[] = ['inbound', 'outbound'];
+/** The lists a type names: `all` and `inbound/outbound` mean both (Wolkvox's page spells outbound `outboud` once). */
+const DNC_TYPES: ReadonlyMap<string, DncType[]> = new Map([
+	['inbound', ['inbound']],
+	['outbound', ['outbound']],
+	['outboud', ['outbound']],
+	['inbound/outbound', BOTH],
+	['all', BOTH],
+]);
 const CODE_TYPES: readonly CodeType[] = ['cod_act1', 'cod_act2'];
 const YES_NO: readonly YesNo[] = ['yes', 'no'];
-const DIGITS = /^\d+$/;
+/** Digits, in the forms Wolkvox may store them: a leading + and spaces are kept as sent. */
+const TELEPHONE = /^\+?\d[\d ]*$/;
 
 function isBlank(value: unknown): boolean {
 	return (
@@ -48,6 +57,12 @@ function oneOf<T extends string>(value: unknown, field: string, allowed: readonl
 	if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
 		return value as T;
 	throw new Refusal(invalidValue(field));
+}
+
+function dncTypes(value: unknown, field: string): DncType[] {
+	const types = typeof value === 'string' ? DNC_TYPES.get(value.toLowerCase()) : undefined;
+	if (!types) throw new Refusal(invalidValue(field));
+	return types;
 }
 
 function text(value: unknown, field: string): string {
@@ -72,7 +87,7 @@ function telephones(value: unknown): Set<string> {
 	for (const item of recordList(value, 'telephones')) {
 		const phone =
 			typeof item === 'number' && Number.isSafeInteger(item) && item >= 0 ? String(item) : item;
-		if (typeof phone !== 'string' || !DIGITS.test(phone))
+		if (typeof phone !== 'string' || !TELEPHONE.test(phone))
 			throw new Refusal(invalidValue('telephones'));
 		phones.add(phone);
 	}
@@ -88,11 +103,11 @@ function activityCodeFrom(body: Record<string, unknown>): ActivityCode {
 		hit: optionalYesNo(body, 'hit') ?? 'no',
 		rpc: optionalYesNo(body, 'rpc') ?? 'no',
 		chat: optionalYesNo(body, 'chat') ?? 'no',
+		// Inferred defaults: a code is a voice code unless told otherwise, as codes were before channels.
+		studio: optionalYesNo(body, 'studio') ?? 'no',
+		voice: optionalYesNo(body, 'voice') ?? 'yes',
+		interactions: optionalYesNo(body, 'interactions') ?? 'no',
 	};
-	const studio = optionalYesNo(body, 'studio');
-	const voice = optionalYesNo(body, 'voice');
-	if (studio) code.studio = studio;
-	if (voice) code.voice = voice;
 	return code;
 }
 
@@ -100,9 +115,9 @@ const addDnc: Endpoint = {
 	method: 'POST',
 	handle({ body, store }) {
 		requireAll(body, ['type_call', 'telephones']);
-		const type = oneOf(body.type_call, 'type_call', DNC_TYPES);
+		const types = dncTypes(body.type_call, 'type_call');
 		const phones = telephones(body.telephones);
-		store.addDnc(type, phones);
+		for (const type of types) store.addDnc(type, phones);
 		return success(201, `${phones.size} telephones were added`);
 	},
 };
@@ -111,12 +126,17 @@ const removeDnc: Endpoint = {
 	method: 'DELETE',
 	handle({ body, store }) {
 		requireAll(body, ['telephones']);
-		if (body.telephones === 'all') {
+		if (typeof body.telephones === 'string' && body.telephones.toLowerCase() === 'all') {
 			requireAll(body, ['type']);
-			const removed = store.clearDnc(oneOf(body.type, 'type', DNC_TYPES));
+			const removed = dncTypes(body.type, 'type').reduce(
+				(count, type) => count + store.clearDnc(type),
+				0,
+			);
 			return success(202, `${removed} telephones were deleted`);
 		}
-		const removed = store.removeDnc(telephones(body.telephones));
+		// Inferred: listed numbers leave the lists `type` names, both when it is absent.
+		const types = isBlank(body.type) ? BOTH : dncTypes(body.type, 'type');
+		const removed = store.removeDnc(telephones(body.telephones), types);
 		return success(202, `${removed} telephones were deleted`);
 	},
 };
@@ -135,12 +155,12 @@ const createCode: Endpoint = {
 const editCode: Endpoint = {
 	method: 'PUT',
 	handle({ body, store }) {
-		// Inferred: an edit replaces the whole code, so omitted hit/rpc/chat fall back to "no" as on create.
+		// Inferred: an edit replaces the whole code, so omitted flags fall back to their defaults as on create.
 		const code = activityCodeFrom(body);
 		const key = codeKey(code.type_code, code.cod_act);
 		if (!store.activityCodes.has(key)) throw new Refusal(answers.codeMissing);
 		store.activityCodes.set(key, code);
-		return success(202, 'Code successfully updated');
+		return success('201', 'Successfully updated code');
 	},
 };
 
@@ -153,9 +173,8 @@ const removeCodes: Endpoint = {
 			if (typeof id !== 'string' || id.trim() === '') throw new Refusal(invalidValue('cod_act'));
 			return id;
 		});
-		let deleted = 0;
-		for (const id of ids) if (store.activityCodes.delete(codeKey(type, id))) deleted++;
-		return success('202', `${deleted} codes were deleted`); // Wolkvox sends this code as a string
+		for (const id of ids) store.activityCodes.delete(codeKey(type, id));
+		return success('201', 'Removed successfully');
 	},
 };
 
@@ -164,34 +183,45 @@ const getDnc: Endpoint = {
 	handle({ query, store }) {
 		const type = query.get('type');
 		if (isBlank(type)) throw new Refusal(answers.missingParameters);
-		const wanted = oneOf(type, 'type', ['inbound', 'outbound', 'all'] as const);
-		return success(200, 'OK', store.listDnc(wanted === 'all' ? ['inbound', 'outbound'] : [wanted]));
+		const entries = store.listDnc(dncTypes(type, 'type'));
+		return success('200', `${entries.length} records were found`, entries);
 	},
 };
 
+/** Rows as in Wolkvox's example answer: the ID is `cod_act`, every flag is listed. */
 const listCodes: Endpoint = {
 	method: 'GET',
-	handle({ store }) {
-		const data = Array.from(store.activityCodes.values(), (code) => ({
-			code_act: code.cod_act, // the read key is spelled code_act, as documented
-			description_cod_act: code.description_cod_act,
-			hit: code.hit,
-			rpc: code.rpc,
-			chat: code.chat,
-			type_code: code.type_code,
-		}));
-		return success(200, 'OK', data);
+	handle({ query, store }) {
+		const only = query.get('cod_act');
+		const data = Array.from(store.activityCodes.values())
+			.filter((code) => isBlank(only) || code.cod_act === only)
+			.map((code) => ({
+				cod_act: code.cod_act,
+				description_cod_act: code.description_cod_act,
+				hit: code.hit,
+				rpc: code.rpc,
+				chat: code.chat,
+				studio: code.studio,
+				voice: code.voice,
+				type_code: code.type_code,
+				interactions: code.interactions,
+			}));
+		return success('0', ` ${data.length} records were found`, data);
 	},
 };
 
+/** One row of text values, as in Wolkvox's example answer. */
 const tokenInfo: Endpoint = {
 	method: 'GET',
-	handle({ quota }) {
-		return success(200, 'OK', {
-			token_limit: quota.limit,
-			token_use_today: quota.used,
-			available_consumption_options: Math.max(0, quota.limit - quota.used),
-		});
+	handle({ token }) {
+		const row = {
+			description: token.description,
+			token_limit: String(token.limit),
+			token_use_today: String(token.used),
+			all_token_today: String(token.allTokensToday),
+			available_consumption_options: String(Math.max(0, token.limit - token.used)),
+		};
+		return success('200', ' 1 records were found', [row]);
 	},
 };
 

@@ -1,4 +1,8 @@
-/** Every answer the simulator can give, in one place. Wording follows Wolkvox's "API response codes" page. */
+/**
+ * Every answer the simulator can give, in one place. Successes are Wolkvox's own example answers
+ * (its published Postman collection): the same codes, as a number or a string as there, the same
+ * `msg` texts and fields. Errors follow Wolkvox's "API response codes" page.
+ */
 
 export interface WolkvoxBody {
 	code: number | string;
@@ -25,10 +29,12 @@ function html(status: number, page: string): Answer {
 	return { status, body: page, contentType: HTML_TYPE };
 }
 
+/** A success; the HTTP status follows `code`, except code 0 (activity_codes), which is not a status: 200. */
 export function success(code: number | string, msg: string, data?: unknown): Answer {
 	const body: WolkvoxBody = { code, error: null, msg };
 	if (data !== undefined) body.data = data;
-	return { status: Number(code), body, contentType: JSON_TYPE };
+	const status = Number(code) >= 200 ? Number(code) : 200;
+	return { status, body, contentType: JSON_TYPE };
 }
 
 /** 406 for a value outside its allowed set; inferred from public client code that branches on "406". */

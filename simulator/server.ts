@@ -16,6 +16,7 @@ const preciseNow = () => performance.timeOrigin + performance.now();
 
 export const DEFAULT_TOKEN = 'sim-token-0123456789abcdef';
 const DEFAULT_DAILY_QUOTA = 1_000_000;
+const DEFAULT_DESCRIPTION = 'Wolkvox simulator';
 const DEFAULT_HANG_MS = 2000;
 const API_PREFIX = '/api/v2/';
 const CONTROL_PREFIX = '/__simulator/';
@@ -24,7 +25,7 @@ export interface SimulatorOptions {
 	port?: number;
 	host?: string;
 	/** Default: one token, DEFAULT_TOKEN. */
-	tokens?: Array<{ token: string; dailyQuota?: number }>;
+	tokens?: Array<{ token: string } & TokenOptions>;
 	latencyMs?: number;
 	simultaneousLimit?: number;
 }
@@ -69,11 +70,20 @@ export interface Fault {
 	ms?: number;
 }
 
+/** What wolkvox Manager holds about a token besides the token itself. */
+export interface TokenOptions {
+	dailyQuota?: number;
+	/** The token's description in wolkvox Manager, which token_info lists. */
+	description?: string;
+}
+
 export interface RecordedRequest {
 	method: string;
 	file: string;
 	api: string;
 	token?: string;
+	/** The `wolkvox_server` header, which Wolkvox's examples send with the server code (not required). */
+	server?: string;
 	/** Query parameters other than `api`. */
 	query: Record<string, string>;
 	/** Parsed JSON, raw text if it was not JSON, undefined if empty. */
@@ -87,6 +97,7 @@ export interface RecordedRequest {
 
 interface TokenState {
 	dailyQuota: number;
+	description: string;
 	used: number;
 	usedDay: string;
 	/** Requests being answered, refused ones included. */
@@ -125,8 +136,8 @@ export class WolkvoxSimulator {
 	private constructor(options: SimulatorOptions) {
 		this.latencyMs = options.latencyMs ?? 0;
 		this.simultaneousLimit = options.simultaneousLimit ?? 1;
-		for (const { token, dailyQuota } of options.tokens ?? [{ token: DEFAULT_TOKEN }]) {
-			this.addToken(token, { dailyQuota });
+		for (const { token, ...tokenOptions } of options.tokens ?? [{ token: DEFAULT_TOKEN }]) {
+			this.addToken(token, tokenOptions);
 		}
 		// Idle keep-alive sockets stay open longer than clients' agents keep them, as behind nginx.
 		this.server = http.createServer(
@@ -161,13 +172,15 @@ export class WolkvoxSimulator {
 		this.store.seedDnc(type, count, first);
 	}
 
-	addToken(token: string, options: { dailyQuota?: number } = {}): void {
+	addToken(token: string, options: TokenOptions = {}): void {
 		const dailyQuota = options.dailyQuota ?? DEFAULT_DAILY_QUOTA;
+		const description = options.description ?? DEFAULT_DESCRIPTION;
 		const existing = this.tokens.get(token);
-		if (existing) existing.dailyQuota = dailyQuota;
+		if (existing) Object.assign(existing, { dailyQuota, description });
 		else
 			this.tokens.set(token, {
 				dailyQuota,
+				description,
 				used: 0,
 				usedDay: today(),
 				inFlight: 0,
@@ -257,6 +270,7 @@ export class WolkvoxSimulator {
 		const api = query.api ?? '';
 		delete query.api;
 		const header = req.headers['wolkvox-token'];
+		const server = req.headers.wolkvox_server;
 		const record: RecordedRequest = {
 			method: req.method ?? 'GET',
 			file: url.pathname.startsWith(API_PREFIX)
@@ -264,6 +278,7 @@ export class WolkvoxSimulator {
 				: url.pathname,
 			api,
 			token: (Array.isArray(header) ? header[0] : header) || undefined,
+			server: (Array.isArray(server) ? server[0] : server) || undefined,
 			query,
 			body: undefined,
 			status: 0,
@@ -351,12 +366,24 @@ export class WolkvoxSimulator {
 				body,
 				query,
 				store: this.store,
-				quota: { limit: token.dailyQuota, used: token.used },
+				token: {
+					description: token.description,
+					limit: token.dailyQuota,
+					used: token.used,
+					allTokensToday: this.allTokensToday(),
+				},
 			});
 		} catch (error) {
 			if (error instanceof Refusal) return error.answer;
 			throw error;
 		}
+	}
+
+	/** token_info's all_token_today: the calls of every token today (inferred: the simulator's tokens are one operation's). */
+	private allTokensToday(): number {
+		let calls = 0;
+		for (const state of this.tokens.values()) calls += this.rollDay(state).used;
+		return calls;
 	}
 
 	private takeFault(api: string): Fault | undefined {

@@ -11,8 +11,9 @@ export interface ActivityCode {
 	hit: YesNo;
 	rpc: YesNo;
 	chat: YesNo;
-	studio?: YesNo;
-	voice?: YesNo;
+	studio: YesNo;
+	voice: YesNo;
+	interactions: YesNo;
 }
 
 export interface DncEntry {
@@ -58,13 +59,12 @@ export class Store {
 		}
 	}
 
-	/** Removes each phone from both lists; returns how many phones were in at least one. */
-	removeDnc(phones: Iterable<string>): number {
+	/** Removes each phone, exactly as stored, from the lists given; returns how many phones were in at least one. */
+	removeDnc(phones: Iterable<string>, types: DncType[] = ['inbound', 'outbound']): number {
 		let removed = 0;
 		for (const phone of phones) {
-			const inbound = this.deleteDnc('inbound', phone);
-			const outbound = this.deleteDnc('outbound', phone);
-			if (inbound || outbound) removed++;
+			const deleted = types.map((type) => this.deleteDnc(type, phone));
+			if (deleted.includes(true)) removed++;
 		}
 		return removed;
 	}

@@ -32,6 +32,9 @@ function seed(
 			hit: 'no',
 			rpc: 'no',
 			chat: 'no',
+			studio: 'no',
+			voice: 'yes',
+			interactions: 'no',
 			...code,
 		});
 	}
@@ -61,6 +64,9 @@ describe('an activity code from creation to deletion', () => {
 				hit: 'no',
 				rpc: 'no',
 				chat: 'no',
+				studio: 'no',
+				voice: 'yes',
+				interactions: 'no',
 			},
 		]);
 
@@ -71,6 +77,7 @@ describe('an activity code from creation to deletion', () => {
 				description: 'Call back tomorrow',
 				rpc: 'yes',
 				chat: 'yes',
+				options: { interactions: 'yes' },
 			}),
 			credentials,
 		});
@@ -82,6 +89,9 @@ describe('an activity code from creation to deletion', () => {
 				hit: 'no',
 				rpc: 'yes',
 				chat: 'yes',
+				studio: 'no',
+				voice: 'yes',
+				interactions: 'yes',
 			},
 		]);
 
@@ -106,7 +116,11 @@ describe('Update Activity Code', () => {
 		seed({ type_code: 'cod_act1', cod_act: '100', description_cod_act: 'Sale', hit: 'yes' });
 
 		const { output } = await runWolkvox({
-			parameters: updateCode({ hit: 'no', rpc: 'yes', options: { voice: 'no' } }),
+			parameters: updateCode({
+				hit: 'no',
+				rpc: 'yes',
+				options: { voice: 'no', interactions: 'yes' },
+			}),
 			credentials: fx.credentials(),
 			items: [{ code: '100', label: 'Sale closed' }],
 		});
@@ -124,6 +138,7 @@ describe('Update Activity Code', () => {
 					rpc: 'yes',
 					chat: 'no',
 					voice: 'no',
+					interactions: 'yes',
 				},
 			],
 		]);
@@ -134,14 +149,16 @@ describe('Update Activity Code', () => {
 			hit: 'no',
 			rpc: 'yes',
 			chat: 'no',
+			studio: 'no',
 			voice: 'no',
+			interactions: 'yes',
 		});
 		expect(output).toEqual([
 			{
 				json: {
-					code: 202,
+					code: 201,
 					error: null,
-					msg: 'Code successfully updated',
+					msg: 'Successfully updated code',
 					typeCode: 'cod_act1',
 					codAct: '100',
 				},
@@ -240,10 +257,10 @@ describe('Update Activity Code', () => {
 
 		expect(error).toBeUndefined();
 		expect(output.map((item) => [item.pairedItem, item.json.code ?? item.json.error])).toEqual([
-			[{ item: 0 }, 202],
+			[{ item: 0 }, 201],
 			[{ item: 1 }, 'Item 1: "Description" is required, got an empty value'],
 			[{ item: 2 }, 'Wolkvox rejected the request: THE ACTIVITY CODE DOES NOT EXIST (code 404)'],
-			[{ item: 3 }, 202],
+			[{ item: 3 }, 201],
 		]);
 		expect(fx.sim.requestsFor('edit_cod_act').map((request: any) => request.body.cod_act)).toEqual([
 			'1',
@@ -275,9 +292,9 @@ describe('Delete Activity Codes', () => {
 		expect(output).toEqual([
 			{
 				json: {
-					code: 202,
+					code: 201,
 					error: null,
-					msg: '2 codes were deleted',
+					msg: 'Removed successfully',
 					typeCode: 'cod_act1',
 					codAct: ['100', '200'],
 				},
@@ -355,9 +372,9 @@ describe('Delete Activity Codes', () => {
 
 		expect(error).toBeUndefined();
 		expect(output.map((item) => [item.pairedItem, item.json.msg ?? item.json.error])).toEqual([
-			[{ item: 0 }, '1 codes were deleted'],
+			[{ item: 0 }, 'Removed successfully'],
 			[{ item: 1 }, 'Item 1: "Codes": no code given'],
-			[{ item: 2 }, '1 codes were deleted'],
+			[{ item: 2 }, 'Removed successfully'],
 		]);
 		expect(fx.sim.activityCodes.size).toBe(0);
 	});
@@ -372,8 +389,16 @@ describe('Get Many Activity Codes', () => {
 				description_cod_act: 'Sale',
 				hit: 'yes',
 				rpc: 'yes',
+				studio: 'yes',
 			},
-			{ type_code: 'cod_act2', cod_act: 'CB', description_cod_act: 'Call back', chat: 'yes' },
+			{
+				type_code: 'cod_act2',
+				cod_act: 'CB',
+				description_cod_act: 'Call back',
+				chat: 'yes',
+				voice: 'no',
+				interactions: 'yes',
+			},
 		);
 
 		const { output } = await runWolkvox({
@@ -393,6 +418,9 @@ describe('Get Many Activity Codes', () => {
 					hit: 'yes',
 					rpc: 'yes',
 					chat: 'no',
+					studio: 'yes',
+					voice: 'yes',
+					interactions: 'no',
 				},
 				pairedItem: { item: 0 },
 			},
@@ -404,6 +432,9 @@ describe('Get Many Activity Codes', () => {
 					hit: 'no',
 					rpc: 'no',
 					chat: 'yes',
+					studio: 'no',
+					voice: 'no',
+					interactions: 'yes',
 				},
 				pairedItem: { item: 0 },
 			},
@@ -429,6 +460,30 @@ describe('Get Many Activity Codes', () => {
 		expect(main.output.map((item) => item.json.codAct)).toEqual(['1']);
 		expect(alternate.output.map((item) => item.json.codAct)).toEqual(['2', '3']);
 		expect(fx.sim.requestsFor('activity_codes').map((request) => request.query)).toEqual([{}, {}]);
+	});
+
+	test('for one code, asks Wolkvox for that code only (&cod_act=) and returns it', async () => {
+		seed(
+			{ type_code: 'cod_act1', cod_act: '100', description_cod_act: 'Sale' },
+			{ type_code: 'cod_act1', cod_act: '200' },
+			{ type_code: 'cod_act2', cod_act: '100', description_cod_act: 'Sale (alternate)' },
+		);
+
+		const { output } = await runWolkvox({
+			parameters: activityCode('getAll', { codAct: '={{ $json.code }}' }),
+			credentials: fx.credentials(),
+			items: [{ code: '100' }],
+		});
+
+		expect(fx.sim.requestsFor('activity_codes').map((request) => request.query)).toEqual([
+			{ cod_act: '100' },
+		]);
+		expect(
+			output.map((item) => [item.json.typeCode, item.json.codAct, item.json.description]),
+		).toEqual([
+			['cod_act1', '100', 'Sale'],
+			['cod_act2', '100', 'Sale (alternate)'],
+		]);
 	});
 
 	test('the limit applies after the type filter', async () => {
@@ -507,7 +562,7 @@ describe('Get Many Activity Codes', () => {
 			],
 			[
 				'data as an object',
-				{ code: 200, error: null, msg: 'OK', data: { code_act: '1' } },
+				{ code: 200, error: null, msg: 'OK', data: { cod_act: '1' } },
 				'Wolkvox answered activity_codes with "data" as object, expected a list of records in "data"',
 			],
 			[
@@ -518,7 +573,7 @@ describe('Get Many Activity Codes', () => {
 			[
 				'a code without its ID',
 				{ code: 200, error: null, msg: 'OK', data: [{ type_code: 'cod_act1' }] },
-				'Wolkvox answered activity_codes with a record without "code_act"',
+				'Wolkvox answered activity_codes with a record without "cod_act"',
 			],
 		])('reports %s as a clear error instead of crashing', async (_case, answer, message) => {
 			fake.answer = answer;
@@ -532,12 +587,12 @@ describe('Get Many Activity Codes', () => {
 			expect(output).toEqual([]);
 		});
 
-		test('also takes the ID under cod_act, as Create spells it', async () => {
+		test("also takes the ID under code_act, as Wolkvox's field table spells it", async () => {
 			fake.answer = {
-				code: 200,
+				code: '0',
 				error: null,
-				msg: 'OK',
-				data: [{ cod_act: 7, description_cod_act: 'Won', type_code: 'cod_act1' }],
+				msg: ' 1 records were found',
+				data: [{ code_act: 7, description_cod_act: 'Won', type_code: 'cod_act1' }],
 			};
 
 			const { output } = await runWolkvox({

@@ -23,6 +23,9 @@ function seed(
 			hit: 'no',
 			rpc: 'no',
 			chat: 'no',
+			studio: 'no',
+			voice: 'yes',
+			interactions: 'no',
 			...code,
 		});
 	}
@@ -73,7 +76,7 @@ describe('Activity Code Sync', () => {
 			output.map((item) => [item.pairedItem, item.json.codAct, item.json.result, item.json.code]),
 		).toEqual([
 			[{ item: 0 }, '100', 'unchanged', undefined],
-			[{ item: 1 }, '200', 'updated', 202],
+			[{ item: 1 }, '200', 'updated', 201],
 			[{ item: 2 }, '400', 'created', 201],
 		]);
 		expect(output[0].json.summary).toEqual({
@@ -84,8 +87,56 @@ describe('Activity Code Sync', () => {
 			removed: { count: 1, codes: [{ typeCode: 'cod_act1', codAct: '300' }] },
 			skipped: [],
 			requests: 4,
-			removalAnswer: { code: 202, error: null, msg: '1 codes were deleted' },
+			removalAnswer: { code: 201, error: null, msg: 'Removed successfully' },
 		});
+	});
+
+	test('compares studio, voice and interactions when the user sets them, and only then', async () => {
+		seed(
+			{ type_code: 'cod_act1', cod_act: '100', description_cod_act: 'Sale', studio: 'no' },
+			{ type_code: 'cod_act1', cod_act: '200', description_cod_act: 'Chat', voice: 'yes' },
+			{ type_code: 'cod_act1', cod_act: '300', description_cod_act: 'Mail', interactions: 'no' },
+			{ type_code: 'cod_act1', cod_act: '400', description_cod_act: 'Same', voice: 'no' },
+		);
+
+		const { output } = await runWolkvox({
+			parameters: syncCodes({
+				options: {
+					studio: '={{ $json.studio }}',
+					voice: '={{ $json.voice }}',
+					interactions: '={{ $json.interactions }}',
+				},
+			}),
+			credentials: fx.credentials(),
+			items: [
+				{ code: '100', label: 'Sale', studio: 'yes', voice: 'yes', interactions: 'no' },
+				{ code: '200', label: 'Chat', studio: 'no', voice: 'no', interactions: 'no' },
+				{ code: '300', label: 'Mail', studio: 'no', voice: 'yes', interactions: 'yes' },
+				{ code: '400', label: 'Same', studio: 'no', voice: 'no', interactions: 'no' },
+			],
+		});
+		const unset = await runWolkvox({
+			parameters: syncCodes(),
+			credentials: fx.credentials(),
+			items: [{ code: '400', label: 'Same' }],
+		});
+
+		expect(output.map((item) => [item.json.codAct, item.json.result])).toEqual([
+			['100', 'updated'],
+			['200', 'updated'],
+			['300', 'updated'],
+			['400', 'unchanged'],
+		]);
+		expect(
+			fx.sim
+				.requestsFor('edit_cod_act')
+				.map(({ body }: any) => [body.cod_act, body.studio, body.voice, body.interactions]),
+		).toEqual([
+			['100', 'yes', 'yes', 'no'],
+			['200', 'no', 'no', 'no'],
+			['300', 'no', 'yes', 'yes'],
+		]);
+		expect(unset.output[0].json.result).toBe('unchanged');
 	});
 
 	test('identical codes cost one read and no write; without Remove Unlisted nothing is deleted', async () => {

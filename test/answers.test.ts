@@ -107,11 +107,28 @@ describe('Wolkvox answers as the user sees them (through n8n)', () => {
 describe('the answer mapper', () => {
 	test.each([
 		[201, { code: 201, error: null, msg: '1 telephones were added' }],
-		[202, { code: '202', error: null, msg: '2 codes were deleted' }],
-		[200, { code: '200', error: null, msg: 'OK', data: [] }],
+		[202, { code: 202, error: null, msg: '2 telephones were deleted' }],
+		[201, { code: '201', error: null, msg: 'Successfully updated code' }],
+		[200, { code: '200', error: null, msg: '0 records were found', data: [] }],
+		[200, { code: '0', error: null, msg: ' 4 records were found', data: [{ cod_act: '1' }] }],
+		[200, { code: 0, error: null, msg: ' 0 records were found', data: [] }],
 		[200, JSON.stringify({ code: 201, error: null, msg: 'sent as text' })],
-	])('HTTP %i with body code %j is a success', (statusCode, body) => {
-		expect(judgeAnswer({ statusCode, body }).outcome).toBe('success');
+	])('HTTP %i with body %j is a success', (statusCode, body) => {
+		expect(judgeAnswer({ statusCode, body })).toMatchObject({
+			outcome: 'success',
+			answer: { code: Number((typeof body === 'string' ? JSON.parse(body) : body).code) },
+		});
+	});
+
+	test.each([
+		[{ code: '0', error: null, msg: 'nothing done' }],
+		[{ code: 0, error: null, msg: 'a record', data: { cod_act: '1' } }],
+		[{ code: '0', error: 'ERROR', msg: 'a list of text', data: 'none' }],
+	])('code 0 is a success only on a read that carries its data list: %j is not', (body) => {
+		expect(judgeAnswer({ statusCode: 200, body })).toMatchObject({
+			outcome: 'fail',
+			message: `Wolkvox rejected the request: ${body.msg} (code ${body.code})`,
+		});
 	});
 
 	test.each([

@@ -48,14 +48,14 @@ describe('Create Activity Code', () => {
 		]);
 	});
 
-	test('sends studio and voice only when they are set', async () => {
+	test('sends studio, voice and interactions only when they are set', async () => {
 		await runWolkvox({
 			parameters: createCode({
 				typeCode: 'cod_act2',
 				hit: 'yes',
 				rpc: 'yes',
 				chat: 'yes',
-				options: { studio: 'yes', voice: 'no' },
+				options: { studio: 'yes', voice: 'no', interactions: 'yes' },
 			}),
 			credentials: fx.credentials(),
 			items: [{ code: 'CB', label: 'Call back' }],
@@ -70,6 +70,12 @@ describe('Create Activity Code', () => {
 			chat: 'yes',
 			studio: 'yes',
 			voice: 'no',
+			interactions: 'yes',
+		});
+		expect(fx.sim.activityCodes.get('cod_act2:CB')).toMatchObject({
+			studio: 'yes',
+			voice: 'no',
+			interactions: 'yes',
 		});
 	});
 

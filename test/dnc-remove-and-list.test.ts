@@ -41,7 +41,9 @@ describe('Remove DNC: listed numbers', () => {
 		});
 
 		expect(fx.sim.requestsFor('remove_dnc').map((request) => request.method)).toEqual(['DELETE']);
-		expect(removeBodies()).toEqual([{ telephones: ['3001111111', '3002222222', '573003333333'] }]);
+		expect(removeBodies()).toEqual([
+			{ type: 'all', telephones: ['3001111111', '3002222222', '573003333333'] },
+		]);
 		expect([...fx.sim.dnc.inbound]).toEqual(['3009999999']);
 		expect([...fx.sim.dnc.outbound]).toEqual(['3008888888']);
 		expect(output).toEqual([
@@ -73,7 +75,9 @@ describe('Remove DNC: listed numbers', () => {
 			items: [{ phones: ['3001234567', 3001234568, '+57 300 123 4569'] }],
 		});
 
-		expect(removeBodies()).toEqual([{ telephones: ['3001234567', '3001234568', '573001234569'] }]);
+		expect(removeBodies()).toEqual([
+			{ type: 'all', telephones: ['3001234567', '3001234568', '573001234569'] },
+		]);
 	});
 
 	test('honours the batch size when combining items', async () => {
@@ -108,9 +112,9 @@ describe('Remove DNC: listed numbers', () => {
 		});
 
 		expect(removeBodies()).toEqual([
-			{ telephones: ['3001111111'] },
-			{ telephones: ['3002222222'] },
-			{ telephones: ['3003333333'] },
+			{ type: 'all', telephones: ['3001111111'] },
+			{ type: 'all', telephones: ['3002222222'] },
+			{ type: 'all', telephones: ['3003333333'] },
 		]);
 		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
 		expect(fx.sim.dnc.outbound.size).toBe(0);
@@ -162,7 +166,7 @@ describe('Remove DNC: listed numbers', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(removeBodies()).toEqual([{ telephones: ['3001111111', '3002222222'] }]);
+		expect(removeBodies()).toEqual([{ type: 'all', telephones: ['3001111111', '3002222222'] }]);
 		expect(fx.sim.dnc.outbound.size).toBe(0);
 		expect(output).toHaveLength(3);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);

@@ -103,7 +103,7 @@ describe('DNC Sync', () => {
 		});
 	});
 
-	test('with Remove Unlisted, makes the list equal to the input in three requests', async () => {
+	test('with Remove Unlisted, reads each list apart, then makes the list equal to the input', async () => {
 		seed('outbound', ['3000000001', '3000000002', '3000000005']);
 
 		const { output } = await runWolkvox({
@@ -112,9 +112,15 @@ describe('DNC Sync', () => {
 			items: [{ phone: '3000000001' }, { phone: '3000000003' }],
 		});
 
-		expect(apis()).toEqual(['get_dnc', 'add_dnc', 'remove_dnc']);
-		expect(fx.sim.requests[0].query).toEqual({ type: 'all' });
-		expect(fx.sim.requests[2].body).toEqual({ telephones: ['3000000002', '3000000005'] });
+		expect(apis()).toEqual(['get_dnc', 'get_dnc', 'add_dnc', 'remove_dnc']);
+		expect(fx.sim.requests.slice(0, 2).map((request) => request.query)).toEqual([
+			{ type: 'outbound' },
+			{ type: 'inbound' },
+		]);
+		expect(fx.sim.requests[3].body).toEqual({
+			type: 'all',
+			telephones: ['3000000002', '3000000005'],
+		});
 		expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001', '3000000003']);
 		expect(output[0].json.summary).toMatchObject({
 			added: { count: 1, telephones: ['3000000003'] },
@@ -137,7 +143,7 @@ describe('DNC Sync', () => {
 		expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001']);
 		expect(sorted(fx.sim.dnc.inbound)).toEqual(['3000000002', '3000000009']);
 		expect(writes().map((request) => [request.api, request.body])).toEqual([
-			['remove_dnc', { telephones: ['3000000002', '3000000003'] }],
+			['remove_dnc', { type: 'all', telephones: ['3000000002', '3000000003'] }],
 			['add_dnc', { type_call: 'inbound', telephones: ['3000000002'] }],
 		]);
 		expect(output[0].json.summary).toMatchObject({
@@ -157,7 +163,7 @@ describe('DNC Sync', () => {
 			});
 
 		const dry = await run(true);
-		expect(apis()).toEqual(['get_dnc']);
+		expect(apis()).toEqual(['get_dnc', 'get_dnc']);
 		expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001', '3000000002']);
 
 		const real = await run(false);
@@ -175,8 +181,8 @@ describe('DNC Sync', () => {
 					}
 				: rest;
 		};
-		expect(dry.output[0].json.summary).toMatchObject({ dryRun: true, requests: 1 });
-		expect(real.output[0].json.summary).toMatchObject({ dryRun: false, requests: 4 });
+		expect(dry.output[0].json.summary).toMatchObject({ dryRun: true, requests: 2 });
+		expect(real.output[0].json.summary).toMatchObject({ dryRun: false, requests: 5 });
 		expect(dry.output.map((item) => plan(item.json))).toEqual(
 			real.output.map((item) => plan(item.json)),
 		);
@@ -200,7 +206,7 @@ describe('DNC Sync', () => {
 			'The sync would remove 3 numbers, more than Max Removals (2); nothing was written',
 		);
 		expect(output).toEqual([]);
-		expect(apis()).toEqual(['get_dnc']);
+		expect(apis()).toEqual(['get_dnc', 'get_dnc']);
 		expect(fx.sim.dnc.outbound.size).toBe(4);
 	});
 
@@ -214,7 +220,7 @@ describe('DNC Sync', () => {
 			continueOnFail: true,
 		});
 
-		expect(apis()).toEqual(['get_dnc']);
+		expect(apis()).toEqual(['get_dnc', 'get_dnc']);
 		expect(output.map((item) => [item.pairedItem, item.json.error])).toEqual([
 			[{ item: 0 }, expect.stringContaining('would remove 3 numbers, more than Max Removals (1)')],
 			[{ item: 1 }, expect.stringContaining('Max Removals')],
@@ -231,7 +237,7 @@ describe('DNC Sync', () => {
 			continueOnFail: true,
 		});
 
-		expect(apis()).toEqual(['get_dnc', 'add_dnc']);
+		expect(apis()).toEqual(['get_dnc', 'get_dnc', 'add_dnc']);
 		expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001', '3000000002', '3000000003']);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(output[1].json.error).toEqual(expect.stringContaining('Item 1: "Telephones"'));
@@ -256,7 +262,7 @@ describe('DNC Sync', () => {
 			items: [{ phone: '3000000000' }, { phone: '3100000000' }],
 		});
 
-		expect(apis()).toEqual(['get_dnc', 'add_dnc']);
+		expect(apis()).toEqual(['get_dnc', 'get_dnc', 'add_dnc']);
 		expect((fx.sim.requests[0].response as { data: unknown[] }).data).toHaveLength(60_000);
 		expect(fx.sim.dnc.outbound.size).toBe(60_001);
 		expect(output[0].json.summary).toMatchObject({
@@ -264,6 +270,35 @@ describe('DNC Sync', () => {
 			skipped: [
 				{ what: 'removal', reason: expect.stringContaining('may be incomplete'), count: 59_999 },
 			],
+		});
+	});
+
+	test('a list of 59,999 numbers is mirrored with removals: each list is read apart, with its own 60,000 limit', async () => {
+		fx.sim.seedDnc('outbound', 59_999, 3_000_000_000);
+		fx.sim.seedDnc('inbound', 59_999, 3_100_000_000);
+		const kept = Array.from({ length: 59_997 }, (_, index) => String(3_000_000_000 + index));
+
+		const { output } = await runWolkvox({
+			parameters: syncDnc({
+				removeUnlisted: true,
+				telephonesFrom: 'field',
+				telephonesField: 'phones',
+			}),
+			credentials: fx.credentials(),
+			items: [{ phones: [...kept, '3200000000'] }],
+		});
+
+		expect(apis()).toEqual(['get_dnc', 'get_dnc', 'add_dnc', 'remove_dnc']);
+		expect(writes().map((request) => request.body)).toEqual([
+			{ type_call: 'outbound', telephones: ['3200000000'] },
+			{ type: 'all', telephones: ['3000059997', '3000059998'] },
+		]);
+		expect(fx.sim.dnc.outbound.size).toBe(59_998);
+		expect(fx.sim.dnc.inbound.size).toBe(59_999);
+		expect(output[0].json.summary).toMatchObject({
+			listed: 59_999,
+			removed: { count: 2, telephones: ['3000059997', '3000059998'] },
+			skipped: [],
 		});
 	});
 
@@ -304,7 +339,7 @@ describe('DNC Sync', () => {
 			continueOnFail: true,
 		});
 
-		expect(apis()).toEqual(['get_dnc', 'add_dnc', 'remove_dnc']);
+		expect(apis()).toEqual(['get_dnc', 'get_dnc', 'add_dnc', 'remove_dnc']);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(output[0].json.error).toEqual(expect.any(String));
 		expect(output[1].json).toMatchObject({ added: ['3000000002'], code: 201 });

@@ -13,6 +13,7 @@ interface CallOptions {
 	token?: string | null;
 	query?: Record<string, string>;
 	contentType?: string;
+	headers?: Record<string, string>;
 	signal?: AbortSignal;
 }
 
@@ -65,6 +66,7 @@ async function call(
 	for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
 	const headers: Record<string, string> = {
 		'content-type': options.contentType ?? 'application/json',
+		...options.headers,
 	};
 	const token = options.token === undefined ? TOKEN : options.token;
 	if (token !== null) headers['wolkvox-token'] = token;
@@ -171,14 +173,28 @@ describe('routing and auth', () => {
 		expect(sim.dnc.inbound.size).toBe(0);
 	});
 
-	test('tokens added later are accepted', async () => {
-		sim.addToken('late-token', { dailyQuota: 5 });
+	test("tokens added later are accepted; token_info's all_token_today counts every token's calls", async () => {
+		sim.addToken('late-token', { dailyQuota: 5, description: 'Late' });
+		await addDnc(['3001234567']);
 		const reply = await call('token_info', { token: 'late-token' });
-		expect(reply.json.data).toEqual({
-			token_limit: 5,
-			token_use_today: 1,
-			available_consumption_options: 4,
-		});
+		expect(reply.json.data).toEqual([
+			{
+				description: 'Late',
+				token_limit: '5',
+				token_use_today: '1',
+				all_token_today: '2',
+				available_consumption_options: '4',
+			},
+		]);
+	});
+
+	test('the wolkvox_server header is recorded as sent, and not required', async () => {
+		await call('token_info', { headers: { wolkvox_server: '0002' } });
+		await call('token_info');
+		expect(sim.requests.map((request) => [request.status, request.server])).toEqual([
+			[200, '0002'],
+			[200, undefined],
+		]);
 	});
 });
 
@@ -212,8 +228,9 @@ describe('body validation', () => {
 		const invalid = (field: string) =>
 			[406, 'NOT ACCEPTABLE', `INVALID VALUE FOR ${field}`] as const;
 		expectAnswer(await addDnc(['1'], 'both'), ...invalid('type_call'));
-		expectAnswer(await addDnc(['300 123'], 'inbound'), ...invalid('telephones'));
-		expectAnswer(await addDnc(['+573001234567']), ...invalid('telephones'));
+		expectAnswer(await addDnc(['300-123'], 'inbound'), ...invalid('telephones'));
+		expectAnswer(await addDnc(['phone']), ...invalid('telephones'));
+		expectAnswer(await addDnc(['57+3001234567']), ...invalid('telephones'));
 		expectAnswer(await addDnc(['']), ...invalid('telephones'));
 		expectAnswer(
 			await call('add_dnc', { body: { type_call: 'inbound', telephones: '3001234567' } }),
@@ -230,6 +247,10 @@ describe('body validation', () => {
 		expectAnswer(
 			await call('create_cod_act', { body: code('1', { voice: 'si' }) }),
 			...invalid('voice'),
+		);
+		expectAnswer(
+			await call('create_cod_act', { body: code('1', { interactions: 'x' }) }),
+			...invalid('interactions'),
 		);
 		expectAnswer(
 			await call('remove_dnc', { body: { telephones: 'all', type: 'both' } }),
@@ -272,6 +293,30 @@ describe('DNC', () => {
 		expect([...sim.dnc.outbound]).toEqual(['3001234567']);
 	});
 
+	test('add_dnc with type_call "all" or "inbound/outbound" puts the numbers on both lists', async () => {
+		expectAnswer(await addDnc(['3001111111'], 'all'), 201, null, '1 telephones were added');
+		expectAnswer(
+			await addDnc(['3002222222'], 'inbound/outbound'),
+			201,
+			null,
+			'1 telephones were added',
+		);
+		expect([...sim.dnc.inbound].sort()).toEqual(['3001111111', '3002222222']);
+		expect([...sim.dnc.outbound].sort()).toEqual(['3001111111', '3002222222']);
+	});
+
+	test('numbers are kept as sent, with a + or spaces as Wolkvox may store them, and removed only as listed', async () => {
+		await addDnc(['+57 300 123 4567', '3001234567'], 'outbound');
+		expect([...sim.dnc.outbound].sort()).toEqual(['+57 300 123 4567', '3001234567']);
+		expectAnswer(
+			await call('remove_dnc', { body: { telephones: ['+57 300 123 4567'], type: 'all' } }),
+			202,
+			null,
+			'1 telephones were deleted',
+		);
+		expect([...sim.dnc.outbound]).toEqual(['3001234567']);
+	});
+
 	test('10,000 telephones in one call are accepted quickly; 10,001 are refused', async () => {
 		const phones = Array.from({ length: 10_001 }, (_, i) => String(3_000_000_000 + i));
 		const started = Date.now();
@@ -291,8 +336,8 @@ describe('DNC', () => {
 		await addDnc(['200', '100'], 'outbound');
 		const all = await call('get_dnc', { query: { type: 'all' } });
 		expect(all.status).toBe(200);
-		expect(all.json.code).toBe(200);
-		expect(all.json.msg).toBe('OK');
+		expect(all.json.code).toBe('200');
+		expect(all.json.msg).toBe('4 records were found');
 		expect(all.json.data.map((e: any) => `${e.phone_number}/${e.type}`)).toEqual([
 			'100/inbound',
 			'100/outbound',
@@ -323,33 +368,46 @@ describe('DNC', () => {
 		expect(sim.downloadLimit).toBe(60_000);
 	});
 
-	test('remove_dnc removes listed telephones from both lists, or a whole list with "all"', async () => {
-		await addDnc(['1', '2', '3'], 'inbound');
-		await addDnc(['1', '4'], 'outbound');
+	test('remove_dnc removes listed telephones from both lists with type "all" (or none), or a whole list with "all"', async () => {
+		await addDnc(['1', '2', '3', '5'], 'inbound');
+		await addDnc(['1', '4', '5'], 'outbound');
 		expectAnswer(
-			await call('remove_dnc', { body: { telephones: ['1', '2', '9'] } }),
+			await call('remove_dnc', { body: { telephones: ['1', '2', '9'], type: 'all' } }),
 			202,
 			null,
 			'2 telephones were deleted',
 		);
-		expect([...sim.dnc.inbound]).toEqual(['3']);
-		expect([...sim.dnc.outbound]).toEqual(['4']);
+		expect([...sim.dnc.inbound]).toEqual(['3', '5']);
+		expect([...sim.dnc.outbound]).toEqual(['4', '5']);
 		expectAnswer(
-			await call('remove_dnc', { body: { telephones: 'all', type: 'outbound' } }),
+			await call('remove_dnc', { body: { telephones: ['5'] } }),
+			202,
+			null,
+			'1 telephones were deleted',
+		);
+		expectAnswer(
+			await call('remove_dnc', { body: { telephones: 'all', type: 'outboud' } }),
 			202,
 			null,
 			'1 telephones were deleted',
 		);
 		expect(sim.dnc.outbound.size).toBe(0);
-		expect(sim.dnc.inbound.size).toBe(1);
+		expect([...sim.dnc.inbound]).toEqual(['3']);
+		expectAnswer(
+			await call('remove_dnc', { body: { telephones: 'All', type: 'all' } }),
+			202,
+			null,
+			'1 telephones were deleted',
+		);
+		expect(sim.dnc.inbound.size).toBe(0);
 	});
 });
 
 describe('activity codes', () => {
-	test('create applies defaults, ignores unknown fields, and reads back under code_act', async () => {
+	test('create applies defaults, ignores unknown fields; activity_codes lists rows under cod_act with code "0"', async () => {
 		expectAnswer(
 			await call('create_cod_act', {
-				body: code('100', { hit: 'yes', studio: 'no', interactions: 'x' }),
+				body: code('100', { hit: 'yes', studio: 'yes', colour: 'red' }),
 			}),
 			201,
 			null,
@@ -362,19 +420,35 @@ describe('activity codes', () => {
 			hit: 'yes',
 			rpc: 'no',
 			chat: 'no',
-			studio: 'no',
+			studio: 'yes',
+			voice: 'yes',
+			interactions: 'no',
 		});
+		await call('create_cod_act', { body: code('200', { interactions: 'yes', voice: 'no' }) });
 		const list = await call('activity_codes');
-		expect(list.json.data).toEqual([
-			{
-				code_act: '100',
-				description_cod_act: 'Code 100',
-				hit: 'yes',
-				rpc: 'no',
-				chat: 'no',
-				type_code: 'cod_act1',
-			},
-		]);
+		expect(list.status).toBe(200);
+		expect(list.json).toEqual({
+			code: '0',
+			error: null,
+			msg: ' 2 records were found',
+			data: [
+				{
+					cod_act: '100',
+					description_cod_act: 'Code 100',
+					hit: 'yes',
+					rpc: 'no',
+					chat: 'no',
+					studio: 'yes',
+					voice: 'yes',
+					type_code: 'cod_act1',
+					interactions: 'no',
+				},
+				expect.objectContaining({ cod_act: '200', voice: 'no', interactions: 'yes' }),
+			],
+		});
+		const one = await call('activity_codes', { query: { cod_act: '200' } });
+		expect(one.json.msg).toBe(' 1 records were found');
+		expect(one.json.data.map((row: any) => row.cod_act)).toEqual(['200']);
 	});
 
 	test('creating an existing code → 409; the same id in the other group is a different code', async () => {
@@ -390,14 +464,15 @@ describe('activity codes', () => {
 		).toBe(201);
 	});
 
-	test('edit_cod_act updates an existing code and 404s an unknown one', async () => {
+	test('edit_cod_act updates an existing code (code "201" as a string) and 404s an unknown one', async () => {
 		await call('create_cod_act', { body: code('100', { rpc: 'yes' }) });
-		expectAnswer(
-			await call('edit_cod_act', { body: code('100', { description_cod_act: 'New', hit: 'yes' }) }),
-			202,
-			null,
-			'Code successfully updated',
-		);
+		const edited = await call('edit_cod_act', {
+			body: code('100', { description_cod_act: 'New', hit: 'yes' }),
+		});
+		expect([edited.status, edited.json]).toEqual([
+			201,
+			{ code: '201', error: null, msg: 'Successfully updated code' },
+		]);
 		expect(sim.activityCodes.get('cod_act1:100')).toMatchObject({
 			description_cod_act: 'New',
 			hit: 'yes',
@@ -411,14 +486,14 @@ describe('activity codes', () => {
 		);
 	});
 
-	test('remove_cod_act answers code "202" as a string and counts the codes that existed', async () => {
+	test('remove_cod_act answers code "201" as a string: Removed successfully', async () => {
 		await call('create_cod_act', { body: code('100') });
 		await call('create_cod_act', { body: code('200') });
 		const reply = await call('remove_cod_act', {
 			body: { type_code: 'cod_act1', cod_act: ['100', '200', '300', '100'] },
 		});
-		expect(reply.status).toBe(202);
-		expect(reply.json).toEqual({ code: '202', error: null, msg: '2 codes were deleted' });
+		expect(reply.status).toBe(201);
+		expect(reply.json).toEqual({ code: '201', error: null, msg: 'Removed successfully' });
 		expect(sim.activityCodes.size).toBe(0);
 	});
 });
@@ -426,10 +501,19 @@ describe('activity codes', () => {
 describe('quota', () => {
 	test('token_info counts itself; past the daily quota → 403 TOKEN LIMIT EXCEEDED', async () => {
 		const token = 'small-quota-token';
-		expect((await call('token_info', { token })).json.data).toEqual({
-			token_limit: 3,
-			token_use_today: 1,
-			available_consumption_options: 2,
+		expect((await call('token_info', { token })).json).toEqual({
+			code: '200',
+			error: null,
+			msg: ' 1 records were found',
+			data: [
+				{
+					description: 'Wolkvox simulator',
+					token_limit: '3',
+					token_use_today: '1',
+					all_token_today: '1',
+					available_consumption_options: '2',
+				},
+			],
 		});
 		expect((await addDnc(['1'])).status).toBe(201); // other token: not counted here
 		await call('activity_codes', { token });

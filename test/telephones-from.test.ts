@@ -52,7 +52,7 @@ describe('Telephones From: Field of Each Item', () => {
 			items: [{ contact: { phone: '300-123-4567' } }],
 		});
 
-		expect(bodies('remove_dnc')).toEqual([{ telephones: ['3001234567'] }]);
+		expect(bodies('remove_dnc')).toEqual([{ type: 'all', telephones: ['3001234567'] }]);
 		expect(fx.sim.dnc.inbound.size).toBe(0);
 	});
 

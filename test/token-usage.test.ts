@@ -15,7 +15,7 @@ const getUsage = (extra: Record<string, unknown> = {}) => ({
 });
 
 describe('Get Token Usage', () => {
-	test("returns the token's daily limit, the calls used today and what remains", async () => {
+	test("returns the token's daily limit, the calls used today, what remains, all tokens' calls and its description", async () => {
 		const { output } = await runWolkvox({ parameters: getUsage(), credentials: fx.credentials() });
 
 		expect(
@@ -27,11 +27,24 @@ describe('Get Token Usage', () => {
 					limit: 1_000_000,
 					usedToday: 1,
 					remaining: 999_999,
+					allTokensToday: 1,
+					description: 'Wolkvox simulator',
 					availableConsumptionOptions: 999_999,
 				},
 				pairedItem: { item: 0 },
 			},
 		]);
+	});
+
+	test("All Tokens Today counts the calls of the operation's other tokens too", async () => {
+		await runWolkvox({
+			parameters: getUsage(),
+			credentials: fx.credentials({ token: SMALL_TOKEN }),
+		});
+
+		const { output } = await runWolkvox({ parameters: getUsage(), credentials: fx.credentials() });
+
+		expect(output[0].json).toMatchObject({ usedToday: 1, allTokensToday: 2 });
 	});
 
 	test('the call is counted against the daily quota by Wolkvox itself, and Used Today includes it', async () => {
@@ -135,9 +148,37 @@ describe('Get Token Usage: answers of an unexpected shape', () => {
 		});
 	};
 
-	test('takes counts sent as text, and works out what remains when Wolkvox does not say', async () => {
+	test("reads Wolkvox's example answer: one row in a list, counts as text", async () => {
 		const { output } = await run({
 			code: '200',
+			error: null,
+			msg: ' 1 records were found',
+			data: [
+				{
+					description: 'CRM integration',
+					token_limit: '5000',
+					token_use_today: '12',
+					all_token_today: '40',
+					available_consumption_options: '4988',
+				},
+			],
+		});
+
+		expect(output.map((item) => item.json)).toEqual([
+			{
+				limit: 5000,
+				usedToday: 12,
+				remaining: 4988,
+				allTokensToday: 40,
+				description: 'CRM integration',
+				availableConsumptionOptions: 4988,
+			},
+		]);
+	});
+
+	test('also takes the row as a lone record, and works out what remains when Wolkvox does not say', async () => {
+		const { output } = await run({
+			code: 200,
 			error: null,
 			msg: 'OK',
 			data: { token_limit: '5000', token_use_today: '12' },
@@ -152,12 +193,17 @@ describe('Get Token Usage: answers of an unexpected shape', () => {
 		[
 			'no data',
 			{ code: 200, error: null, msg: 'OK' },
-			'Wolkvox answered token_info with no "data" at all, expected an object in "data"',
+			'Wolkvox answered token_info with no "data" at all, expected a row in "data"',
 		],
 		[
-			'data as a list',
-			{ code: 200, error: null, msg: 'OK', data: [{ token_limit: 1 }] },
-			'Wolkvox answered token_info with "data" as a list, expected an object in "data"',
+			'an empty list',
+			{ code: '200', error: null, msg: ' 0 records were found', data: [] },
+			'Wolkvox answered token_info with an empty list in "data", expected a row in "data"',
+		],
+		[
+			'a list of text',
+			{ code: '200', error: null, msg: ' 1 records were found', data: ['5000'] },
+			'Wolkvox answered token_info with "data" as a list, expected a row in "data"',
 		],
 		[
 			'no limit',
@@ -168,6 +214,16 @@ describe('Get Token Usage: answers of an unexpected shape', () => {
 			'a count that is not a number',
 			{ code: 200, error: null, msg: 'OK', data: { token_limit: 10, token_use_today: 'n/a' } },
 			'Wolkvox answered token_info with "n/a" in "token_use_today", expected a number',
+		],
+		[
+			"all tokens' calls that are not a number",
+			{
+				code: '200',
+				error: null,
+				msg: ' 1 records were found',
+				data: [{ token_limit: '10', token_use_today: '1', all_token_today: '' }],
+			},
+			'Wolkvox answered token_info with "" in "all_token_today", expected a number',
 		],
 	])('reports %s as a clear error instead of crashing', async (_case, answer, message) => {
 		const { error, output } = await run(answer);

@@ -32,6 +32,7 @@ export const WORKFLOWS = {
 	badPhoneContinue: 'WolkvoxE2eBadPh2',
 	syncDryRun: 'WolkvoxDncSyncDr',
 	sync: 'WolkvoxE2eSync01',
+	everyOperation: 'WolkvoxE2eEvery1',
 };
 
 /** n8n's owner account, created by the first browser test (local to the suite's temporary n8n). */

@@ -54,6 +54,10 @@ describe('examples/crm-webhook-activity-code.json (webhook of n8n start)', () =>
 			hit: 'yes',
 			rpc: 'no',
 			chat: 'no',
+			// not sent: the simulator's defaults
+			studio: 'no',
+			voice: 'yes',
+			interactions: 'no',
 		});
 		expect(fx.simulator.requestsFor('create_cod_act')).toHaveLength(1);
 	});

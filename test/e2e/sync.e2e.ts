@@ -46,7 +46,7 @@ describe('examples/dnc-sync-dry-run.json (n8n execute)', () => {
 });
 
 describe('DNC Sync with Remove Unlisted (n8n execute)', () => {
-	it('makes the outbound list equal to the sheet in four requests and keeps the inbound list intact', async () => {
+	it('reads each list, makes the outbound list equal to the sheet and keeps the inbound list intact', async () => {
 		seedLists();
 
 		const result = await execute(WORKFLOWS.sync);
@@ -56,6 +56,7 @@ describe('DNC Sync with Remove Unlisted (n8n execute)', () => {
 			status: 'success',
 		});
 		expect(fx.simulator.requests.map((request) => `${request.api} ${request.status}`)).toEqual([
+			'get_dnc 200',
 			'get_dnc 200',
 			'add_dnc 201',
 			'remove_dnc 202',

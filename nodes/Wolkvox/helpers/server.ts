@@ -1,6 +1,11 @@
 /** The server code Wolkvox support gives an operation: digits, sometimes written with a leading "wv". */
 const SERVER_CODE = /^(?:wv)?([0-9]{1,6})$/i;
 
+/** The digits of a server code ("0002" for "0002" or "wv0002"), or undefined when it is not one. */
+export function serverCode(server: unknown): string | undefined {
+	return typeof server === 'string' ? SERVER_CODE.exec(server)?.[1] : undefined;
+}
+
 export type BaseUrlResult = { baseUrl: string } | { problem: string };
 
 function customBaseUrl(baseUrl: string): BaseUrlResult {
@@ -26,12 +31,12 @@ function customBaseUrl(baseUrl: string): BaseUrlResult {
  */
 export function resolveBaseUrl(server: unknown, baseUrl: unknown): BaseUrlResult {
 	if (typeof baseUrl === 'string' && baseUrl.trim() !== '') return customBaseUrl(baseUrl.trim());
-	const match = typeof server === 'string' ? SERVER_CODE.exec(server) : null;
-	if (!match) {
+	const code = serverCode(server);
+	if (code === undefined) {
 		return {
 			problem:
 				"The credential's Server is not a Wolkvox server code: use the digits Wolkvox support gave you, e.g. 0002 (or wv0002)",
 		};
 	}
-	return { baseUrl: `https://wv${match[1]}.wolkvox.com` };
+	return { baseUrl: `https://wv${code}.wolkvox.com` };
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../transport/answer';
+import { rowsOf } from '../transport/answer';
 import type { WolkvoxCall } from '../transport/request';
 import { readBoolean, readParameter, readWholeNumber } from './parameters';
 import type { ItemError } from './errors';
@@ -110,11 +111,14 @@ export function dataList(source: ReadSource): IDataObject[] {
 	return source.answer.data as IDataObject[];
 }
 
-/** The `data` object of a read. */
-export function dataObject(source: ReadSource): IDataObject {
+/** The row of a read that answers one (token_info): Wolkvox sends a list of one row; a lone record is taken too. */
+export function dataRow(source: ReadSource): IDataObject {
 	const data = source.answer.data;
-	if (!isRecord(data)) throw shapeError(source, `${described(data)}, expected an object in "data"`);
-	return data as IDataObject;
+	const [row] = rowsOf(data) ?? [];
+	if (row) return row;
+	const found =
+		Array.isArray(data) && data.length === 0 ? 'an empty list in "data"' : described(data);
+	throw shapeError(source, `${found}, expected a row in "data"`);
 }
 
 /** Fails the item when a record lacks a field the output needs, or holds something other than `expected` there. */

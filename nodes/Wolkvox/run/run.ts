@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { resolveBaseUrl } from '../helpers/server';
+import { resolveBaseUrl, serverCode } from '../helpers/server';
 import type { Connection, RequestRun } from '../transport/request';
 import { tokenQueueKey } from '../transport/tokenQueue';
 
@@ -43,6 +43,7 @@ export async function openRun(
 		baseUrl: resolved.baseUrl,
 		queueKey: tokenQueueKey(token),
 		token,
+		server: serverCode(data.server),
 	};
 	const run: Run = {
 		context,

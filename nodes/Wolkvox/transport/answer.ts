@@ -64,6 +64,27 @@ function snippet(body: unknown): string {
 }
 
 /**
+ * Success is what Wolkvox's own example answers show: a 2xx code, or code 0 on a read that carries
+ * its `data` list (activity_codes answers `{"code": "0", "msg": " 4 records were found", "data": […]}`).
+ */
+function isSuccess(code: number, body: WolkvoxAnswer): boolean {
+	return (code >= 200 && code < 300) || (code === 0 && Array.isArray(body.data));
+}
+
+const isRow = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A read's `data` as a list of rows: Wolkvox sends a list wherever it has rows (token_info's one row
+ * too); a lone record is taken as a list of one. Undefined when `data` holds anything else.
+ */
+export function rowsOf(data: unknown): IDataObject[] | undefined {
+	if (isRow(data)) return [data];
+	if (Array.isArray(data) && data.every(isRow)) return data;
+	return undefined;
+}
+
+/**
  * The one place that turns what Wolkvox sent back into a result, a retry, or an error to show.
  * `afterUnanswered`: an earlier attempt of the same request got no answer, so Wolkvox may have applied it.
  */
@@ -93,7 +114,7 @@ export function judgeAnswer(
 
 	const code = Number(body.code);
 	// Wolkvox sends the code as a number or a string; workflows get a number either way.
-	if (code >= 200 && code < 300) return { outcome: 'success', answer: { ...body, code } };
+	if (isSuccess(code, body)) return { outcome: 'success', answer: { ...body, code } };
 
 	const msg = String(body.msg ?? body.error ?? '');
 	const said = `${msg || body.error || 'no message'} (code ${body.code})`;

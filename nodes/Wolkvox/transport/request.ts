@@ -42,6 +42,8 @@ export interface Connection {
 	baseUrl: string;
 	queueKey: string;
 	token: string;
+	/** The server code, sent as the `wolkvox_server` header as Wolkvox's examples do; none with only a Base URL. */
+	server?: string;
 }
 
 /** What a request needs from the run that sends it. */
@@ -221,12 +223,14 @@ export async function wolkvoxRequest(
 	call: WolkvoxCall,
 	settings: RequestSettings,
 ): Promise<WolkvoxAnswer> {
-	const { baseUrl, token } = run.connection;
+	const { baseUrl, token, server } = run.connection;
+	const headers: IDataObject = { 'Content-Type': 'application/json', 'wolkvox-token': token };
+	if (server !== undefined) headers.wolkvox_server = server;
 	const options: IHttpRequestOptions = {
 		method: call.method,
 		url: `${baseUrl}/api/v2/${call.file}.php`,
 		qs: { api: call.api, ...call.qs },
-		headers: { 'Content-Type': 'application/json', 'wolkvox-token': token },
+		headers,
 		body: call.body,
 		json: true,
 		returnFullResponse: true,

@@ -98,6 +98,15 @@ export const channelOptionFields: INodeProperties[] = [
 		description: 'Whether the code is also offered in wolkvox Studio',
 	},
 	{
+		displayName: 'Interactions',
+		name: 'interactions',
+		type: 'options',
+		options: yesNo,
+		default: 'no',
+		description:
+			'Whether the code is offered for digital interactions (Facebook, Instagram, e-mail…)',
+	},
+	{
 		displayName: 'Voice',
 		name: 'voice',
 		type: 'options',
@@ -134,9 +143,11 @@ const FLAG_FIELDS = [
 	['rpc', 'Right Party Contact'],
 	['chat', 'Chat'],
 ] as const;
-const CHANNEL_FIELDS = [
+/** The channel flags, sent (and compared by Sync) only when set. */
+export const CHANNEL_FIELDS = [
 	['studio', 'Studio'],
 	['voice', 'Voice'],
+	['interactions', 'Interactions'],
 ] as const;
 
 /** Create and Update answer alike: Wolkvox's answer with the code it is about. */

@@ -28,6 +28,15 @@ const properties: INodeProperties[] = [
 		default: 'all',
 		description: 'Which group of activity codes to return',
 	},
+	{
+		displayName: 'Code',
+		name: 'codAct',
+		type: 'string',
+		default: '',
+		placeholder: '100',
+		description:
+			'The ID of one code to return (Wolkvox is asked for that code only). Empty: every code.',
+	},
 	...returnAllAndLimit,
 	optionsCollection(),
 ];
@@ -39,6 +48,8 @@ export const description = updateDisplayOptions(
 
 export interface GetManyCodesInput {
 	typeCode: (typeof FILTERS)[number];
+	/** One code's ID, or '' for every code. */
+	codAct: string;
 	limit: number;
 }
 
@@ -50,15 +61,21 @@ function prepare(run: Run, itemIndex: number): GetManyCodesInput {
 		'Type Code',
 		itemIndex,
 	);
-	return { typeCode, limit: readLimit(run, itemIndex) };
+	const codAct = readParameter(run, 'codAct', itemIndex, '');
+	return {
+		typeCode,
+		codAct: typeof codAct === 'string' || typeof codAct === 'number' ? String(codAct).trim() : '',
+		limit: readLimit(run, itemIndex),
+	};
 }
 
-/** Present only the flags Wolkvox sent; `studio` and `voice` are listed by newer versions only. */
-const FLAGS = ['hit', 'rpc', 'chat', 'studio', 'voice'];
+/** The flags Wolkvox lists, each output when sent. */
+const FLAGS = ['hit', 'rpc', 'chat', 'studio', 'voice', 'interactions'];
 
 /**
  * One output item per code, named as the node's parameters are:
- * `{ typeCode, codAct, description, hit, rpc, chat }`. Wolkvox reads the ID as `code_act`.
+ * `{ typeCode, codAct, description, hit, rpc, chat, studio, voice, interactions }`. Wolkvox's rows
+ * name the ID `cod_act` (its field table says `code_act`: both are read).
  */
 function toOutput(
 	run: Run,
@@ -67,12 +84,9 @@ function toOutput(
 	itemIndex: number,
 ): IDataObject[] {
 	const source = readSource(run, API, answers, itemIndex);
-	const codes = dataList(source).filter(
-		(entry) => input.typeCode === 'all' || entry.type_code === input.typeCode,
-	);
-	return codes.slice(0, input.limit).map((entry) => {
-		const codAct = entry.code_act ?? entry.cod_act;
-		if (codAct === undefined || codAct === null) throw badFieldError(source, 'code_act', codAct);
+	const codes = dataList(source).map((entry) => {
+		const codAct = entry.cod_act ?? entry.code_act;
+		if (codAct === undefined || codAct === null) throw badFieldError(source, 'cod_act', codAct);
 		const code: IDataObject = {
 			typeCode: entry.type_code,
 			codAct: String(codAct),
@@ -81,11 +95,20 @@ function toOutput(
 		for (const flag of FLAGS) if (entry[flag] !== undefined) code[flag] = entry[flag];
 		return code;
 	});
+	const wanted = (code: IDataObject) =>
+		(input.typeCode === 'all' || code.typeCode === input.typeCode) &&
+		(input.codAct === '' || code.codAct === input.codAct);
+	return codes.filter(wanted).slice(0, input.limit);
 }
 
 export const operation = plannedOperation<GetManyCodesInput>({
 	description,
 	prepare,
-	plan: oneRequestPerDistinctRead(() => ({ method: 'GET', file: 'information', api: API })),
+	plan: oneRequestPerDistinctRead(({ codAct }) => ({
+		method: 'GET',
+		file: 'information',
+		api: API,
+		...(codAct ? { qs: { cod_act: codAct } } : {}),
+	})),
 	toOutput,
 });

@@ -22,11 +22,17 @@ import {
 	skippedRemovals,
 	syncOptionFields,
 } from '../../sync/options';
-import { activityCodeFields, channelOptionFields, readActivityCode } from './fields';
+import {
+	activityCodeFields,
+	CHANNEL_FIELDS,
+	channelOptionFields,
+	readActivityCode,
+} from './fields';
 
 const DEFAULT_MAX_REMOVALS = 10;
-/** The fields activity_codes reads back; a code differing in any of them is updated. */
+/** The fields activity_codes reads back; a code differing in any of them (or in a channel flag the user set) is updated. */
 const COMPARED = ['description_cod_act', 'hit', 'rpc', 'chat'] as const;
+const CHANNELS = CHANNEL_FIELDS.map(([name]) => name);
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['activityCode'], operation: ['sync'] } },
@@ -47,15 +53,15 @@ const codeOf = (key: string) => {
 	return { typeCode, codAct };
 };
 
-/** The listed codes by key; Wolkvox reads the ID as `code_act`. */
+/** The listed codes by key; Wolkvox's rows name the ID `cod_act` (its field table says `code_act`). */
 function listedCodes(records: IDataObject[]): Map<string, IDataObject> {
 	return new Map(
-		records.map((record) => [codeKey(record.type_code, record.code_act ?? record.cod_act), record]),
+		records.map((record) => [codeKey(record.type_code, record.cod_act ?? record.code_act), record]),
 	);
 }
 
 const same = (wanted: IDataObject, listed: IDataObject) =>
-	COMPARED.every(
+	[...COMPARED, ...CHANNELS.filter((field) => wanted[field] !== undefined)].every(
 		(field) =>
 			String(wanted[field] ?? '').toLowerCase() === String(listed[field] ?? '').toLowerCase(),
 	);
@@ -124,7 +130,7 @@ async function execute(
 		run,
 		{ method: 'GET', file: 'information', api: 'activity_codes' },
 		items,
-		['code_act', 'cod_act'],
+		['cod_act', 'code_act'],
 	);
 	if ('failed' in records) return records.failed;
 	const listed = listedCodes(records);

@@ -9,6 +9,7 @@ import type { Run } from '../../run/run';
 import { planTelephoneBatches } from './batching';
 import type { TelephoneBatchInput, TypeCall } from './fields';
 import {
+	countryCodeOption,
 	readTelephoneBatch,
 	readTypeCall,
 	telephoneBatchOptionFields,
@@ -23,7 +24,7 @@ const properties: INodeProperties[] = [
 		'Never dial these numbers',
 	),
 	...telephoneSourceProperties(),
-	optionsCollection(telephoneBatchOptionFields),
+	optionsCollection([...telephoneBatchOptionFields, countryCodeOption]),
 ];
 
 export const description = updateDisplayOptions(

@@ -12,6 +12,7 @@ import {
 	readWholeNumber,
 } from '../../run/parameters';
 import { MAX_RECORDS_PER_CALL } from '../../run/operation';
+import { inputError } from '../../run/errors';
 import type { Run } from '../../run/run';
 
 export const TYPE_CALLS = ['inbound', 'outbound'] as const;
@@ -130,7 +131,36 @@ export function telephoneSourceProperties(show: Record<string, string[]> = {}): 
 	];
 }
 
+/** The Country Code option of Add, Remove and Sync DNC: one phone, one record. */
+export const countryCodeOption: INodeProperties = {
+	displayName: 'Country Code',
+	name: 'countryCode',
+	type: 'string',
+	default: '',
+	placeholder: '57',
+	description:
+		'Numbers written in international form with this country code (+57…, 0057…) lose it, so that one phone is one record: with 57, +57 300 123 4567 and 300 123 4567 are both 3001234567. Empty: numbers are kept as written (without a leading +).',
+};
+
+const COUNTRY_CODE = /^\+?[0-9]{1,3}$/;
+
+/** The Country Code option: 1 to 3 digits (a leading + is allowed), or '' when not set. */
+export function readCountryCode(run: Run, itemIndex: number): string {
+	const value = readOptions(run, itemIndex).countryCode ?? '';
+	const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : null;
+	if (text === '') return '';
+	if (text === null || !COUNTRY_CODE.test(text))
+		throw inputError(
+			run,
+			itemIndex,
+			`"Country Code" must be 1 to 3 digits, such as 57, not ${JSON.stringify(value)}`,
+		);
+	return text.replace('+', '');
+}
+
 export function readTelephones(run: Run, itemIndex: number): string[] {
+	const countryCode = readCountryCode(run, itemIndex);
+	const parse = (value: unknown) => parseTelephones(value, countryCode);
 	const from = readChoice(
 		run,
 		readParameter(run, 'telephonesFrom', itemIndex, 'parameter'),
@@ -139,9 +169,9 @@ export function readTelephones(run: Run, itemIndex: number): string[] {
 		itemIndex,
 	);
 	if (from === 'parameter')
-		return readListParameter(run, 'telephones', 'Telephones', itemIndex, parseTelephones);
+		return readListParameter(run, 'telephones', 'Telephones', itemIndex, parse);
 	const field = String(readParameter(run, 'telephonesField', itemIndex, 'phone')).trim();
-	return readList(run, readItemField(run, itemIndex, field), field, itemIndex, parseTelephones);
+	return readList(run, readItemField(run, itemIndex, field), field, itemIndex, parse);
 }
 
 /** Reads `telephones` and the batch options of one item; a bad number fails the item before anything is sent. */

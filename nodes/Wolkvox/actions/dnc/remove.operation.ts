@@ -11,6 +11,7 @@ import type { Run } from '../../run/run';
 import { planTelephoneBatches } from './batching';
 import type { TelephoneBatchInput, TypeCall } from './fields';
 import {
+	countryCodeOption,
 	readTelephoneBatch,
 	readTypeCall,
 	telephoneBatchOptionFields,
@@ -59,7 +60,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { removeMode: ['allOfType'] } },
 	},
 	optionsCollection(
-		telephoneBatchOptionFields.map((field) => ({
+		[...telephoneBatchOptionFields, countryCodeOption].map((field) => ({
 			...field,
 			displayOptions: { show: { '/removeMode': ['listed'] } },
 		})),
@@ -86,8 +87,14 @@ function prepare(run: Run, itemIndex: number): RemoveInput {
 	return { removeMode: 'allOfType', typeCall: readTypeCall(run, itemIndex) };
 }
 
+/** Listed numbers go with `type: "all"`, as in Wolkvox's example: they leave whichever list holds them. */
 export function removeDncCall(body: IDataObject): WolkvoxCall {
-	return { method: 'DELETE', file: 'configuration', api: 'remove_dnc', body };
+	return {
+		method: 'DELETE',
+		file: 'configuration',
+		api: 'remove_dnc',
+		body: { type: 'all', ...body },
+	};
 }
 
 function plan(items: Array<PreparedItem<RemoveInput>>): PlannedRequest[] {

@@ -22,10 +22,13 @@ import {
 	skippedRemovals,
 	syncOptionFields,
 } from '../../sync/options';
+import { comparableTelephone } from '../../helpers/telephones';
 import { addDncCall } from './add.operation';
 import { telephoneRequest } from './batching';
 import type { TypeCall } from './fields';
 import {
+	countryCodeOption,
+	readCountryCode,
 	readTelephones,
 	readTypeCall,
 	telephoneBatchOptionFields,
@@ -51,6 +54,7 @@ const properties: INodeProperties[] = [
 	),
 	optionsCollection([
 		...telephoneBatchOptionFields.filter((field) => field.name === 'batchSize'),
+		countryCodeOption,
 		...syncOptionFields('numbers', DEFAULT_MAX_REMOVALS),
 	]),
 ];
@@ -87,6 +91,27 @@ function listsOf(records: IDataObject[]): Record<TypeCall, Set<string>> {
 	}
 	return lists;
 }
+
+/**
+ * The listed numbers by the form the node writes them in (Wolkvox may list `+57 300…` for `300…`),
+ * each with the forms Wolkvox holds it in, which are what a removal must send.
+ */
+function byComparableForm(listed: Set<string>, countryCode: string): Map<string, string[]> {
+	const forms = new Map<string, string[]>();
+	for (const telephone of listed) {
+		const key = comparableTelephone(telephone, countryCode);
+		forms.set(key, [...(forms.get(key) ?? []), telephone]);
+	}
+	return forms;
+}
+
+/** get_dnc of one list; with Remove Unlisted each list is read apart, so each has Wolkvox's 60,000-record limit to itself. */
+const readListCall = (type: TypeCall): WolkvoxCall => ({
+	method: 'GET',
+	file: 'information',
+	api: 'get_dnc',
+	qs: { type },
+});
 
 /** Which items want each number, in the order first wanted. */
 function wantedBy(items: Array<PreparedItem<string[]>>): Map<string, number[]> {
@@ -146,21 +171,23 @@ async function execute(
 	if (!first) return new Map();
 	const settings = readSettings(run, first.itemIndex);
 	const { typeCall } = settings;
-	// Removals need the other list too, to keep it intact: one read of both lists.
-	const readType = settings.removeUnlisted ? 'all' : typeCall;
-	const records = await readForAll(
-		run,
-		{ method: 'GET', file: 'information', api: 'get_dnc', qs: { type: readType } },
-		items,
-		['phone_number'],
-	);
-	if ('failed' in records) return records.failed;
-	const lists = listsOf(records);
+	// Removals need the other list too, to keep it intact.
+	const readTypes = settings.removeUnlisted ? [typeCall, otherList(typeCall)] : [typeCall];
+	const reads: IDataObject[][] = [];
+	for (const type of readTypes) {
+		const records = await readForAll(run, readListCall(type), items, ['phone_number']);
+		if ('failed' in records) return records.failed;
+		reads.push(records);
+	}
+	const lists = listsOf(reads.flat());
+	const listedForms = byComparableForm(lists[typeCall], readCountryCode(run, first.itemIndex));
 
 	const owners = wantedBy(items);
-	const { missing, unlisted } = diff(owners, lists[typeCall]);
+	const { missing, unlisted: unlistedKeys } = diff(owners, listedForms);
+	const unlisted = unlistedKeys.flatMap((key) => listedForms.get(key) ?? []);
+	const readRecords = Math.max(...reads.map((records) => records.length));
 	const decision = decideRemovals(
-		{ ...settings, removals: unlisted.length, invalidItems: rejected, readRecords: records.length },
+		{ ...settings, removals: unlisted.length, invalidItems: rejected, readRecords },
 		'numbers',
 	);
 	if ('fail' in decision) return guardFailure(run, items, decision.fail);
@@ -191,7 +218,7 @@ async function execute(
 		removed: counted('telephones', removed),
 		restoredToOtherList: { typeCall: otherList(typeCall), ...counted('telephones', restored) },
 		skipped: skippedRemovals(decision, unlisted, 'telephones'),
-		requests: 1 + (settings.dryRun ? 0 : addRequests.length + removeRequests.length),
+		requests: reads.length + (settings.dryRun ? 0 : addRequests.length + removeRequests.length),
 	};
 	const removalAnswers = removal.get(first.itemIndex)?.answers ?? [];
 	if (removalAnswers.length) summary.removalAnswer = combinedAnswer(removalAnswers);

@@ -16,7 +16,7 @@ export const tokenDescription: INodeProperties[] = [
 				name: 'Get Usage',
 				value: 'getUsage',
 				description:
-					"Get the token's daily call limit and the calls used today. Wolkvox counts this call itself against the daily quota.",
+					"Get the token's daily call limit, the calls it and all the operation's tokens made today, and its description. Wolkvox counts this call itself against the daily quota.",
 				action: 'Get token usage',
 			},
 		],

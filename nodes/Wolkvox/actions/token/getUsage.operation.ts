@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { WolkvoxAnswer } from '../../transport/answer';
 import { optionsCollection } from '../../run/parameters';
 import { plannedOperation } from '../../run/plan';
-import { badFieldError, dataObject, oneRequestPerDistinctRead, readSource } from '../../run/reads';
+import { badFieldError, dataRow, oneRequestPerDistinctRead, readSource } from '../../run/reads';
 import type { Run } from '../../run/run';
 
 const API = 'token_info';
@@ -30,7 +30,20 @@ function prepare(): IDataObject {
 	return {};
 }
 
-/** `{ limit, usedToday, remaining }`, numbers; `availableConsumptionOptions` as Wolkvox sent it, when it did. */
+/** A count Wolkvox sends as a number or as text ("5000"); undefined when it is not one. */
+function countOf(value: unknown): number | undefined {
+	const number =
+		typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')
+			? Number(value)
+			: NaN;
+	return Number.isFinite(number) ? number : undefined;
+}
+
+/**
+ * `{ limit, usedToday, remaining }` as numbers; `allTokensToday` (the calls of all the operation's
+ * tokens today), the token's `description` and `availableConsumptionOptions` when Wolkvox sends them.
+ * Wolkvox sends one row whose values are text.
+ */
 function toOutput(
 	run: Run,
 	_input: IDataObject,
@@ -38,22 +51,19 @@ function toOutput(
 	itemIndex: number,
 ): IDataObject[] {
 	const source = readSource(run, API, answers, itemIndex);
-	const data = dataObject(source);
+	const row = dataRow(source);
 	const count = (field: string) => {
-		const value = data[field];
-		const number =
-			typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')
-				? Number(value)
-				: NaN;
-		if (!Number.isFinite(number)) throw badFieldError(source, field, value, 'a number');
+		const number = countOf(row[field]);
+		if (number === undefined) throw badFieldError(source, field, row[field], 'a number');
 		return number;
 	};
 	const limit = count('token_limit');
 	const usedToday = count('token_use_today');
 	const usage: IDataObject = { limit, usedToday, remaining: Math.max(0, limit - usedToday) };
-	if (data.available_consumption_options !== undefined) {
-		usage.availableConsumptionOptions = data.available_consumption_options;
-	}
+	if (row.all_token_today !== undefined) usage.allTokensToday = count('all_token_today');
+	if (row.description !== undefined) usage.description = row.description;
+	const options = row.available_consumption_options;
+	if (options !== undefined) usage.availableConsumptionOptions = countOf(options) ?? options;
 	return [usage];
 }
 
