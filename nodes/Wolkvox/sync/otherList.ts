@@ -22,6 +22,7 @@ export interface DncRemoval {
 }
 
 export interface RemovalResult {
+	/** Wolkvox's answers to the removals and re-adds, in order. */
 	answers: WolkvoxAnswer[];
 	/** Numbers Wolkvox confirmed it removed. */
 	removed: string[];
@@ -87,6 +88,7 @@ export async function removeKeepingOtherList<Input>(
 				await sendPlan(run, [request(summaryItem, toRestore, removal.restoreCall)], items, true)
 			).get(summaryItem);
 			result.requests++;
+			result.answers.push(...(restoring?.answers ?? []));
 			result.restored.push(...(restoring?.written ?? []));
 			restoreError = restoring?.error;
 			const restored = new Set(restoring?.written);
