@@ -156,6 +156,20 @@ describe('Activity Code Sync', () => {
 		});
 	});
 
+	test('a create retried after a timeout Wolkvox applied is created once, marked alreadyExisted', async () => {
+		fx.sim.injectFault({ kind: 'applyThenHang', api: 'create_cod_act', ms: 600 });
+
+		const { output, error } = await runWolkvox({
+			parameters: syncCodes({ options: { timeout: 200 } }),
+			credentials: fx.credentials(),
+			items: [{ code: '100', label: 'A' }],
+		});
+
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ result: 'created', code: 409, alreadyExisted: true });
+		expect(stored()).toEqual(['cod_act1:100:A:no']);
+	});
+
 	test('a failure of the item that carries the summary keeps the summary (on the next item)', async () => {
 		seed({ type_code: 'cod_act1', cod_act: '300' });
 		fx.sim.injectFault({ kind: 'refuse', api: 'create_cod_act' });

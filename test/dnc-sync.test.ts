@@ -2,8 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { Wolkvox } from '../nodes/Wolkvox/Wolkvox.node';
-import { runWolkvox } from './harness/run-node';
+import { runWolkvox, startWolkvox } from './harness/run-node';
 import { useSimulator } from './harness/simulator-fixture';
+import { until } from './harness/until';
 import type { FixedAnswerServer } from './support/fixed-answer-server';
 import { startFixedAnswerServer } from './support/fixed-answer-server';
 
@@ -235,6 +236,25 @@ describe('DNC Sync', () => {
 			expect(sorted(fx.sim.dnc.inbound)).toEqual(['3000000002', '3000000009']);
 			expect(error?.message).toContain('INVALID VALUE FOR telephones');
 			expect(error?.message).not.toContain('unknown');
+		});
+
+		test('an execution stopped while Wolkvox works on a removal sends no re-add, and its error names the numbers of both lists', async () => {
+			seedBoth();
+			fx.sim.injectFault({ kind: 'applyThenHang', api: 'remove_dnc', ms: 500 });
+			const stopped = startWolkvox({
+				parameters: syncDnc({ removeUnlisted: true }),
+				credentials: fx.credentials(),
+				items: [{ phone: '3000000001' }],
+			});
+			await until(() => apis().includes('remove_dnc'));
+
+			stopped.stop();
+			const { error } = await stopped.result;
+
+			expect(apis()).toEqual(['get_dnc', 'remove_dnc']);
+			expect(error?.message).toBe(
+				'Stopped before Wolkvox answered: the execution was stopped. Whether these 2 numbers are on the outbound list is unknown: 3000000002, 3000000003. Whether this number is on the inbound list is unknown: 3000000002.',
+			);
 		});
 
 		test('with Continue On Fail, the failed summary item names the numbers and the summary moves to the next item', async () => {

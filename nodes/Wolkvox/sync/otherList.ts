@@ -82,6 +82,13 @@ export async function removeKeepingOtherList<Input>(
 		// Wolkvox may have taken every number of the batch off both lists, unless it certainly did not.
 		const mayBeRemoved = !removing?.error || removing.mayHaveApplied ? part : removing.written;
 		const toRestore = mayBeRemoved.filter((telephone) => otherHolds.has(telephone));
+		if (removing?.error && removing.mayHaveApplied) {
+			const done = new Set(removing.written);
+			unknown(
+				removal.list,
+				part.filter((telephone) => !done.has(telephone)),
+			);
+		}
 		let restoreError: ItemError | undefined;
 		if (toRestore.length) {
 			const restoring = (
@@ -95,13 +102,6 @@ export async function removeKeepingOtherList<Input>(
 			unknown(
 				removal.otherList,
 				toRestore.filter((telephone) => !restored.has(telephone)),
-			);
-		}
-		if (removing?.error && removing.mayHaveApplied) {
-			const done = new Set(removing.written);
-			unknown(
-				removal.list,
-				part.filter((telephone) => !done.has(telephone)),
 			);
 		}
 		const error = removing?.error ?? restoreError;
