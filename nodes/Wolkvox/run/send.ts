@@ -73,12 +73,16 @@ const sameRefusal = (a: WolkvoxFailure, b: WolkvoxFailure) =>
  * Retries and the shortest Busy Token Wait.
  */
 export function strictestSettings(settings: RequestSettings[]): RequestSettings | undefined {
-	if (settings.length === 0) return undefined;
-	return {
-		timeout: Math.min(...settings.map((each) => each.timeout)),
-		maxRetries: Math.min(...settings.map((each) => each.maxRetries)),
-		busyWait: Math.min(...settings.map((each) => each.busyWait)),
-	};
+	// A loop, not Math.min(...list): a shared read may carry 100,000 items, too many arguments.
+	return settings.reduce<RequestSettings | undefined>(
+		(strictest, each) =>
+			strictest && {
+				timeout: Math.min(strictest.timeout, each.timeout),
+				maxRetries: Math.min(strictest.maxRetries, each.maxRetries),
+				busyWait: Math.min(strictest.busyWait, each.busyWait),
+			},
+		settings[0],
+	);
 }
 
 const SETTLED: Record<AlreadyDone, { mark: 'alreadyExisted' | 'alreadyGone'; reason: string }> = {
