@@ -2,6 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { saysAlreadyDone } from '../nodes/Wolkvox/transport/answer';
 import { runWolkvox } from './harness/run-node';
 import { TOKEN, useSimulator } from './harness/simulator-fixture';
 
@@ -332,5 +333,22 @@ describe('faults that are not retried', () => {
 		);
 		expect(fx.sim.requests).toHaveLength(1);
 		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
+	});
+});
+
+describe('which answers say the work is already done', () => {
+	const answer = (code: number, msg: string) => ({ code, error: 'x', msg });
+
+	test.each([
+		[answer(409, 'THE ACTIVITY CODE ALREADY EXISTS'), 'exists', true],
+		[answer(404, 'THE ACTIVITY CODE DOES NOT EXIST'), 'gone', true],
+		[answer(404, 'NOT FOUND'), 'gone', true],
+		[answer(404, 'EL CÓDIGO NO EXISTE'), 'gone', true],
+		// About the URL, not a record: never taken for "already gone".
+		[answer(400, 'THE API YOU WANT TO CONSULT DOES NOT EXIST'), 'gone', false],
+		[answer(406, 'INVALID VALUE FOR telephones'), 'gone', false],
+		[answer(409, 'THE ACTIVITY CODE ALREADY EXISTS'), 'gone', false],
+	] as const)('%j says %s: %s', (said, done, expected) => {
+		expect(saysAlreadyDone(said, done)).toBe(expected);
 	});
 });
