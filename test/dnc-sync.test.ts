@@ -384,8 +384,11 @@ describe('DNC Sync', () => {
 		])('with %j the removals notice shows: %s', (parameters, shown) => {
 			const notice = property('removalsNotice');
 			expect(notice?.type).toBe('notice');
-			const values = { resource: 'dnc', operation: 'sync', ...parameters };
-			expect(NodeHelpers.displayParameter(values, notice!, null, node.description)).toBe(shown);
+			// As the editor asks it: the node's values, the parameter's path among them.
+			const values = { parameters: { resource: 'dnc', operation: 'sync', ...parameters } };
+			expect(
+				NodeHelpers.displayParameterPath(values, notice!, 'parameters', null, node.description),
+			).toBe(shown);
 		});
 	});
 
