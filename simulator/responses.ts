@@ -63,6 +63,7 @@ export const answers = Object.freeze({
 	// Inferred: Wolkvox's wording for these two is not documented.
 	codeExists: failure(409, 'CONFLICT', 'THE ACTIVITY CODE ALREADY EXISTS'),
 	codeMissing: failure(404, 'NOT FOUND', 'THE ACTIVITY CODE DOES NOT EXIST'),
+	recordMissing: failure(404, 'NOT FOUND', 'THE RECORD DOES NOT EXIST'),
 
 	serverErrorPage: html(
 		500,

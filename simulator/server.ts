@@ -33,7 +33,8 @@ export interface SimulatorOptions {
 /**
  * `refuse`: a 406 content refusal whatever the body; `applyThenReset`: applied, then the connection is
  * cut without an answer while Wolkvox keeps working for `ms`; `trickle`: applied, headers sent, then the
- * body one byte a second for `ms`.
+ * body one byte a second for `ms`; `notFound`: a 404 "does not exist" whatever the body (how a Wolkvox
+ * that refuses to remove what is not there would answer; this simulator's removals answer "0 deleted").
  */
 export type FaultKind =
 	| 'serverError'
@@ -42,6 +43,7 @@ export type FaultKind =
 	| 'busy'
 	| 'quota'
 	| 'refuse'
+	| 'notFound'
 	| 'hang'
 	| 'applyThenHang'
 	| 'applyThenReset'
@@ -53,6 +55,7 @@ const FAULT_KINDS: readonly FaultKind[] = [
 	'busy',
 	'quota',
 	'refuse',
+	'notFound',
 	'hang',
 	'applyThenHang',
 	'applyThenReset',
@@ -507,6 +510,7 @@ const FAULT_ANSWERS: Record<
 	busy: answers.busy,
 	quota: answers.quotaExceeded,
 	refuse: answers.refusedContent,
+	notFound: answers.recordMissing,
 };
 
 /** `POST /__simulator/seed`: `{"type": "outbound", "count": 100000, "first": 3000000000, "downloadLimit": 60000}`. */

@@ -168,7 +168,7 @@ describe('Activity Code Sync', () => {
 		});
 	});
 
-	test('a dry run reads only and says what a real run would do', async () => {
+	test('a dry run reads only and says what a real run would do, never that it was done', async () => {
 		seed(
 			{ type_code: 'cod_act1', cod_act: '200', description_cod_act: 'Call back' },
 			{ type_code: 'cod_act1', cod_act: '300' },
@@ -180,15 +180,67 @@ describe('Activity Code Sync', () => {
 			items: [
 				{ code: '200', label: 'Call back later' },
 				{ code: '400', label: 'New' },
+				{ code: '500', label: 'Code 500' },
 			],
 		});
 
 		expect(calls()).toEqual(['GET activity_codes']);
-		expect(output.map((item) => item.json.result)).toEqual(['updated', 'created']);
-		expect(output[0].json.summary).toMatchObject({
+		expect(output.map((item) => [item.json.result, item.json.dryRun])).toEqual([
+			['wouldUpdate', true],
+			['wouldCreate', true],
+			['wouldCreate', true],
+		]);
+		expect(output[0].json.summary).toEqual({
 			dryRun: true,
-			removed: { count: 1, codes: [{ codAct: '300' }] },
+			wouldCreate: {
+				count: 2,
+				codes: [
+					{ typeCode: 'cod_act1', codAct: '400' },
+					{ typeCode: 'cod_act1', codAct: '500' },
+				],
+			},
+			wouldUpdate: { count: 1, codes: [{ typeCode: 'cod_act1', codAct: '200' }] },
+			unchanged: { count: 0, codes: [] },
+			wouldRemove: { count: 1, codes: [{ typeCode: 'cod_act1', codAct: '300' }] },
+			skipped: [],
 			requests: 1,
+		});
+	});
+
+	test('a create retried after a timeout Wolkvox applied is created once, marked alreadyExisted', async () => {
+		fx.sim.injectFault({ kind: 'applyThenHang', api: 'create_cod_act', ms: 600 });
+
+		const { output, error } = await runWolkvox({
+			parameters: syncCodes({ options: { timeout: 200 } }),
+			credentials: fx.credentials(),
+			items: [{ code: '100', label: 'A' }],
+		});
+
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ result: 'created', code: 409, alreadyExisted: true });
+		expect(stored()).toEqual(['cod_act1:100:A:no']);
+	});
+
+	test('a failure of the item that carries the summary keeps the summary (on the next item)', async () => {
+		seed({ type_code: 'cod_act1', cod_act: '300' });
+		fx.sim.injectFault({ kind: 'refuse', api: 'create_cod_act' });
+
+		const { output } = await runWolkvox({
+			parameters: syncCodes(),
+			credentials: fx.credentials(),
+			items: [
+				{ code: '100', label: 'A' },
+				{ code: '200', label: 'B' },
+			],
+			continueOnFail: true,
+		});
+
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(output[0].json.error).toEqual(expect.stringContaining('INVALID VALUE'));
+		expect(output[1].json).toMatchObject({
+			codAct: '200',
+			result: 'created',
+			summary: { created: { count: 2 }, requests: 3 },
 		});
 	});
 

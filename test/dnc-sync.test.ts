@@ -1,5 +1,10 @@
-import { runWolkvox } from './harness/run-node';
+import type { INodeProperties } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { Wolkvox } from '../nodes/Wolkvox/Wolkvox.node';
+import { runWolkvox, startWolkvox } from './harness/run-node';
 import { useSimulator } from './harness/simulator-fixture';
+import { until } from './harness/until';
 import type { FixedAnswerServer } from './support/fixed-answer-server';
 import { startFixedAnswerServer } from './support/fixed-answer-server';
 
@@ -152,6 +157,141 @@ describe('DNC Sync', () => {
 		});
 	});
 
+	describe('the other list never silently loses a number', () => {
+		// 3000000002 is on both lists: removing it from outbound takes it off inbound too.
+		const seedBoth = () => {
+			seed('outbound', ['3000000001', '3000000002', '3000000003']);
+			seed('inbound', ['3000000002', '3000000009']);
+		};
+		const syncKeeping = (options: Record<string, unknown>, items = [{ phone: '3000000001' }]) =>
+			runWolkvox({
+				parameters: syncDnc({ removeUnlisted: true, options: { maxRetries: 0, ...options } }),
+				credentials: fx.credentials(),
+				items,
+			});
+
+		test.each([
+			[
+				'a server error (5xx)',
+				'serverError' as const,
+				{},
+				['3000000001', '3000000002', '3000000003'],
+				'Wolkvox had a server error (HTTP 500) (gave up after 1 attempt)',
+			],
+			[
+				'no answer in time',
+				'applyThenHang' as const,
+				{ timeout: 200 },
+				['3000000001'],
+				'Wolkvox did not answer within 200 ms (gave up after 1 attempt)',
+			],
+		])(
+			'a removal that fails with %s, which Wolkvox may have applied, is still followed by the re-add, and the error names the numbers',
+			async (_case, kind, options, outboundAfter, cause) => {
+				seedBoth();
+				fx.sim.injectFault({ kind, api: 'remove_dnc', ms: 600 });
+
+				const { error } = await syncKeeping(options);
+
+				expect(writes().map((request) => [request.api, request.body])).toEqual([
+					['remove_dnc', { type: 'all', telephones: ['3000000002', '3000000003'] }],
+					['add_dnc', { type_call: 'inbound', telephones: ['3000000002'] }],
+				]);
+				expect(sorted(fx.sim.dnc.inbound)).toEqual(['3000000002', '3000000009']);
+				expect(sorted(fx.sim.dnc.outbound)).toEqual(outboundAfter);
+				expect(error?.message).toBe(
+					`${cause}. Whether these 2 numbers are on the outbound list is unknown: 3000000002, 3000000003.`,
+				);
+				expect(error?.description).toContain('Added back to the inbound list: 3000000002.');
+			},
+		);
+
+		test("a removal whose connection is cut after it left is still followed by the re-add (after Wolkvox's 60 s)", async () => {
+			seedBoth();
+			fx.sim.injectFault({ kind: 'applyThenReset', api: 'remove_dnc', ms: 100 });
+
+			const { error } = await syncKeeping({});
+
+			expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001']);
+			expect(sorted(fx.sim.dnc.inbound)).toEqual(['3000000002', '3000000009']);
+			expect(error?.message).toBe(
+				'Could not reach Wolkvox: the connection was cut (gave up after 1 attempt). Whether these 2 numbers are on the outbound list is unknown: 3000000002, 3000000003.',
+			);
+		}, 90_000);
+
+		test('a re-add that fails names the numbers the other list may have lost', async () => {
+			seedBoth();
+			fx.sim.injectFault({ kind: 'serverError', api: 'add_dnc' });
+
+			const { error } = await syncKeeping({});
+
+			expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001']);
+			expect(error?.message).toBe(
+				'Wolkvox had a server error (HTTP 500) (gave up after 1 attempt). Whether this number is on the inbound list is unknown: 3000000002.',
+			);
+			expect(error?.description).toContain('Add back with DNC → Add');
+		});
+
+		test('a removal refused for one number still re-adds the numbers its other half removed', async () => {
+			seedBoth();
+			fx.sim.refusedTelephones.add('3000000003');
+
+			const { error } = await syncKeeping({});
+
+			expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001', '3000000003']);
+			expect(sorted(fx.sim.dnc.inbound)).toEqual(['3000000002', '3000000009']);
+			expect(error?.message).toContain('INVALID VALUE FOR telephones');
+			expect(error?.message).not.toContain('unknown');
+		});
+
+		test('an execution stopped while Wolkvox works on a removal sends no re-add, and its error names the numbers of both lists', async () => {
+			seedBoth();
+			fx.sim.injectFault({ kind: 'applyThenHang', api: 'remove_dnc', ms: 500 });
+			const stopped = startWolkvox({
+				parameters: syncDnc({ removeUnlisted: true }),
+				credentials: fx.credentials(),
+				items: [{ phone: '3000000001' }],
+			});
+			await until(() => apis().includes('remove_dnc'));
+
+			stopped.stop();
+			const { error } = await stopped.result;
+
+			expect(apis()).toEqual(['get_dnc', 'get_dnc', 'remove_dnc']);
+			expect(error?.message).toBe(
+				'Stopped before Wolkvox answered: the execution was stopped. Whether these 2 numbers are on the outbound list is unknown: 3000000002, 3000000003. Whether this number is on the inbound list is unknown: 3000000002.',
+			);
+		});
+
+		test('with Continue On Fail, the failed summary item names the numbers and the summary moves to the next item', async () => {
+			seedBoth();
+			fx.sim.injectFault({ kind: 'serverError', api: 'remove_dnc' });
+
+			const { output } = await runWolkvox({
+				parameters: syncDnc({ removeUnlisted: true, options: { maxRetries: 0 } }),
+				credentials: fx.credentials(),
+				items: [{ phone: '3000000001' }, { phone: '3000000004' }],
+				continueOnFail: true,
+			});
+
+			expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+			expect(output[0].json.error).toBe(
+				'Wolkvox had a server error (HTTP 500) (gave up after 1 attempt). Whether these 2 numbers are on the outbound list is unknown: 3000000002, 3000000003.',
+			);
+			expect(output[1].json).toMatchObject({
+				added: ['3000000004'],
+				summary: {
+					added: { count: 1, telephones: ['3000000004'] },
+					removed: { count: 0, telephones: [] },
+					restoredToOtherList: { typeCall: 'inbound', count: 1, telephones: ['3000000002'] },
+					stateUnknown: { outbound: ['3000000002', '3000000003'] },
+					requests: 5,
+				},
+			});
+			expect(sorted(fx.sim.dnc.inbound)).toEqual(['3000000002', '3000000009']);
+		});
+	});
+
 	test('a dry run reads only, and outputs exactly what the real run then does', async () => {
 		seed('outbound', ['3000000001', '3000000002']);
 		seed('inbound', ['3000000002']);
@@ -167,29 +307,94 @@ describe('DNC Sync', () => {
 		expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001', '3000000002']);
 
 		const real = await run(false);
-		// Everything but Wolkvox's answers and the request count: what was (or would be) added and removed.
+		// A dry run says what would happen (wouldAdd…), and the real run then does exactly that (added…).
+		const DONE: Record<string, string> = {
+			wouldAdd: 'added',
+			wouldRemove: 'removed',
+			wouldRestoreToOtherList: 'restoredToOtherList',
+		};
+		const done = (record: Record<string, unknown>) =>
+			Object.fromEntries(
+				Object.entries(omit(record, ['dryRun'])).map(([key, value]) => [DONE[key] ?? key, value]),
+			);
 		const plan = (json: Record<string, unknown>) => {
-			const rest = omit(json, ['code', 'error', 'msg', 'summary']);
+			const rest = done(omit(json, ['code', 'error', 'msg', 'summary']));
 			return json.summary
 				? {
 						...rest,
-						summary: omit(json.summary as Record<string, unknown>, [
-							'dryRun',
-							'requests',
-							'removalAnswer',
-						]),
+						summary: done(
+							omit(json.summary as Record<string, unknown>, ['requests', 'removalAnswer']),
+						),
 					}
 				: rest;
 		};
+		expect(dry.output.map((item) => item.json.dryRun)).toEqual([true, true]);
+		expect(real.output.map((item) => item.json.dryRun)).toEqual([undefined, undefined]);
 		expect(dry.output[0].json.summary).toMatchObject({ dryRun: true, requests: 2 });
 		expect(real.output[0].json.summary).toMatchObject({ dryRun: false, requests: 5 });
 		expect(dry.output.map((item) => plan(item.json))).toEqual(
 			real.output.map((item) => plan(item.json)),
 		);
-		expect(dry.output[0].json.summary).toMatchObject({
-			added: { telephones: ['3000000007', '3000000008'] },
-			removed: { telephones: ['3000000002'] },
-			restoredToOtherList: { telephones: ['3000000002'] },
+		expect(dry.output[0].json).toEqual({
+			typeCall: 'outbound',
+			telephones: ['3000000001', '3000000007'],
+			wouldAdd: ['3000000007'],
+			alreadyListed: ['3000000001'],
+			dryRun: true,
+			summary: {
+				dryRun: true,
+				typeCall: 'outbound',
+				wanted: 3,
+				listed: 2,
+				wouldAdd: { count: 2, telephones: ['3000000007', '3000000008'] },
+				wouldRemove: { count: 1, telephones: ['3000000002'] },
+				wouldRestoreToOtherList: { typeCall: 'inbound', count: 1, telephones: ['3000000002'] },
+				skipped: [],
+				requests: 2,
+			},
+		});
+	});
+
+	test('summary.skipped lists only what was skipped: nothing unlisted, no entry', async () => {
+		seed('outbound', ['3000000001']);
+
+		const { output } = await runWolkvox({
+			parameters: syncDnc(),
+			credentials: fx.credentials(),
+			items: [{ phone: '3000000001' }],
+		});
+
+		expect(output[0].json.summary).toMatchObject({ skipped: [] });
+	});
+
+	describe('the Dry Run option in the editor', () => {
+		const node = new Wolkvox();
+		const property = (name: string) =>
+			node.description.properties.find(
+				(candidate) =>
+					candidate.name === name &&
+					candidate.displayOptions?.show?.resource?.includes('dnc') &&
+					candidate.displayOptions?.show?.operation?.includes('sync'),
+			);
+		const options = property('options')?.options as INodeProperties[];
+
+		test('adding Dry Run to a Sync turns it on', () => {
+			expect(options.find((option) => option.name === 'dryRun')?.default).toBe(true);
+		});
+
+		test.each([
+			[{ removeUnlisted: true, options: {} }, true],
+			[{ removeUnlisted: true, options: { dryRun: false } }, true],
+			[{ removeUnlisted: true, options: { dryRun: true } }, false],
+			[{ removeUnlisted: false, options: {} }, false],
+		])('with %j the removals notice shows: %s', (parameters, shown) => {
+			const notice = property('removalsNotice');
+			expect(notice?.type).toBe('notice');
+			// As the editor asks it: the node's values, the parameter's path among them.
+			const values = { parameters: { resource: 'dnc', operation: 'sync', ...parameters } };
+			expect(
+				NodeHelpers.displayParameterPath(values, notice!, 'parameters', null, node.description),
+			).toBe(shown);
 		});
 	});
 

@@ -2,6 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { saysAlreadyDone } from '../nodes/Wolkvox/transport/answer';
 import { runWolkvox } from './harness/run-node';
 import { TOKEN, useSimulator } from './harness/simulator-fixture';
 
@@ -110,24 +111,174 @@ describe('faults that are retried', () => {
 		);
 	});
 
-	test('a create whose answer came too late is not created twice, and is reported as such', async () => {
+	test('a create whose answer came too late is created once, and succeeds marked alreadyExisted with the reason', async () => {
 		fx.sim.injectFault({ kind: 'applyThenHang', api: 'create_cod_act', ms: 800 });
 
-		const { error } = await runWolkvox({
+		const { output, error } = await runWolkvox({
 			parameters: createCode({ timeout: 300, maxRetries: 6 }),
 			credentials: fx.credentials(),
 			items: codes('100'),
 		});
 
-		expect(error?.message).toBe(
-			'Already exists in Wolkvox, most likely created by this node: THE ACTIVITY CODE ALREADY EXISTS (code 409)',
-		);
-		expect(error?.description).toContain('It was not created twice');
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.json)).toEqual([
+			{
+				code: 409,
+				error: 'CONFLICT',
+				msg: 'THE ACTIVITY CODE ALREADY EXISTS',
+				alreadyExisted: true,
+				reason: expect.stringContaining('Wolkvox applied it'),
+				typeCode: 'cod_act1',
+				codAct: '100',
+			},
+		]);
 		expect([...fx.sim.activityCodes.keys()]).toEqual(['cod_act1:100']);
 		expect(
 			fx.sim.requestsFor('create_cod_act').filter((request) => request.status === 201),
 		).toHaveLength(1);
 		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
+	});
+
+	test('a create of a code that existed before any attempt still fails: nothing suggests this node made it', async () => {
+		fx.sim.activityCodes.set('cod_act1:100', {
+			type_code: 'cod_act1',
+			cod_act: '100',
+			description_cod_act: 'Made elsewhere',
+			hit: 'no',
+			rpc: 'no',
+			chat: 'no',
+			studio: 'no',
+			voice: 'yes',
+			interactions: 'no',
+		});
+
+		const { error } = await runWolkvox({
+			parameters: createCode(),
+			credentials: fx.credentials(),
+			items: codes('100'),
+		});
+
+		expect(error?.message).toBe(
+			'Wolkvox says it already exists: THE ACTIVITY CODE ALREADY EXISTS (code 409)',
+		);
+	});
+
+	test.each([
+		[
+			'an activity code Delete',
+			{ resource: 'activityCode', operation: 'delete', typeCode: 'cod_act1', codAct: '100' },
+			'remove_cod_act',
+			201,
+		],
+		[
+			'a DNC Remove',
+			{ resource: 'dnc', operation: 'remove', telephones: '3001234567' },
+			'remove_dnc',
+			202,
+		],
+	])(
+		'%s retried after a timeout Wolkvox applied: the retry\'s "not found" is a success, alreadyGone',
+		async (_case, parameters, api, appliedStatus) => {
+			fx.sim.dnc.outbound.add('3001234567');
+			fx.sim.activityCodes.set('cod_act1:100', {
+				type_code: 'cod_act1',
+				cod_act: '100',
+				description_cod_act: 'Old',
+				hit: 'no',
+				rpc: 'no',
+				chat: 'no',
+				studio: 'no',
+				voice: 'yes',
+				interactions: 'no',
+			});
+			fx.sim.injectFault({ kind: 'applyThenHang', api, ms: 600 });
+			fx.sim.injectFault({ kind: 'notFound', api });
+
+			const { output, error } = await runWolkvox({
+				parameters: { ...parameters, options: { timeout: 200, maxRetries: 3 } },
+				credentials: fx.credentials(),
+			});
+
+			expect(error).toBeUndefined();
+			expect(output[0].json).toMatchObject({
+				code: 404,
+				msg: 'THE RECORD DOES NOT EXIST',
+				alreadyGone: true,
+				reason: expect.stringContaining('nothing left to remove'),
+			});
+			expect(fx.sim.requestsFor(api).map((request) => request.status)).toEqual([
+				appliedStatus,
+				404,
+			]);
+			expect(fx.sim.activityCodes.size + fx.sim.dnc.outbound.size).toBe(1);
+		},
+	);
+
+	test('a "not found" without an earlier unanswered attempt stays an error', async () => {
+		fx.sim.injectFault({ kind: 'notFound', api: 'remove_cod_act' });
+
+		const { error } = await runWolkvox({
+			parameters: {
+				resource: 'activityCode',
+				operation: 'delete',
+				typeCode: 'cod_act1',
+				codAct: '100',
+			},
+			credentials: fx.credentials(),
+		});
+
+		expect(error?.message).toBe(
+			'Wolkvox rejected the request: THE RECORD DOES NOT EXIST (code 404)',
+		);
+	});
+
+	test('a combined request honours the strictest item: the fewest Max Retries', async () => {
+		fx.sim.injectFault({ kind: 'serverError', api: 'add_dnc' });
+
+		const { output } = await runWolkvox({
+			parameters: {
+				resource: 'dnc',
+				operation: 'add',
+				typeCall: 'outbound',
+				telephones: '={{ $json.phone }}',
+				options: { maxRetries: '={{ $json.retries }}' },
+			},
+			credentials: fx.credentials(),
+			items: [
+				{ phone: '3001234567', retries: 3 },
+				{ phone: '3001234568', retries: 0 },
+			],
+			continueOnFail: true,
+		});
+
+		// Item 1 allows no retry, so the request carrying its number is not sent again.
+		expect(fx.sim.requestsFor('add_dnc').map((request) => request.status)).toEqual([500]);
+		expect(output.map((item) => item.json.error)).toEqual([
+			expect.stringContaining('server error'),
+			expect.stringContaining('server error'),
+		]);
+	});
+
+	test('a combined request waits no longer than its shortest Timeout', async () => {
+		fx.sim.injectFault({ kind: 'hang', api: 'add_dnc', ms: 800 });
+
+		const { error } = await runWolkvox({
+			parameters: {
+				resource: 'dnc',
+				operation: 'add',
+				typeCall: 'outbound',
+				telephones: '={{ $json.phone }}',
+				options: { timeout: '={{ $json.timeout }}', maxRetries: 0 },
+			},
+			credentials: fx.credentials(),
+			items: [
+				{ phone: '3001234567', timeout: 60000 },
+				{ phone: '3001234568', timeout: 200 },
+			],
+		});
+		await new Promise((resolve) => setTimeout(resolve, 700)); // let the simulator finish the held request
+
+		expect(error?.message).toBe('Wolkvox did not answer within 200 ms (gave up after 1 attempt)');
 	});
 
 	test('a repeated Add DNC after a late answer is harmless', async () => {
@@ -193,5 +344,22 @@ describe('faults that are not retried', () => {
 		);
 		expect(fx.sim.requests).toHaveLength(1);
 		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
+	});
+});
+
+describe('which answers say the work is already done', () => {
+	const answer = (code: number, msg: string) => ({ code, error: 'x', msg });
+
+	test.each([
+		[answer(409, 'THE ACTIVITY CODE ALREADY EXISTS'), 'exists', true],
+		[answer(404, 'THE ACTIVITY CODE DOES NOT EXIST'), 'gone', true],
+		[answer(404, 'NOT FOUND'), 'gone', true],
+		[answer(404, 'EL CÓDIGO NO EXISTE'), 'gone', true],
+		// About the URL, not a record: never taken for "already gone".
+		[answer(400, 'THE API YOU WANT TO CONSULT DOES NOT EXIST'), 'gone', false],
+		[answer(406, 'INVALID VALUE FOR telephones'), 'gone', false],
+		[answer(409, 'THE ACTIVITY CODE ALREADY EXISTS'), 'gone', false],
+	] as const)('%j says %s: %s', (said, done, expected) => {
+		expect(saysAlreadyDone(said, done)).toBe(expected);
 	});
 });

@@ -1,4 +1,4 @@
-import { decideRemovals, diff, DOWNLOAD_LIMIT } from '../nodes/Wolkvox/sync/diff';
+import { decideRemovals, diff } from '../nodes/Wolkvox/sync/diff';
 
 describe('sync diff', () => {
 	test('wanted against listed: missing in wanted order, unlisted in listed order', () => {
@@ -73,10 +73,10 @@ describe('removal guards', () => {
 	});
 
 	test('a read that reached the download limit blocks removals', () => {
-		expect(decideRemovals({ ...guard, readRecords: DOWNLOAD_LIMIT - 1 }, 'numbers')).toEqual({
+		expect(decideRemovals({ ...guard, readRecords: 59_999 }, 'numbers')).toEqual({
 			remove: true,
 		});
-		expect(decideRemovals({ ...guard, readRecords: DOWNLOAD_LIMIT }, 'numbers')).toEqual({
+		expect(decideRemovals({ ...guard, readRecords: 60_000 }, 'numbers')).toEqual({
 			remove: false,
 			reason: expect.stringContaining('may be incomplete'),
 		});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { ListInputError } from '../nodes/Wolkvox/helpers/lists';
-import { MAX_DIGITS, MIN_DIGITS, parseTelephones } from '../nodes/Wolkvox/helpers/telephones';
+import { parseTelephones } from '../nodes/Wolkvox/helpers/telephones';
 
 /** What a person might type: digits with formatting, separators and stray characters mixed in. */
 const typed = fc.stringMatching(/^[0-9 +\-.()a-z,;\n٣]{0,60}$/);
@@ -52,7 +52,7 @@ describe('telephone parser (properties)', () => {
 				accepted++;
 				expect(result.length).toBeGreaterThan(0);
 				for (const telephone of result) {
-					expect(telephone).toMatch(new RegExp(`^[0-9]{${MIN_DIGITS},${MAX_DIGITS}}$`));
+					expect(telephone).toMatch(/^[0-9]{7,15}$/);
 				}
 				expect(new Set(result).size).toBe(result.length);
 			}),

@@ -27,15 +27,16 @@ describe('examples/dnc-sync-dry-run.json (n8n execute)', () => {
 		expect(fx.simulator.requests.map((request) => request.api)).toEqual(['get_dnc']);
 		expect(sorted(fx.simulator.dnc.outbound)).toEqual(['3007654321', '3209990000']);
 		const items = nodeOutput(result.run!, 'Sync outbound DNC');
-		expect(items.map((item) => [item.added, item.alreadyListed])).toEqual([
-			[['573001234567'], []],
-			[[], ['3007654321']],
-			[['3105550199'], []],
+		expect(items.map((item) => [item.wouldAdd, item.alreadyListed, item.dryRun])).toEqual([
+			[['573001234567'], [], true],
+			[[], ['3007654321'], true],
+			[['3105550199'], [], true],
 		]);
+		expect(items.some((item) => 'added' in item)).toBe(false);
 		expect(items[0].summary).toMatchObject({
 			dryRun: true,
-			added: { count: 2, telephones: ['573001234567', '3105550199'] },
-			removed: { count: 0 },
+			wouldAdd: { count: 2, telephones: ['573001234567', '3105550199'] },
+			wouldRemove: { count: 0 },
 			skipped: [
 				{ what: 'removal', reason: 'Remove Unlisted is off', count: 1, telephones: ['3209990000'] },
 			],

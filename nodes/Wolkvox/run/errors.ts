@@ -134,3 +134,41 @@ export function runError(
 ): NodeOperationError {
 	return new NodeOperationError(run.node, message, { itemIndex, description });
 }
+
+/** Numbers whose state is unknown after a failed DNC removal, by list, and what was added back. */
+export interface StateUnknown {
+	byList: Record<string, string[]>;
+	/** The list removed numbers are added back to. */
+	otherList: string;
+	restored: string[];
+}
+
+/**
+ * A removal (or the re-add after it) that failed after Wolkvox may have applied it: its error names
+ * every number whose state is unknown, by list (the message shows the first 20, the description all),
+ * and the numbers that were added back.
+ */
+export function withStateUnknown(
+	error: ItemError,
+	{ byList, otherList, restored }: StateUnknown,
+): ItemError {
+	const lists = Object.entries(byList).filter(([, telephones]) => telephones.length);
+	const said = (show: (telephones: string[]) => string) =>
+		lists.map(
+			([list, telephones]) =>
+				`Whether ${telephones.length === 1 ? 'this number is' : `these ${telephones.length} numbers are`} on the ${list} list is unknown: ${show(telephones)}.`,
+		);
+	if (lists.length) error.message = `${error.message}. ${said(listed).join(' ')}`;
+	const advice = lists.map(([list]) =>
+		list === otherList
+			? `Add back with DNC → Add those missing from the ${list} list: a later sync cannot know they were there.`
+			: `Running the sync again finishes the removals from the ${list} list.`,
+	);
+	const back = restored.length
+		? [`Added back to the ${otherList} list: ${restored.join(', ')}.`]
+		: [];
+	error.description = [error.description, ...said((all) => all.join(', ')), ...back, ...advice]
+		.filter(Boolean)
+		.join(' ');
+	return error;
+}

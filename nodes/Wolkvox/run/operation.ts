@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { WolkvoxAnswer } from '../transport/answer';
+import type { AlreadyDone, WolkvoxAnswer } from '../transport/answer';
 import type { RequestSettings, WolkvoxCall } from '../transport/request';
 import type { ItemError } from './errors';
 import type { Run } from './run';
@@ -26,6 +26,11 @@ export interface PlannedRequest {
 	itemIndices: number[];
 	call: WolkvoxCall;
 	records?: RecordSplit;
+	/**
+	 * What Wolkvox's "already exists" (a create) or "not found" (a removal) means when an earlier
+	 * attempt of this request may have been applied: the work is done, so it is a success.
+	 */
+	ifAlreadyDone?: AlreadyDone;
 }
 
 /** What became of one item: its output items, or its error. */
@@ -56,18 +61,32 @@ export function chunk<T>(list: T[], size: number): T[][] {
 	return chunks;
 }
 
+/** Marks of an answer that settled a retry (see PlannedRequest.ifAlreadyDone); kept in the output. */
+const SETTLED_MARKS = ['alreadyExisted', 'alreadyGone', 'reason'] as const;
+
 /** The answer for an item carried by one or more requests: the last code, every message. */
 export function combinedAnswer(answers: WolkvoxAnswer[]): IDataObject {
 	const last = answers[answers.length - 1];
+	const marks = answers.flatMap((answer) =>
+		SETTLED_MARKS.filter((mark) => answer[mark] !== undefined).map((mark) => [mark, answer[mark]]),
+	);
 	return {
 		code: last?.code,
 		error: last?.error ?? null,
 		msg: answers.map((answer) => answer.msg).join('; '),
+		...Object.fromEntries(marks),
 	};
 }
 
 /** The plan of operations that send each item on its own. */
-export function oneRequestPerItem<Input>(toCall: (input: Input) => WolkvoxCall) {
+export function oneRequestPerItem<Input>(
+	toCall: (input: Input) => WolkvoxCall,
+	ifAlreadyDone?: AlreadyDone,
+) {
 	return (items: Array<PreparedItem<Input>>): PlannedRequest[] =>
-		items.map(({ itemIndex, input }) => ({ itemIndices: [itemIndex], call: toCall(input) }));
+		items.map(({ itemIndex, input }) => ({
+			itemIndices: [itemIndex],
+			call: toCall(input),
+			...(ifAlreadyDone ? { ifAlreadyDone } : {}),
+		}));
 }

@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { WolkvoxAnswer } from '../transport/answer';
+import type { AlreadyDone, WolkvoxAnswer } from '../transport/answer';
+import { saysAlreadyDone } from '../transport/answer';
 import type { RequestSettings } from '../transport/request';
 import { WolkvoxFailure, wolkvoxRequest } from '../transport/request';
 import type { ItemError } from './errors';
@@ -14,6 +15,8 @@ export interface ItemProgress {
 	/** Records of this item Wolkvox accepted (telephones of combined writes). */
 	written: string[];
 	error?: ItemError;
+	/** The request that failed may have been applied all the same (no answer, a cut connection, a 5xx). */
+	mayHaveApplied?: boolean;
 }
 
 type Progress = Map<number, ItemProgress>;
@@ -63,38 +66,90 @@ function withoutFailedItems(request: PlannedRequest, pending: number[]): Planned
 const sameRefusal = (a: WolkvoxFailure, b: WolkvoxFailure) =>
 	a.failure.message === b.failure.message;
 
+/**
+ * The settings of a request that carries several items: the strictest of theirs. Each setting limits
+ * what may be done with an item's data (how often it is sent again, how long a run waits on it), so
+ * a combined request honours the item that allows the least: the shortest Timeout, the fewest Max
+ * Retries and the shortest Busy Token Wait.
+ */
+export function strictestSettings(settings: RequestSettings[]): RequestSettings | undefined {
+	// A loop, not Math.min(...list): a shared read may carry 100,000 items, too many arguments.
+	return settings.reduce<RequestSettings | undefined>(
+		(strictest, each) =>
+			strictest && {
+				timeout: Math.min(strictest.timeout, each.timeout),
+				maxRetries: Math.min(strictest.maxRetries, each.maxRetries),
+				busyWait: Math.min(strictest.busyWait, each.busyWait),
+			},
+		settings[0],
+	);
+}
+
+const SETTLED: Record<AlreadyDone, { mark: 'alreadyExisted' | 'alreadyGone'; reason: string }> = {
+	exists: {
+		mark: 'alreadyExisted',
+		reason:
+			'An earlier attempt of this request got no answer (or a server error) and Wolkvox applied it: the retry found it already created. It was created once, by this node.',
+	},
+	gone: {
+		mark: 'alreadyGone',
+		reason:
+			'An earlier attempt of this request got no answer (or a server error) and Wolkvox applied it: the retry found nothing left to remove.',
+	},
+};
+
+/**
+ * A retry's "already exists" / "not found" after an attempt that may have been applied: the work
+ * was done by that attempt, so it is Wolkvox's answer, marked, instead of a failure.
+ */
+function settledAnswer(request: PlannedRequest, error: WolkvoxFailure): WolkvoxAnswer | undefined {
+	const done = request.ifAlreadyDone;
+	const answer = error.failure.answer;
+	if (!done || !answer || !error.mayHaveApplied || !saysAlreadyDone(answer, done)) return undefined;
+	const { mark, reason } = SETTLED[done];
+	return { ...answer, code: Number(answer.code), [mark]: true, reason };
+}
+
 class PlanSender {
 	readonly progress: Progress = new Map();
 
 	constructor(
 		private readonly run: Run,
 		private readonly settingsOf: Map<number, RequestSettings>,
+		/** Whether a failure is thrown at once (without Continue On Fail) or only recorded. */
+		private readonly throwing: boolean,
 	) {}
 
 	/** Sends one request; on success every item it carries gets the answer. Returns the failure, if any. */
 	async attempt(request: PlannedRequest): Promise<WolkvoxFailure | undefined> {
-		const [first] = request.itemIndices;
-		const settings = first === undefined ? undefined : this.settingsOf.get(first);
+		const settings = strictestSettings(
+			request.itemIndices.flatMap((itemIndex) => this.settingsOf.get(itemIndex) ?? []),
+		);
 		if (!settings) throw new Error('A planned request carries no prepared item');
+		let answer: WolkvoxAnswer;
 		try {
-			const answer = await wolkvoxRequest(this.run, request.call, settings);
-			const written = recordsByItem(request);
-			for (const itemIndex of request.itemIndices) {
-				const item = progressOf(this.progress, itemIndex);
-				item.answers.push(answer);
-				item.written.push(...(written.get(itemIndex) ?? []));
-			}
-			if (request.call.file === 'configuration')
-				this.run.written += request.records?.owners.size ?? 1;
-			return undefined;
+			answer = await wolkvoxRequest(this.run, request.call, settings);
 		} catch (error) {
 			if (!(error instanceof WolkvoxFailure))
 				throw new NodeOperationError(this.run.node, error as Error);
-			// A verdict about the credential or the quota: nothing later in this run can succeed.
-			if (error.failure.outcome === 'halt' && error.failure.answer)
-				this.run.halted ??= error.failure.message;
-			return error;
+			const settled = settledAnswer(request, error);
+			if (!settled) {
+				// A verdict about the credential or the quota: nothing later in this run can succeed.
+				if (error.failure.outcome === 'halt' && error.failure.answer)
+					this.run.halted ??= error.failure.message;
+				return error;
+			}
+			answer = settled;
 		}
+		const written = recordsByItem(request);
+		for (const itemIndex of request.itemIndices) {
+			const item = progressOf(this.progress, itemIndex);
+			item.answers.push(answer);
+			item.written.push(...(written.get(itemIndex) ?? []));
+		}
+		if (request.call.file === 'configuration')
+			this.run.written += request.records?.owners.size ?? 1;
+		return undefined;
 	}
 
 	fail(request: PlannedRequest, failure: WolkvoxFailure, refused: string[] = []): void {
@@ -108,7 +163,8 @@ class PlanSender {
 				written: item.written,
 				writtenInRun: this.run.written,
 			});
-			if (!this.run.continueOnFail) throw item.error;
+			item.mayHaveApplied = failure.mayHaveApplied;
+			if (this.throwing) throw item.error;
 		}
 	}
 
@@ -158,7 +214,7 @@ class PlanSender {
 			const item = progressOf(this.progress, itemIndex);
 			if (item.error) continue;
 			item.error = notSentError(this.run, itemIndex, reason, item.written);
-			if (!this.run.continueOnFail) throw item.error;
+			if (this.throwing) throw item.error;
 		}
 	}
 }
@@ -166,16 +222,19 @@ class PlanSender {
 /**
  * Sends a plan's requests one after another. A request whose items have all failed is skipped; once
  * the run stops sending (execution stopped, credential or quota refused) the remaining items are
- * reported as not sent. Without Continue On Fail the first failure is thrown.
+ * reported as not sent. Without Continue On Fail the first failure is thrown, unless `collect` asks
+ * for every failure to be recorded only (the caller then decides what to throw).
  */
 export async function sendPlan<Input>(
 	run: Run,
 	requests: PlannedRequest[],
 	items: Array<PreparedItem<Input>>,
+	collect = false,
 ): Promise<Map<number, ItemProgress>> {
 	const sender = new PlanSender(
 		run,
 		new Map(items.map(({ itemIndex, settings }) => [itemIndex, settings])),
+		!run.continueOnFail && !collect,
 	);
 	for (const [index, request] of requests.entries()) {
 		const reason = run.stopReason();

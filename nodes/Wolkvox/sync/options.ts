@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { readBoolean, readOptions, readParameter, readWholeNumber } from '../run/parameters';
 import type { ItemOutcome, PreparedItem } from '../run/operation';
@@ -13,16 +13,28 @@ export interface SyncSettings {
 	maxRemovals: number;
 }
 
-/** The Remove Unlisted switch: one value for the whole run. */
-export function removeUnlistedField(description: string): INodeProperties {
-	return {
-		displayName: 'Remove Unlisted',
-		name: 'removeUnlisted',
-		type: 'boolean',
-		noDataExpression: true,
-		default: false,
-		description,
-	};
+/**
+ * The Remove Unlisted switch (one value for the whole run), and the notice the editor shows while it
+ * is on and the Dry Run option is not.
+ */
+export function removeUnlistedField(description: string, records: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Remove Unlisted',
+			name: 'removeUnlisted',
+			type: 'boolean',
+			noDataExpression: true,
+			default: false,
+			description,
+		},
+		{
+			displayName: `Running this REMOVES from Wolkvox the ${records} no input item holds. To see first what would change, add the Dry Run option (Options).`,
+			name: 'removalsNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { removeUnlisted: [true] }, hide: { 'options.dryRun': [true] } },
+		},
+	];
 }
 
 /** The Dry Run and Max Removals options; `records` names what is removed ("numbers", "codes"). */
@@ -32,7 +44,8 @@ export function syncOptionFields(records: string, maxRemovals: number): INodePro
 			displayName: 'Dry Run',
 			name: 'dryRun',
 			type: 'boolean',
-			default: false,
+			// Adding the option is asking for a dry run: it starts on.
+			default: true,
 			description: `Whether to only read Wolkvox and output what a real run would write (${records} added, updated, removed), writing nothing`,
 		},
 		{
@@ -94,6 +107,40 @@ export function skippedRemovals<Record>(
 	unlisted: Record[],
 	name: string,
 ) {
-	if (!('remove' in decision) || decision.remove || !decision.reason) return [];
+	if (!('remove' in decision) || decision.remove || !decision.reason || unlisted.length === 0)
+		return [];
 	return [{ what: 'removal', reason: decision.reason, count: unlisted.length, [name]: unlisted }];
+}
+
+/** What a dry run says instead of what a real run did. */
+const WOULD = {
+	added: 'wouldAdd',
+	removed: 'wouldRemove',
+	restoredToOtherList: 'wouldRestoreToOtherList',
+	created: 'wouldCreate',
+	updated: 'wouldUpdate',
+} as const;
+
+/** The name of a result in the output: what was done (`added`), or in a dry run what would be (`wouldAdd`). */
+export function named(dryRun: boolean, done: keyof typeof WOULD): string {
+	return dryRun ? WOULD[done] : done;
+}
+
+/**
+ * The run's summary goes on the first item that did not fail, so that a failure of the item that
+ * would carry it (its own write, or the removals made on its behalf) does not lose it.
+ */
+export function attachSummary<Input>(
+	outcomes: Map<number, ItemOutcome>,
+	items: Array<PreparedItem<Input>>,
+	summary: IDataObject,
+): void {
+	for (const { itemIndex } of items) {
+		const outcome = outcomes.get(itemIndex);
+		const [output] = outcome && 'json' in outcome ? outcome.json : [];
+		if (output) {
+			output.summary = summary;
+			return;
+		}
+	}
 }

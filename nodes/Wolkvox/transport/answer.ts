@@ -39,6 +39,19 @@ const NO_TOKEN = /ENTER THE WOLKVOX-TOKEN/i;
 // Inferred: Wolkvox's exact wording for a duplicate is undocumented.
 const ALREADY_EXISTS = /ALREADY EXIST|YA EXISTE/i;
 
+/** What an answer says was already done: the record exists (a create), or is gone (a removal). */
+export type AlreadyDone = 'exists' | 'gone';
+// Inferred, like ALREADY_EXISTS; "THE API YOU WANT TO CONSULT DOES NOT EXIST" is about the URL, not a record.
+const GONE = /(?:DOES|DO) NOT EXIST|NOT FOUND|NO EXISTE/i;
+const UNKNOWN_API = /THE API YOU WANT/i;
+
+/** Whether Wolkvox's refusal says the record is already in the state `done` asks for. */
+export function saysAlreadyDone(answer: WolkvoxAnswer | undefined, done: AlreadyDone): boolean {
+	const msg = String(answer?.msg ?? '');
+	if (done === 'exists') return ALREADY_EXISTS.test(msg);
+	return GONE.test(msg) && !UNKNOWN_API.test(msg);
+}
+
 function parseBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
 	try {

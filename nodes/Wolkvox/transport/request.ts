@@ -61,6 +61,8 @@ export class WolkvoxFailure extends Error {
 	constructor(
 		readonly failure: Failure,
 		readonly attempts: number,
+		/** Some attempt may have been applied by Wolkvox (no answer, a cut connection, a server error). */
+		readonly mayHaveApplied = false,
 	) {
 		super(failure.message);
 		this.name = 'WolkvoxFailure';
@@ -245,7 +247,11 @@ export async function wolkvoxRequest(
 	for (let attempt = 1; ; attempt++) {
 		const sent = await sendInTurn(run, options, Math.min(settings.timeout, WOLKVOX_CALL_LIMIT_MS));
 		if ('stopped' in sent) {
-			throw new WolkvoxFailure(stoppedFailure(run, sent.sent || sentOnce), attempt);
+			throw new WolkvoxFailure(
+				stoppedFailure(run, sent.sent || sentOnce),
+				attempt,
+				sent.sent || unanswered,
+			);
 		}
 		sentOnce = true;
 		const verdict = verdictOf(sent, token, unanswered);
@@ -260,9 +266,10 @@ export async function wolkvoxRequest(
 			unanswered ||= verdict.mayHaveApplied === true;
 			wait = backoffMs(faults - 1, MAX_BACKOFF_MS);
 		}
-		if (wait === undefined) throw new WolkvoxFailure(verdict, attempt);
+		if (wait === undefined)
+			throw new WolkvoxFailure(verdict, attempt, unanswered || verdict.mayHaveApplied === true);
 		if (!(await pause(wait, run.cancelSignal)))
-			throw new WolkvoxFailure(stoppedFailure(run, true), attempt);
+			throw new WolkvoxFailure(stoppedFailure(run, true), attempt, unanswered);
 	}
 }
 

@@ -56,6 +56,15 @@ function numberBatch(call: number): string[] {
 	);
 }
 
+/** A webhook's answer: the output items of the workflow's last node (the Wolkvox node). */
+function outputItems(response: { text: string }): unknown {
+	try {
+		return JSON.parse(response.text) as unknown;
+	} catch {
+		return response.text.slice(0, 200);
+	}
+}
+
 /** How many successful requests carried each value. */
 function successesPer(values: string[]): Map<string, number> {
 	const counts = new Map<string, number>();
@@ -116,6 +125,29 @@ it(`${CODE_CALLS} × ${CODES_PER_CALL} per-item activity codes and ${DNC_CALLS} 
 	);
 
 	expect(failed.map((response) => `${response.status} ${response.text.slice(0, 200)}`)).toEqual([]);
+	// Every webhook answers with one Wolkvox output item per input item, each saying it succeeded.
+	expect(responses.slice(0, CODE_CALLS).map(outputItems)).toEqual(
+		codeCalls.map((codes) =>
+			codes.map(({ code }) => ({
+				code: 201,
+				error: null,
+				msg: 'Code successfully created',
+				typeCode: 'cod_act1',
+				codAct: code,
+			})),
+		),
+	);
+	expect(responses.slice(CODE_CALLS).map(outputItems)).toEqual(
+		dncCalls.map((telephones) =>
+			telephones.map((telephone) => ({
+				typeCall: 'outbound',
+				telephones: [telephone],
+				code: 201,
+				error: null,
+				msg: '10 telephones were added',
+			})),
+		),
+	);
 	expect([...simulator.activityCodes.keys()].sort()).toEqual([...allCodes].sort());
 	expect(allCodes.filter((code) => createdOnce.get(code) !== 1)).toEqual([]);
 	expect([...simulator.dnc.outbound].sort()).toEqual([...allNumbers].sort());

@@ -16,15 +16,16 @@ export const description = updateDisplayOptions(
 	[...activityCodeFields, optionsCollection(channelOptionFields)],
 );
 
-/** One create_cod_act per item: `{ code, error, msg, typeCode, codAct }`. */
+/**
+ * One create_cod_act per item: `{ code, error, msg, typeCode, codAct }`. A retry's "already exists"
+ * after an attempt Wolkvox may have applied is a success, marked `alreadyExisted` with the reason.
+ */
 export const operation = plannedOperation<IDataObject>({
 	description,
 	prepare: readActivityCode,
-	plan: oneRequestPerItem((body) => ({
-		method: 'POST',
-		file: 'configuration',
-		api: 'create_cod_act',
-		body,
-	})),
+	plan: oneRequestPerItem(
+		(body) => ({ method: 'POST', file: 'configuration', api: 'create_cod_act', body }),
+		'exists',
+	),
 	toOutput: activityCodeOutput,
 });

@@ -64,6 +64,8 @@ function plan(items: Array<PreparedItem<DeleteInput>>): PlannedRequest[] {
 				api: 'remove_cod_act',
 				body: { type_code: input.typeCode, cod_act: codAct },
 			},
+			// A retry's "not found" after an attempt Wolkvox may have applied: the codes are gone.
+			ifAlreadyDone: 'gone' as const,
 		})),
 	);
 }

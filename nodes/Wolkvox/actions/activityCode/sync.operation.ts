@@ -16,7 +16,9 @@ import type { Run } from '../../run/run';
 import { sendPlan } from '../../run/send';
 import { counted, decideRemovals, diff } from '../../sync/diff';
 import {
+	attachSummary,
 	guardFailure,
+	named,
 	readSyncSettings,
 	removeUnlistedField,
 	skippedRemovals,
@@ -38,8 +40,9 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['activityCode'], operation: ['sync'] } },
 	[
 		...activityCodeFields,
-		removeUnlistedField(
+		...removeUnlistedField(
 			'Whether to also delete the codes of the group(s) present in the input that no input item holds. Codes of a group absent from the input are never touched.',
+			'codes',
 		),
 		optionsCollection([...channelOptionFields, ...syncOptionFields('codes', DEFAULT_MAX_REMOVALS)]),
 	],
@@ -114,6 +117,7 @@ function removalRequests(removed: string[], summaryItem: number): PlannedRequest
 				api: 'remove_cod_act',
 				body: { type_code: typeCode, cod_act: part },
 			} as WolkvoxCall,
+			ifAlreadyDone: 'gone' as const,
 		})),
 	);
 }
@@ -160,20 +164,26 @@ async function execute(
 	]);
 	const writes: PlannedRequest[] = [...wanted]
 		.filter(([key]) => results.get(key) !== 'unchanged')
-		.map(([key, { itemIndex, input }]) => ({
-			itemIndices: [itemIndex],
-			call: writeCall(results.get(key) === 'created' ? 'create_cod_act' : 'edit_cod_act', input),
-		}));
+		.map(([key, { itemIndex, input }]) =>
+			results.get(key) === 'created'
+				? {
+						itemIndices: [itemIndex],
+						call: writeCall('create_cod_act', input),
+						ifAlreadyDone: 'exists' as const,
+					}
+				: { itemIndices: [itemIndex], call: writeCall('edit_cod_act', input) },
+		);
 	const removeRequests = removalRequests(removed, first.itemIndex);
-	const sent = settings.dryRun ? new Map() : await sendPlan(run, writes, items);
-	const removal = settings.dryRun ? new Map() : await sendPlan(run, removeRequests, items);
+	const { dryRun } = settings;
+	const sent = dryRun ? new Map() : await sendPlan(run, writes, items);
+	const removal = dryRun ? new Map() : await sendPlan(run, removeRequests, items);
 
 	const summary: IDataObject = {
-		dryRun: settings.dryRun,
-		created: counted('codes', missing.map(codeOf)),
-		updated: counted('codes', changed.map(codeOf)),
+		dryRun,
+		[named(dryRun, 'created')]: counted('codes', missing.map(codeOf)),
+		[named(dryRun, 'updated')]: counted('codes', changed.map(codeOf)),
 		unchanged: counted('codes', unchanged.map(codeOf)),
-		removed: counted('codes', removed.map(codeOf)),
+		[named(dryRun, 'removed')]: counted('codes', removed.map(codeOf)),
 		skipped: skippedRemovals(decision, unlisted.map(codeOf), 'codes'),
 		requests: 1 + (settings.dryRun ? 0 : writes.length + removeRequests.length),
 	};
@@ -187,15 +197,17 @@ async function execute(
 			continue;
 		}
 		const answers = sent.get(itemIndex)?.answers ?? [];
+		const result = results.get(codeKey(input.type_code, input.cod_act)) ?? 'unchanged';
 		const output: IDataObject = {
 			typeCode: input.type_code,
 			codAct: input.cod_act,
-			result: results.get(codeKey(input.type_code, input.cod_act)),
+			result: result === 'unchanged' ? result : named(dryRun, result),
+			...(dryRun ? { dryRun } : {}),
 			...(answers.length ? combinedAnswer(answers) : {}),
 		};
-		if (itemIndex === first.itemIndex) output.summary = summary;
 		outcomes.set(itemIndex, { json: [output] });
 	}
+	attachSummary(outcomes, items, summary);
 	return outcomes;
 }
 

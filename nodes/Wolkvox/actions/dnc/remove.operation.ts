@@ -116,7 +116,11 @@ function plan(items: Array<PreparedItem<RemoveInput>>): PlannedRequest[] {
 		itemIndices,
 		call: removeDncCall({ telephones: 'all', type: typeCall }),
 	}));
-	return [...listedRequests, ...emptyRequests];
+	// A retry's "not found" after an attempt Wolkvox may have applied: the numbers are gone.
+	return [...listedRequests, ...emptyRequests].map((request) => ({
+		...request,
+		ifAlreadyDone: 'gone' as const,
+	}));
 }
 
 function toOutput(_run: Run, input: RemoveInput, answers: WolkvoxAnswer[]): IDataObject[] {

@@ -3,20 +3,18 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxCall } from '../../transport/request';
 import { optionsCollection, readOptions, readWholeNumber } from '../../run/parameters';
-import type {
-	ItemOutcome,
-	PlannedRequest,
-	PreparedItem,
-	WolkvoxOperation,
-} from '../../run/operation';
+import type { ItemOutcome, PreparedItem, WolkvoxOperation } from '../../run/operation';
 import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL } from '../../run/operation';
 import { readForAll } from '../../run/reads';
 import type { Run } from '../../run/run';
 import { sendPlan } from '../../run/send';
 import { counted, decideRemovals, diff } from '../../sync/diff';
 import type { SyncSettings } from '../../sync/options';
+import { removeKeepingOtherList } from '../../sync/otherList';
 import {
+	attachSummary,
 	guardFailure,
+	named,
 	readSyncSettings,
 	removeUnlistedField,
 	skippedRemovals,
@@ -49,8 +47,9 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 	},
 	...telephoneSourceProperties(),
-	removeUnlistedField(
+	...removeUnlistedField(
 		'Whether to also remove the numbers the list holds and the input does not. Off: the sync only adds. Removed numbers can be called again, so removals are guarded (see Max Removals).',
+		'numbers',
 	),
 	optionsCollection([
 		...telephoneBatchOptionFields.filter((field) => field.name === 'batchSize'),
@@ -137,31 +136,6 @@ function requestsFor(
 	);
 }
 
-/**
- * `remove_dnc` with listed numbers takes no type and removes them from both lists: after each removal
- * request, the removed numbers the other list held are added back to it.
- */
-function removalRequests(
-	removed: string[],
-	otherHolds: Set<string>,
-	settings: DncSyncSettings,
-	summaryItem: number,
-): PlannedRequest[] {
-	const owner = () => [summaryItem];
-	const other = otherList(settings.typeCall);
-	return chunk(removed, settings.batchSize).flatMap((part) => {
-		const restored = part.filter((telephone) => otherHolds.has(telephone));
-		return [
-			...requestsFor(part, owner, settings.batchSize, (telephones) =>
-				removeDncCall({ telephones }),
-			),
-			...requestsFor(restored, owner, settings.batchSize, (telephones) =>
-				addDncCall(other, telephones),
-			),
-		];
-	});
-}
-
 async function execute(
 	run: Run,
 	items: Array<PreparedItem<string[]>>,
@@ -192,7 +166,8 @@ async function execute(
 	);
 	if ('fail' in decision) return guardFailure(run, items, decision.fail);
 	const removed = decision.remove ? unlisted : [];
-	const restored = removed.filter((telephone) => lists[otherList(typeCall)].has(telephone));
+	const other = otherList(typeCall);
+	const restored = removed.filter((telephone) => lists[other].has(telephone));
 
 	const addRequests = requestsFor(
 		missing,
@@ -200,32 +175,43 @@ async function execute(
 		settings.batchSize,
 		(part) => addDncCall(typeCall, part),
 	);
-	const removeRequests = removalRequests(
-		removed,
-		lists[otherList(typeCall)],
-		settings,
-		first.itemIndex,
-	);
-	const added = settings.dryRun ? new Map() : await sendPlan(run, addRequests, items);
-	const removal = settings.dryRun ? new Map() : await sendPlan(run, removeRequests, items);
+	const { dryRun } = settings;
+	const added = dryRun ? new Map() : await sendPlan(run, addRequests, items);
+	const removal = dryRun
+		? undefined
+		: await removeKeepingOtherList(run, items, {
+				removed,
+				list: typeCall,
+				otherList: other,
+				otherHolds: lists[other],
+				batchSize: settings.batchSize,
+				summaryItem: first.itemIndex,
+				removeCall: (telephones) => removeDncCall({ telephones }),
+				restoreCall: (telephones) => addDncCall(other, telephones),
+			});
+	if (removal?.error && !run.continueOnFail) throw removal.error;
 
 	const summary: IDataObject = {
-		dryRun: settings.dryRun,
+		dryRun,
 		typeCall,
 		wanted: owners.size,
 		listed: lists[typeCall].size,
-		added: counted('telephones', missing),
-		removed: counted('telephones', removed),
-		restoredToOtherList: { typeCall: otherList(typeCall), ...counted('telephones', restored) },
+		[named(dryRun, 'added')]: counted('telephones', missing),
+		[named(dryRun, 'removed')]: counted('telephones', removal?.removed ?? removed),
+		[named(dryRun, 'restoredToOtherList')]: {
+			typeCall: other,
+			...counted('telephones', removal?.restored ?? restored),
+		},
 		skipped: skippedRemovals(decision, unlisted, 'telephones'),
-		requests: reads.length + (settings.dryRun ? 0 : addRequests.length + removeRequests.length),
+		requests: reads.length + (dryRun ? 0 : addRequests.length + (removal?.requests ?? 0)),
 	};
-	const removalAnswers = removal.get(first.itemIndex)?.answers ?? [];
-	if (removalAnswers.length) summary.removalAnswer = combinedAnswer(removalAnswers);
+	if (removal?.answers.length) summary.removalAnswer = combinedAnswer(removal.answers);
+	if (removal?.error) summary.stateUnknown = removal.stateUnknown;
 	const missingSet = new Set(missing);
 	const outcomes = new Map<number, ItemOutcome>();
 	for (const { itemIndex, input } of items) {
-		const error = added.get(itemIndex)?.error ?? removal.get(itemIndex)?.error;
+		const summaryError = itemIndex === first.itemIndex ? removal?.error : undefined;
+		const error = summaryError ?? added.get(itemIndex)?.error;
 		if (error) {
 			outcomes.set(itemIndex, { error });
 			continue;
@@ -234,13 +220,14 @@ async function execute(
 		const output: IDataObject = {
 			typeCall,
 			telephones: input,
-			added: input.filter((telephone) => missingSet.has(telephone)),
+			[named(dryRun, 'added')]: input.filter((telephone) => missingSet.has(telephone)),
 			alreadyListed: input.filter((telephone) => !missingSet.has(telephone)),
+			...(dryRun ? { dryRun } : {}),
 			...(answers.length ? combinedAnswer(answers) : {}),
 		};
-		if (itemIndex === first.itemIndex) output.summary = summary;
 		outcomes.set(itemIndex, { json: [output] });
 	}
+	attachSummary(outcomes, items, summary);
 	return outcomes;
 }
 
