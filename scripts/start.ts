@@ -11,7 +11,7 @@
  * between runs. Ctrl-C, SIGTERM or SIGHUP (to this process, to npm, or to the process group) stop
  * everything; .cache/start.pid names what runs.
  */
-import { mkdirSync, writeFileSync } from 'fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 import { parseArgs } from 'util';
 
@@ -39,14 +39,29 @@ import { missingQueueToolsMessage } from './runtime/system-tools';
 
 const PIDFILE = path.join(CACHE_DIR, 'start.pid');
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
-const EXAMPLE_FILES = [
-	'dnc-from-spreadsheet.json',
-	'crm-webhook-activity-code.json',
-	'dnc-sync-dry-run.json',
-];
 const WEBHOOK_WORKFLOW_ID = 'WolkvoxCrmHook01';
 const WEBHOOK_PATH = 'wolkvox-activity-code';
 const SIMULATOR_CREDENTIAL = { id: 'WolkvoxSimCred01', name: 'Wolkvox (simulator)' };
+
+interface Example {
+	file: string;
+	id: string;
+	name: string;
+}
+
+/** Every workflow in examples/, imported and listed in the banner. */
+function readExamples(): Example[] {
+	return readdirSync(EXAMPLES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
+				id: string;
+				name: string;
+			};
+			return { file: path.join(EXAMPLES_DIR, file), id: workflow.id, name: workflow.name };
+		});
+}
 
 interface QueueConfig {
 	postgresPort: number;
@@ -125,15 +140,29 @@ function writeSimulatorCredential(userFolder: string, baseUrl: string, token: st
 	return file;
 }
 
-function printBanner(n8n: RunningN8n, simulator: WolkvoxSimulator, services: Service[]): void {
+function exampleLines(examples: Example[], n8nUrl: string): string[] {
+	return examples.flatMap((example) =>
+		example.id === WEBHOOK_WORKFLOW_ID
+			? [
+					`    - "${example.name}" (published), try:`,
+					`      curl -X POST ${n8nUrl}/webhook/${WEBHOOK_PATH} -H 'content-type: application/json' \\`,
+					`        -d '{"code":"510","description":"Callback scheduled","success":true,"rightPartyContact":true}'`,
+				]
+			: [`    - "${example.name}" (run it with Execute workflow)`],
+	);
+}
+
+function printBanner(
+	n8n: RunningN8n,
+	simulator: WolkvoxSimulator,
+	services: Service[],
+	examples: Example[],
+): void {
 	const lines = [
 		'',
 		`n8n ${n8n.url} is running with n8n-nodes-wolkvox installed as a community package.`,
 		`  Open ${n8n.url} (first time: create the owner account), then Workflows:`,
-		'    - "Wolkvox: add a spreadsheet\'s opt-outs to the Do-Not-Call list" (run it with Execute workflow)',
-		'    - "Wolkvox: create an activity code from a CRM webhook" (published), try:',
-		`      curl -X POST ${n8n.url}/webhook/${WEBHOOK_PATH} -H 'content-type: application/json' \\`,
-		`        -d '{"code":"510","description":"Callback scheduled","success":true,"rightPartyContact":true}'`,
+		...exampleLines(examples, n8n.url),
 		`  Credential "${SIMULATOR_CREDENTIAL.name}" points at the simulator ${simulator.baseUrl} (it starts empty each time)`,
 		`  Simulator state: ${simulator.baseUrl}/__simulator/state`,
 		...services.map(
@@ -209,6 +238,7 @@ async function main(): Promise<void> {
 		const userFolder = config.n8n.userFolder;
 		mkdirSync(userFolder, { recursive: true });
 		await packAndInstall(userFolder);
+		const examples = readExamples();
 		const simulator = await startSimulator({
 			port: config.simulatorPort,
 			tokens: [{ token: config.simulatorToken }],
@@ -220,7 +250,7 @@ async function main(): Promise<void> {
 					simulator.baseUrl,
 					config.simulatorToken,
 				),
-				workflowFiles: EXAMPLE_FILES.map((file) => path.join(EXAMPLES_DIR, file)),
+				workflowFiles: examples.map((example) => example.file),
 				publishIds: [WEBHOOK_WORKFLOW_ID],
 			};
 			const services = config.queue
@@ -229,7 +259,7 @@ async function main(): Promise<void> {
 			const n8n = services.find(
 				(service): service is RunningN8n => 'url' in service && service.name === 'n8n',
 			);
-			if (n8n) printBanner(n8n, simulator, services);
+			if (n8n) printBanner(n8n, simulator, services, examples);
 			const reason = await untilStopped(services);
 			if (!stopping) throw new Error(reason);
 			progress(`Stopping (${reason})…`);
