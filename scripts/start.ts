@@ -34,7 +34,7 @@ import {
 	type WorkerPorts,
 } from './runtime/queue-mode';
 import { findRedisServer } from './runtime/redis';
-import { startSimulator } from './runtime/simulator';
+import { simulatorCredentialData, startSimulator } from './runtime/simulator';
 import { missingQueueToolsMessage } from './runtime/system-tools';
 
 const PIDFILE = path.join(CACHE_DIR, 'start.pid');
@@ -134,7 +134,7 @@ function writeSimulatorCredential(userFolder: string, baseUrl: string, token: st
 	const credential = {
 		...SIMULATOR_CREDENTIAL,
 		type: 'wolkvoxApi',
-		data: { server: '0002', token, baseUrl },
+		data: simulatorCredentialData(baseUrl, token),
 	};
 	writeFileSync(file, JSON.stringify([credential], null, 2));
 	return file;

@@ -12,6 +12,7 @@ import { ensureN8n } from '../../../scripts/runtime/n8n-install';
 import { INSTALL_DIR, REPO_ROOT } from '../../../scripts/runtime/paths';
 import { stopRecorded } from '../../../scripts/runtime/pidfile';
 import { assertPortFree, assertTestPort, portFromEnv } from '../../../scripts/runtime/ports';
+import { progress } from '../../../scripts/runtime/progress';
 import { until } from '../../harness/until';
 import { ownerSession } from '../rest';
 
@@ -61,6 +62,7 @@ async function exited(child: ChildProcess): Promise<number | null> {
 
 it('from a cache folder that does not exist: n8n serves the node, the simulator and the three examples; SIGTERM stops everything', async () => {
 	expect(existsSync(path.dirname(cacheDir))).toBe(false);
+	const startedAt = Date.now();
 	npmStart = spawn('npm', ['start'], {
 		cwd: REPO_ROOT,
 		detached: true, // a group of its own, so that a failed test can still kill whatever is left
@@ -83,6 +85,7 @@ it('from a cache folder that does not exist: n8n serves the node, the simulator 
 		}),
 	]);
 	expect(started).toBe(true);
+	progress(`fresh-clone start: n8n served after ${Math.round((Date.now() - startedAt) / 1000)} s`);
 
 	for (const example of examples) expect(output).toContain(`"${example.name}"`);
 	expect(examples).toHaveLength(3);
@@ -105,8 +108,12 @@ it('from a cache folder that does not exist: n8n serves the node, the simulator 
 	).json()) as { activityCodes: unknown[] };
 	expect(JSON.stringify(state.activityCodes)).toContain('510');
 
+	const stoppingAt = Date.now();
 	process.kill(npmStart.pid!, 'SIGTERM');
 	await exited(npmStart);
+	progress(
+		`fresh-clone start: stopped ${Math.round((Date.now() - stoppingAt) / 1000)} s after SIGTERM`,
+	);
 
 	expect(output).toContain('Everything is stopped');
 	expect(record.processes.filter((recorded) => isProcessAlive(recorded.pid))).toEqual([]);
