@@ -19,7 +19,7 @@ import { DEFAULT_TOKEN, type WolkvoxSimulator } from '../simulator/server';
 import { parentExited, signalReceived, stopChildProcesses, type Service } from './runtime/children';
 import { importSeed, n8nCli, seedN8n, type N8nSettings, type SeedFiles } from './runtime/n8n-cli';
 import { ensureN8n, type N8nInstall } from './runtime/n8n-install';
-import { startN8n, type RunningN8n } from './runtime/n8n-process';
+import { startN8n, webhookRegistered, type RunningN8n } from './runtime/n8n-process';
 import { packAndInstall } from './runtime/package-install';
 import { CACHE_DIR, REPO_ROOT } from './runtime/paths';
 import { Pidfile } from './runtime/pidfile';
@@ -259,6 +259,8 @@ async function main(): Promise<void> {
 			const n8n = services.find(
 				(service): service is RunningN8n => 'url' in service && service.name === 'n8n',
 			);
+			if (n8n && !(await webhookRegistered(n8n, WEBHOOK_PATH)))
+				progress(`n8n has not registered the webhook /webhook/${WEBHOOK_PATH} yet: see its log`);
 			if (n8n) printBanner(n8n, simulator, services, examples);
 			const reason = await untilStopped(services);
 			if (!stopping) throw new Error(reason);

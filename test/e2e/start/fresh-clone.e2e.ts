@@ -92,11 +92,7 @@ it('from a cache folder that does not exist: n8n serves the node, the simulator 
 	const record = JSON.parse(readFileSync(pidfile, 'utf8')) as { processes: RecordedProcess[] };
 	expect(record.processes.map((recorded) => recorded.name)).toEqual(['npm start', 'n8n']);
 
-	const session = await ownerSession(PORTS.n8n);
-	const workflows = (await session.get('/workflows')) as Array<{ id: string }>;
-	expect(workflows.map((workflow) => workflow.id).sort()).toEqual(
-		examples.map((example) => example.id).sort(),
-	);
+	// the banner's curl works as soon as the banner is printed
 	const webhook = await fetch(`http://127.0.0.1:${PORTS.n8n}/webhook/wolkvox-activity-code`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
@@ -107,16 +103,21 @@ it('from a cache folder that does not exist: n8n serves the node, the simulator 
 		await fetch(`http://127.0.0.1:${PORTS.simulator}/__simulator/state`)
 	).json()) as { activityCodes: unknown[] };
 	expect(JSON.stringify(state.activityCodes)).toContain('510');
+	const session = await ownerSession(PORTS.n8n);
+	const workflows = (await session.get('/workflows')) as Array<{ id: string }>;
+	expect(workflows.map((workflow) => workflow.id).sort()).toEqual(
+		examples.map((example) => example.id).sort(),
+	);
 
 	const stoppingAt = Date.now();
 	process.kill(npmStart.pid!, 'SIGTERM');
 	await exited(npmStart);
+	await until(() => record.processes.every((recorded) => !isProcessAlive(recorded.pid)));
 	progress(
 		`fresh-clone start: stopped ${Math.round((Date.now() - stoppingAt) / 1000)} s after SIGTERM`,
 	);
 
-	expect(output).toContain('Everything is stopped');
-	expect(record.processes.filter((recorded) => isProcessAlive(recorded.pid))).toEqual([]);
+	await until(() => output.includes('Everything is stopped'));
 	expect(existsSync(pidfile)).toBe(false);
 	for (const port of Object.values(PORTS)) await assertPortFree(port, 'stopped by SIGTERM');
 }, 600_000);
