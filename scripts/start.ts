@@ -109,7 +109,7 @@ function readConfig(): StartConfig {
 	};
 }
 
-/** Everything checked before the (first-time: 4-minute) install: ports, and Postgres/Redis in queue mode. */
+/** Everything checked before the (first-time: several-minute) install: ports, and Postgres/Redis in queue mode. */
 async function preflight(config: StartConfig): Promise<void> {
 	const ports: Record<string, number> = {
 		'n8n editor, N8N_PORT': config.n8n.port,
