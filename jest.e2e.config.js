@@ -8,8 +8,12 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.ts'],
-	// the queue-mode suite has its own config (jest.queue.config.js)
-	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/queue/'],
+	// the queue-mode suite and the fresh-clone start have their own configs (jest.queue/start.config.js)
+	testPathIgnorePatterns: [
+		'/node_modules/',
+		'<rootDir>/test/e2e/queue/',
+		'<rootDir>/test/e2e/start/',
+	],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/e2e/tsconfig.json' }] },
 	globalSetup: '<rootDir>/test/e2e/global-setup.ts',
 	globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',

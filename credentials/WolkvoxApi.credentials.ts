@@ -17,6 +17,9 @@ const TEST_BASE_URL =
 	" ? (/^https?:\\/\\/[^\\s?#@]+$/i.test($credentials.baseUrl) ? $credentials.baseUrl.replace(/\\/+$/, '') : 'https://invalid-base-url.invalid')" +
 	" : (/^(wv)?[0-9]{1,6}$/i.test($credentials.server) ? 'https://wv' + $credentials.server.replace(/^wv/i, '') + '.wolkvox.com' : 'https://invalid-server-code.invalid') }}";
 
+/** Wolkvox's API hosts (wv{server}.wolkvox.com): where the HTTP Request node may send the token by default. */
+const WOLKVOX_DOMAINS = '*.wolkvox.com';
+
 /** A test rule for one of Wolkvox's refusals, which it says in `msg` (its HTTP status may be 200). */
 function refusedWith(msg: string, advice: string): IAuthenticateRuleResponseSuccessBody {
 	return {
@@ -76,6 +79,43 @@ export class WolkvoxApi implements ICredentialType {
 			placeholder: 'https://proxy.example.com',
 			description:
 				'Leave empty to use https://wv{server}.wolkvox.com. Set it only to go through a proxy or to a Wolkvox simulator (http or https).',
+		},
+		// Declared here, n8n keeps these instead of adding its own with the default "All": in the HTTP
+		// Request node this credential sends the token to Wolkvox's hosts only, unless its owner widens it.
+		{
+			displayName: 'Allowed HTTP Request Domains',
+			name: 'allowedHttpRequestDomains',
+			type: 'options',
+			options: [
+				{
+					name: 'All',
+					value: 'all',
+					description: 'Send the token to any host the HTTP Request node is given',
+				},
+				{
+					name: 'Specific Domains',
+					value: 'domains',
+					description: 'Send the token only to the domains listed below',
+				},
+				{
+					name: 'None',
+					value: 'none',
+					description: 'Refuse this credential in the HTTP Request node',
+				},
+			],
+			default: 'domains',
+			description:
+				"Where n8n's HTTP Request node may send this credential's token. The Wolkvox node itself only ever calls the Server or the Base URL.",
+		},
+		{
+			displayName: 'Allowed Domains',
+			name: 'allowedDomains',
+			type: 'string',
+			default: WOLKVOX_DOMAINS,
+			placeholder: '*.wolkvox.com, proxy.example.com',
+			description:
+				'Comma-separated hosts (*.example.com matches its subdomains). Add your proxy or simulator host when the Base URL points there.',
+			displayOptions: { show: { allowedHttpRequestDomains: ['domains'] } },
 		},
 	];
 

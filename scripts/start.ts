@@ -11,7 +11,7 @@
  * between runs. Ctrl-C, SIGTERM or SIGHUP (to this process, to npm, or to the process group) stop
  * everything; .cache/start.pid names what runs.
  */
-import { mkdirSync, writeFileSync } from 'fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 import { parseArgs } from 'util';
 
@@ -19,7 +19,7 @@ import { DEFAULT_TOKEN, type WolkvoxSimulator } from '../simulator/server';
 import { parentExited, signalReceived, stopChildProcesses, type Service } from './runtime/children';
 import { importSeed, n8nCli, seedN8n, type N8nSettings, type SeedFiles } from './runtime/n8n-cli';
 import { ensureN8n, type N8nInstall } from './runtime/n8n-install';
-import { startN8n, type RunningN8n } from './runtime/n8n-process';
+import { startN8n, webhookRegistered, type RunningN8n } from './runtime/n8n-process';
 import { packAndInstall } from './runtime/package-install';
 import { CACHE_DIR, REPO_ROOT } from './runtime/paths';
 import { Pidfile } from './runtime/pidfile';
@@ -34,19 +34,34 @@ import {
 	type WorkerPorts,
 } from './runtime/queue-mode';
 import { findRedisServer } from './runtime/redis';
-import { startSimulator } from './runtime/simulator';
+import { simulatorCredentialData, startSimulator } from './runtime/simulator';
 import { missingQueueToolsMessage } from './runtime/system-tools';
 
 const PIDFILE = path.join(CACHE_DIR, 'start.pid');
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
-const EXAMPLE_FILES = [
-	'dnc-from-spreadsheet.json',
-	'crm-webhook-activity-code.json',
-	'dnc-sync-dry-run.json',
-];
 const WEBHOOK_WORKFLOW_ID = 'WolkvoxCrmHook01';
 const WEBHOOK_PATH = 'wolkvox-activity-code';
 const SIMULATOR_CREDENTIAL = { id: 'WolkvoxSimCred01', name: 'Wolkvox (simulator)' };
+
+interface Example {
+	file: string;
+	id: string;
+	name: string;
+}
+
+/** Every workflow in examples/, imported and listed in the banner. */
+function readExamples(): Example[] {
+	return readdirSync(EXAMPLES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
+				id: string;
+				name: string;
+			};
+			return { file: path.join(EXAMPLES_DIR, file), id: workflow.id, name: workflow.name };
+		});
+}
 
 interface QueueConfig {
 	postgresPort: number;
@@ -94,7 +109,7 @@ function readConfig(): StartConfig {
 	};
 }
 
-/** Everything checked before the (first-time: 4-minute) install: ports, and Postgres/Redis in queue mode. */
+/** Everything checked before the (first-time: several-minute) install: ports, and Postgres/Redis in queue mode. */
 async function preflight(config: StartConfig): Promise<void> {
 	const ports: Record<string, number> = {
 		'n8n editor, N8N_PORT': config.n8n.port,
@@ -119,21 +134,35 @@ function writeSimulatorCredential(userFolder: string, baseUrl: string, token: st
 	const credential = {
 		...SIMULATOR_CREDENTIAL,
 		type: 'wolkvoxApi',
-		data: { server: '0002', token, baseUrl },
+		data: simulatorCredentialData(baseUrl, token),
 	};
 	writeFileSync(file, JSON.stringify([credential], null, 2));
 	return file;
 }
 
-function printBanner(n8n: RunningN8n, simulator: WolkvoxSimulator, services: Service[]): void {
+function exampleLines(examples: Example[], n8nUrl: string): string[] {
+	return examples.flatMap((example) =>
+		example.id === WEBHOOK_WORKFLOW_ID
+			? [
+					`    - "${example.name}" (published), try:`,
+					`      curl -X POST ${n8nUrl}/webhook/${WEBHOOK_PATH} -H 'content-type: application/json' \\`,
+					`        -d '{"code":"510","description":"Callback scheduled","success":true,"rightPartyContact":true}'`,
+				]
+			: [`    - "${example.name}" (run it with Execute workflow)`],
+	);
+}
+
+function printBanner(
+	n8n: RunningN8n,
+	simulator: WolkvoxSimulator,
+	services: Service[],
+	examples: Example[],
+): void {
 	const lines = [
 		'',
 		`n8n ${n8n.url} is running with n8n-nodes-wolkvox installed as a community package.`,
 		`  Open ${n8n.url} (first time: create the owner account), then Workflows:`,
-		'    - "Wolkvox: add a spreadsheet\'s opt-outs to the Do-Not-Call list" (run it with Execute workflow)',
-		'    - "Wolkvox: create an activity code from a CRM webhook" (published), try:',
-		`      curl -X POST ${n8n.url}/webhook/${WEBHOOK_PATH} -H 'content-type: application/json' \\`,
-		`        -d '{"code":"510","description":"Callback scheduled","success":true,"rightPartyContact":true}'`,
+		...exampleLines(examples, n8n.url),
 		`  Credential "${SIMULATOR_CREDENTIAL.name}" points at the simulator ${simulator.baseUrl} (it starts empty each time)`,
 		`  Simulator state: ${simulator.baseUrl}/__simulator/state`,
 		...services.map(
@@ -209,6 +238,7 @@ async function main(): Promise<void> {
 		const userFolder = config.n8n.userFolder;
 		mkdirSync(userFolder, { recursive: true });
 		await packAndInstall(userFolder);
+		const examples = readExamples();
 		const simulator = await startSimulator({
 			port: config.simulatorPort,
 			tokens: [{ token: config.simulatorToken }],
@@ -220,7 +250,7 @@ async function main(): Promise<void> {
 					simulator.baseUrl,
 					config.simulatorToken,
 				),
-				workflowFiles: EXAMPLE_FILES.map((file) => path.join(EXAMPLES_DIR, file)),
+				workflowFiles: examples.map((example) => example.file),
 				publishIds: [WEBHOOK_WORKFLOW_ID],
 			};
 			const services = config.queue
@@ -229,7 +259,9 @@ async function main(): Promise<void> {
 			const n8n = services.find(
 				(service): service is RunningN8n => 'url' in service && service.name === 'n8n',
 			);
-			if (n8n) printBanner(n8n, simulator, services);
+			if (n8n && !(await webhookRegistered(n8n, WEBHOOK_PATH)))
+				progress(`n8n has not registered the webhook /webhook/${WEBHOOK_PATH} yet: see its log`);
+			if (n8n) printBanner(n8n, simulator, services, examples);
 			const reason = await untilStopped(services);
 			if (!stopping) throw new Error(reason);
 			progress(`Stopping (${reason})…`);

@@ -9,7 +9,7 @@ import path from 'path';
 
 import { isProcessAlive, runCaptured, runLogged } from './children';
 import { ensureNode, nodeEnv, type NodeRuntime } from './node';
-import { CACHE_DIR, shortPath } from './paths';
+import { INSTALL_DIR, shortPath } from './paths';
 import { progress } from './progress';
 
 export const DEFAULT_N8N_VERSION = '2.41.1';
@@ -41,7 +41,7 @@ function installOptionsFor(version: string): N8nInstallOptions {
 }
 
 export function n8nInstallDir(version: string): string {
-	return path.join(CACHE_DIR, `n8n-${version}`);
+	return path.join(INSTALL_DIR, `n8n-${version}`);
 }
 
 /** Installs n8n `version` into .cache/n8n-<version> unless already there; returns the install. */

@@ -38,3 +38,27 @@ export async function startN8n(install: N8nInstall, options: StartN8nOptions): P
 	progress('n8n is ready');
 	return { ...service, url: `http://localhost:${options.port}` };
 }
+
+/**
+ * n8n 2.x prints its ready line before it has registered the webhooks of published workflows (about
+ * 3 s later on a loaded box). Resolves true once `webhookPath` is registered: n8n then answers a CORS
+ * preflight for it, and 404 before. False if it is not within `timeoutMs`, or n8n exits.
+ */
+export async function webhookRegistered(
+	n8n: RunningN8n,
+	webhookPath: string,
+	timeoutMs = 60_000,
+): Promise<boolean> {
+	const url = `http://127.0.0.1:${new URL(n8n.url).port}/webhook/${webhookPath}`;
+	const deadline = Date.now() + timeoutMs;
+	const running = () => n8n.process.exitCode === null && n8n.process.signalCode === null;
+	while (Date.now() < deadline && running()) {
+		const response = await fetch(url, {
+			method: 'OPTIONS',
+			headers: { origin: n8n.url, 'access-control-request-method': 'POST' },
+		}).catch(() => undefined);
+		if (response && response.status !== 404) return true;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	return false;
+}

@@ -7,11 +7,11 @@ import { existsSync, mkdirSync, writeFileSync } from 'fs';
 import path from 'path';
 
 import { runCaptured, runLogged } from './children';
-import { CACHE_DIR, shortPath } from './paths';
+import { INSTALL_DIR, shortPath } from './paths';
 import { progress } from './progress';
 
 export const MIN_NODE_MAJOR = 24;
-const NODE_DIR = path.join(CACHE_DIR, 'node24');
+const NODE_DIR = path.join(INSTALL_DIR, 'node24');
 
 export interface NodeRuntime {
 	version: string;

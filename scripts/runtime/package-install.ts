@@ -43,7 +43,14 @@ async function buildPackage(): Promise<void> {
 }
 
 async function packPackage(destination: string): Promise<string> {
-	const result = await runCaptured('npm', ['pack', '--json', '--pack-destination', destination]);
+	// --ignore-scripts: `prepack` would build a second time what buildPackage() just built
+	const result = await runCaptured('npm', [
+		'pack',
+		'--ignore-scripts',
+		'--json',
+		'--pack-destination',
+		destination,
+	]);
 	if (result.exitCode !== 0) throw new Error(`npm pack failed:\n${tail(result.stderr, 20)}`);
 	const [{ filename }] = JSON.parse(result.stdout) as Array<{ filename: string }>;
 	return path.join(destination, path.basename(filename));

@@ -4,7 +4,7 @@
  * start) and says how to stop it, instead of failing later on a busy port.
  */
 import { execFileSync } from 'child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 
 import path from 'path';
 
@@ -108,7 +108,10 @@ export class Pidfile {
 		return pidfile;
 	}
 
-	private constructor(private readonly file: string) {}
+	/** The pidfile's folder (the cache) is created here: a fresh clone has none yet. */
+	private constructor(private readonly file: string) {
+		mkdirSync(path.dirname(file), { recursive: true });
+	}
 
 	add(recorded: RecordedProcess): void {
 		this.record.processes.push(recorded);

@@ -1,4 +1,4 @@
-/** Fixed names shared by the e2e global setup and the tests. Ports: WOLKVOX_E2E_BASE_PORT (5690) and the next three. */
+/** Fixed names shared by the e2e global setup and the tests. Ports: WOLKVOX_E2E_BASE_PORT (5690) and the next four. */
 import { DEFAULT_N8N_VERSION } from '../../scripts/runtime/n8n-install';
 import { portFromEnv } from '../../scripts/runtime/ports';
 
@@ -14,6 +14,8 @@ export const PORTS = {
 	/** Task broker of each `n8n execute` (it runs beside `n8n start`, so it needs its own). */
 	cliBroker: basePort + 2,
 	simulator: basePort + 3,
+	/** A plain HTTP server that records what reaches it (the HTTP Request node's other host, or its proxy). */
+	collector: basePort + 4,
 };
 
 export const TOKEN = 'e2e0c0ffee0123456789abcdef';
@@ -22,6 +24,13 @@ export const WRONG_TOKEN = 'e2eWRONG7fa1c9d04b3e88aa';
 export const CREDENTIALS = {
 	simulator: { id: 'WolkvoxSimCred01', name: 'Wolkvox (simulator)', token: TOKEN },
 	wrongToken: { id: 'WolkvoxBadToken1', name: 'Wolkvox (wrong token)', token: WRONG_TOKEN },
+};
+
+/** As a user creates one (server and token only): its allowed HTTP Request domains are the credential's defaults. */
+export const DEFAULT_DOMAINS_CREDENTIAL = {
+	id: 'WolkvoxDefDoms01',
+	name: 'Wolkvox (default domains)',
+	token: 'e2eDEFAULTd0ma1n5a7b3c9e1f',
 };
 
 export const WORKFLOWS = {
@@ -33,6 +42,7 @@ export const WORKFLOWS = {
 	syncDryRun: 'WolkvoxDncSyncDr',
 	sync: 'WolkvoxE2eSync01',
 	everyOperation: 'WolkvoxE2eEvery1',
+	httpRequest: 'WolkvoxE2eHttp01',
 };
 
 /** n8n's owner account, created by the first browser test (local to the suite's temporary n8n). */

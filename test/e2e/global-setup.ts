@@ -3,7 +3,7 @@
  * temporary N8N_USER_FOLDER, imports the credentials and workflows, and starts one `n8n start`.
  * Every test file starts its own simulator on PORTS.simulator, where the credentials point.
  */
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 
@@ -14,6 +14,7 @@ import { startN8n } from '../../scripts/runtime/n8n-process';
 import { packAndInstall } from '../../scripts/runtime/package-install';
 import { REPO_ROOT } from '../../scripts/runtime/paths';
 import { N8N_INSTALL_ENV, N8N_VERSION, PORTS, USER_FOLDER_ENV, WORKFLOWS } from './e2e-config';
+import { httpRequestWorkflow } from './http-request-workflow';
 import { setRunningN8n } from './n8n-handle';
 import { assertPortsUsable, cleanUpOnSignal, writeCredentials } from './setup-support';
 
@@ -33,9 +34,11 @@ const FIXTURES = [
 async function prepareAndStart(install: N8nInstall, userFolder: string): Promise<void> {
 	await packAndInstall(userFolder);
 	const settings = { userFolder, port: PORTS.n8n, brokerPort: PORTS.broker };
+	const httpRequestFile = path.join(userFolder, 'http-request-workflow.json');
+	writeFileSync(httpRequestFile, JSON.stringify(httpRequestWorkflow()));
 	await seedN8n(n8nCli(install, { ...settings, brokerPort: PORTS.cliBroker }), {
 		credentialsFile: writeCredentials(userFolder, PORTS.simulator),
-		workflowFiles: [...EXAMPLES, ...FIXTURES],
+		workflowFiles: [...EXAMPLES, ...FIXTURES, httpRequestFile],
 		publishIds: [WORKFLOWS.crmWebhook],
 	});
 	setRunningN8n(await startN8n(install, settings), userFolder);

@@ -9,12 +9,13 @@ export interface RestSession {
 }
 
 async function call(
+	port: number,
 	method: string,
 	path: string,
 	cookie: string,
 	body?: object,
 ): Promise<Response> {
-	return await fetch(`http://127.0.0.1:${PORTS.n8n}/rest${path}`, {
+	return await fetch(`http://127.0.0.1:${port}/rest${path}`, {
 		method,
 		headers: {
 			'content-type': 'application/json',
@@ -26,10 +27,10 @@ async function call(
 }
 
 /** Signs in as the owner, creating the owner account on a fresh n8n (the `n8n-auth` cookie is bound to `browser-id`). */
-export async function ownerSession(): Promise<RestSession> {
-	let response = await call('POST', '/owner/setup', '', OWNER);
+export async function ownerSession(port = PORTS.n8n): Promise<RestSession> {
+	let response = await call(port, 'POST', '/owner/setup', '', OWNER);
 	if (!response.ok)
-		response = await call('POST', '/login', '', {
+		response = await call(port, 'POST', '/login', '', {
 			emailOrLdapLoginId: OWNER.email,
 			email: OWNER.email,
 			password: OWNER.password,
@@ -43,8 +44,8 @@ export async function ownerSession(): Promise<RestSession> {
 		return ((await answer.json()) as { data?: unknown }).data;
 	};
 	return {
-		get: async (path) => await json(await call('GET', path, cookie)),
-		post: async (path, body) => await json(await call('POST', path, cookie, body ?? {})),
+		get: async (path) => await json(await call(port, 'GET', path, cookie)),
+		post: async (path, body) => await json(await call(port, 'POST', path, cookie, body ?? {})),
 	};
 }
 

@@ -5,7 +5,8 @@ import path from 'path';
 import { signalReceived, stopChildProcesses } from '../../scripts/runtime/children';
 import { assertPortFree, assertTestPort } from '../../scripts/runtime/ports';
 import { progress } from '../../scripts/runtime/progress';
-import { CREDENTIALS } from './e2e-config';
+import { simulatorCredentialData } from '../../scripts/runtime/simulator';
+import { CREDENTIALS, DEFAULT_DOMAINS_CREDENTIAL } from './e2e-config';
 
 export async function assertPortsUsable(
 	ports: Record<string, number>,
@@ -17,15 +18,26 @@ export async function assertPortsUsable(
 	}
 }
 
-/** The e2e credentials (n8n's import format, plain data), all pointing at the simulator on `simulatorPort`. */
+/**
+ * The e2e credentials (n8n's import format, plain data): those pointing at the simulator on
+ * `simulatorPort`, which also allow its host in the HTTP Request node, and one as a user creates it.
+ */
 export function writeCredentials(userFolder: string, simulatorPort: number): string {
 	const baseUrl = `http://127.0.0.1:${simulatorPort}`;
-	const credentials = Object.values(CREDENTIALS).map(({ id, name, token }) => ({
-		id,
-		name,
-		type: 'wolkvoxApi',
-		data: { server: '0002', token, baseUrl },
-	}));
+	const credentials = [
+		...Object.values(CREDENTIALS).map(({ id, name, token }) => ({
+			id,
+			name,
+			type: 'wolkvoxApi',
+			data: simulatorCredentialData(baseUrl, token),
+		})),
+		{
+			id: DEFAULT_DOMAINS_CREDENTIAL.id,
+			name: DEFAULT_DOMAINS_CREDENTIAL.name,
+			type: 'wolkvoxApi',
+			data: { server: '0002', token: DEFAULT_DOMAINS_CREDENTIAL.token },
+		},
+	];
 	const file = path.join(userFolder, 'e2e-credentials.json');
 	writeFileSync(file, JSON.stringify(credentials, null, 2));
 	return file;

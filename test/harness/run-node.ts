@@ -22,11 +22,14 @@ import { assertSecretAbsent } from './no-secret';
 const NODE_TYPE = 'n8n-nodes-wolkvox.wolkvox';
 const wolkvox = new Wolkvox();
 
-const nodeTypes: INodeTypes = {
-	getByName: () => wolkvox,
-	getByNameAndVersion: (): INodeType => wolkvox,
-	getKnownTypes: () => ({ [NODE_TYPE]: { className: 'Wolkvox', sourcePath: '' } }),
-};
+function nodeTypesOf(node: INodeType): INodeTypes {
+	return {
+		getByName: () => node,
+		getByNameAndVersion: (): INodeType => node,
+		getKnownTypes: () => ({ [NODE_TYPE]: { className: 'Wolkvox', sourcePath: '' } }),
+	};
+}
+const nodeTypes = nodeTypesOf(wolkvox);
 
 export interface WolkvoxCredentials extends ICredentialDataDecryptedObject {
 	server: string;
@@ -42,6 +45,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** Instead of continueOnFail: route failed items to the node's error output. */
 	errorOutput?: boolean;
+	/** Another instance of the node (e.g. from a second copy of its modules); default the usual one. */
+	nodeType?: INodeType;
 }
 
 export interface RunResult {
@@ -143,6 +148,7 @@ export function startWolkvox({
 	items = [{}],
 	continueOnFail = false,
 	errorOutput = false,
+	nodeType = wolkvox,
 }: RunOptions): StartedRun {
 	const node: INode = {
 		id: 'wolkvox-node',
@@ -167,7 +173,7 @@ export function startWolkvox({
 		updatedAt: new Date(),
 		activeVersionId: null,
 	};
-	const workflow = new Workflow({ ...workflowData, nodeTypes });
+	const workflow = new Workflow({ ...workflowData, nodeTypes: nodeTypesOf(nodeType) });
 
 	const executionId = String(++executionCount);
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);

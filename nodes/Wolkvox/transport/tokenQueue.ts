@@ -1,11 +1,20 @@
 import { createHash } from 'node:crypto';
 
 /**
- * One FIFO line per Wolkvox token, shared by every execution in this n8n process (module state
- * lives as long as the process). A key maps to the promise that settles when the last turn taken
- * for it is released; the entry is removed when nobody is left in line.
+ * One FIFO line per Wolkvox token, shared by every execution in this n8n process. A key maps to the
+ * promise that settles when the last turn taken for it is released; the entry is removed when nobody
+ * is left in line.
+ *
+ * The lines must be shared by every copy of this module that n8n holds at once (a hot reload, a
+ * reinstall while executions run, the package installed both as a custom and a community node), so
+ * module state is not enough. The community rules forbid `globalThis` and `process`; what every copy
+ * reaches, once per process, is a Node core module, and `node:crypto` is the one the rules allow. The
+ * lines hang on its `createHash` function under a registered symbol, which nothing else can clash
+ * with. The key names the stored shape's version: a copy that changes the shape must change the key.
  */
-const lineEnds = new Map<string, Promise<void>>();
+const LINES_KEY = Symbol.for('n8n-nodes-wolkvox.tokenLines.v1');
+const processWide = createHash as unknown as { [LINES_KEY]?: Map<string, Promise<void>> };
+const lineEnds = (processWide[LINES_KEY] ??= new Map<string, Promise<void>>());
 
 /**
  * The line's key: a hash of the token, which is not kept itself. Wolkvox limits the token, whatever

@@ -1,0 +1,123 @@
+/**
+ * `npm start` as a fresh clone runs it: its cache folder does not exist yet. The n8n and Node installs
+ * are reused from this checkout's cache (WOLKVOX_INSTALL_DIR), so the test costs a start, not an install.
+ */
+import { spawn, type ChildProcess } from 'child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import os from 'os';
+import path from 'path';
+
+import { isProcessAlive } from '../../../scripts/runtime/children';
+import { ensureN8n } from '../../../scripts/runtime/n8n-install';
+import { INSTALL_DIR, REPO_ROOT } from '../../../scripts/runtime/paths';
+import { stopRecorded } from '../../../scripts/runtime/pidfile';
+import { assertPortFree, assertTestPort, portFromEnv } from '../../../scripts/runtime/ports';
+import { progress } from '../../../scripts/runtime/progress';
+import { until } from '../../harness/until';
+import { ownerSession } from '../rest';
+
+const basePort = portFromEnv('WOLKVOX_START_E2E_BASE_PORT', 5700);
+const PORTS = { n8n: basePort, broker: basePort + 1, simulator: basePort + 2 };
+const READY_LINE = 'is running with n8n-nodes-wolkvox installed';
+
+const examples = readdirSync(path.join(REPO_ROOT, 'examples'))
+	.filter((file) => file.endsWith('.json'))
+	.map(
+		(file) =>
+			JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as {
+				id: string;
+				name: string;
+			},
+	);
+
+interface RecordedProcess {
+	name: string;
+	pid: number;
+}
+
+const workDir = mkdtempSync(path.join(os.tmpdir(), 'wolkvox-fresh-start-'));
+const cacheDir = path.join(workDir, 'not-created-yet', '.cache');
+const pidfile = path.join(cacheDir, 'start.pid');
+let npmStart: ChildProcess | undefined;
+let output = '';
+
+beforeAll(async () => {
+	for (const [purpose, port] of Object.entries(PORTS)) {
+		assertTestPort(port, `start e2e ${purpose}`);
+		await assertPortFree(port, `start e2e ${purpose}; set WOLKVOX_START_E2E_BASE_PORT`);
+	}
+	await ensureN8n(); // the e2e suite normally installed it already
+}, 900_000);
+
+afterAll(async () => {
+	if (npmStart?.exitCode === null) process.kill(-npmStart.pid!, 'SIGKILL');
+	await stopRecorded(pidfile, 5_000);
+	rmSync(workDir, { recursive: true, force: true });
+});
+
+async function exited(child: ChildProcess): Promise<number | null> {
+	if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+	return await new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+it('from a cache folder that does not exist: n8n serves the node, the simulator and the three examples; SIGTERM stops everything', async () => {
+	expect(existsSync(path.dirname(cacheDir))).toBe(false);
+	const startedAt = Date.now();
+	npmStart = spawn('npm', ['start'], {
+		cwd: REPO_ROOT,
+		detached: true, // a group of its own, so that a failed test can still kill whatever is left
+		env: {
+			...process.env,
+			WOLKVOX_CACHE_DIR: cacheDir,
+			WOLKVOX_INSTALL_DIR: INSTALL_DIR,
+			N8N_PORT: String(PORTS.n8n),
+			N8N_RUNNERS_BROKER_PORT: String(PORTS.broker),
+			WOLKVOX_SIM_PORT: String(PORTS.simulator),
+		},
+	});
+	const onOutput = (chunk: Buffer) => (output += chunk.toString());
+	npmStart.stdout!.on('data', onOutput);
+	npmStart.stderr!.on('data', onOutput);
+	const started = await Promise.race([
+		until(() => output.includes(READY_LINE)),
+		exited(npmStart).then((code) => {
+			throw new Error(`npm start exited (code ${code}) before n8n served:\n${output}`);
+		}),
+	]);
+	expect(started).toBe(true);
+	progress(`fresh-clone start: n8n served after ${Math.round((Date.now() - startedAt) / 1000)} s`);
+
+	for (const example of examples) expect(output).toContain(`"${example.name}"`);
+	expect(examples).toHaveLength(3);
+	const record = JSON.parse(readFileSync(pidfile, 'utf8')) as { processes: RecordedProcess[] };
+	expect(record.processes.map((recorded) => recorded.name)).toEqual(['npm start', 'n8n']);
+
+	// the banner's curl works as soon as the banner is printed
+	const webhook = await fetch(`http://127.0.0.1:${PORTS.n8n}/webhook/wolkvox-activity-code`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ code: '510', description: 'Callback scheduled', success: true }),
+	});
+	expect(webhook.status).toBe(200);
+	const state = (await (
+		await fetch(`http://127.0.0.1:${PORTS.simulator}/__simulator/state`)
+	).json()) as { activityCodes: unknown[] };
+	expect(JSON.stringify(state.activityCodes)).toContain('510');
+	const session = await ownerSession(PORTS.n8n);
+	const workflows = (await session.get('/workflows')) as Array<{ id: string }>;
+	expect(workflows.map((workflow) => workflow.id).sort()).toEqual(
+		examples.map((example) => example.id).sort(),
+	);
+
+	const stoppingAt = Date.now();
+	process.kill(npmStart.pid!, 'SIGTERM');
+	await exited(npmStart);
+	await until(() => record.processes.every((recorded) => !isProcessAlive(recorded.pid)));
+	progress(
+		`fresh-clone start: stopped ${Math.round((Date.now() - stoppingAt) / 1000)} s after SIGTERM`,
+	);
+
+	await until(() => output.includes('Everything is stopped'));
+	expect(existsSync(pidfile)).toBe(false);
+	for (const port of Object.values(PORTS)) await assertPortFree(port, 'stopped by SIGTERM');
+}, 600_000);
