@@ -84,7 +84,7 @@ class PlanSender {
 				item.answers.push(answer);
 				item.written.push(...(written.get(itemIndex) ?? []));
 			}
-			if (request.call.file === 'configuration')
+			if (request.call.file !== 'information')
 				this.run.written += request.records?.owners.size ?? 1;
 			return undefined;
 		} catch (error) {
