@@ -1,5 +1,8 @@
 /** The Wolkvox APIs the simulator serves: method, body validation and effect on the store. */
-import { Answer, MAX_RECORDS_PER_CALL, answers, invalidValue, success } from './responses';
+import { Refusal, isBlank, oneOf, recordList, requireAll, text } from './checks';
+import { addTemporaryDnc, blockPredictiveDnc } from './campaign';
+import { blockLaw2300, freeLaw2300, law2300Info } from './law2300';
+import { Answer, answers, invalidValue, success } from './responses';
 import { ActivityCode, CodeType, DncType, Store, YesNo, codeKey } from './store';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -7,6 +10,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export interface EndpointContext {
 	/** The parsed JSON object; `{}` for GET, whose body is ignored. */
 	body: Record<string, unknown>;
+	/** The parsed JSON list, for an endpoint that takes one (`listBody`); `[]` otherwise. */
+	list: unknown[];
+	/** The request's Content-Type header. */
+	contentType?: string;
 	query: URLSearchParams;
 	store: Store;
 	/** The caller's daily quota, this call already counted. */
@@ -15,55 +22,21 @@ export interface EndpointContext {
 
 export interface Endpoint {
 	method: HttpMethod;
+	/** The body is a JSON list rather than an object (campaign.php's add_dnc). */
+	listBody?: boolean;
 	handle(context: EndpointContext): Answer;
 }
 
-/** Thrown by a validator; carries the answer to send instead of applying the request. */
-export class Refusal extends Error {
-	constructor(readonly answer: Answer) {
-		super(typeof answer.body === 'string' ? answer.body : answer.body.msg);
-	}
-}
-
 const DNC_TYPES: readonly DncType[] = ['inbound', 'outbound'];
+/** add_dnc's `type_call` values that put the numbers on both lists. */
+const BOTH_LISTS: readonly string[] = ['all', 'inbound/outbound'];
 const CODE_TYPES: readonly CodeType[] = ['cod_act1', 'cod_act2'];
 const YES_NO: readonly YesNo[] = ['yes', 'no'];
 const DIGITS = /^\d+$/;
 
-function isBlank(value: unknown): boolean {
-	return (
-		value === undefined ||
-		value === null ||
-		(typeof value === 'string' && value.trim() === '') ||
-		(Array.isArray(value) && value.length === 0)
-	);
-}
-
-/** Wolkvox reports every missing parameter before it looks at any value. */
-function requireAll(body: Record<string, unknown>, fields: string[]): void {
-	if (fields.some((field) => isBlank(body[field]))) throw new Refusal(answers.missingParameters);
-}
-
-function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
-	if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
-		return value as T;
-	throw new Refusal(invalidValue(field));
-}
-
-function text(value: unknown, field: string): string {
-	if (typeof value !== 'string') throw new Refusal(invalidValue(field));
-	return value;
-}
-
 function optionalYesNo(body: Record<string, unknown>, field: string): YesNo | undefined {
 	const value = body[field];
 	return isBlank(value) ? undefined : oneOf(value, field, YES_NO);
-}
-
-function recordList(value: unknown, field: string): unknown[] {
-	if (!Array.isArray(value)) throw new Refusal(invalidValue(field));
-	if (value.length > MAX_RECORDS_PER_CALL) throw new Refusal(answers.tooManyRecords);
-	return value;
 }
 
 /** Distinct telephones; JSON numbers are accepted as their digits. */
@@ -100,9 +73,10 @@ const addDnc: Endpoint = {
 	method: 'POST',
 	handle({ body, store }) {
 		requireAll(body, ['type_call', 'telephones']);
-		const type = oneOf(body.type_call, 'type_call', DNC_TYPES);
+		const type = oneOf(body.type_call, 'type_call', [...DNC_TYPES, ...BOTH_LISTS]);
 		const phones = telephones(body.telephones);
-		store.addDnc(type, phones);
+		for (const list of BOTH_LISTS.includes(type) ? DNC_TYPES : [type as DncType])
+			store.addDnc(list, phones);
 		return success(201, `${phones.size} telephones were added`);
 	},
 };
@@ -205,6 +179,9 @@ export const endpoints: ReadonlyMap<string, ReadonlyMap<string, Endpoint>> = new
 			['create_cod_act', createCode],
 			['edit_cod_act', editCode],
 			['remove_cod_act', removeCodes],
+			['block_law2300', blockLaw2300],
+			['free_law2300', freeLaw2300],
+			['block_predictive_dnc', blockPredictiveDnc],
 		]),
 	],
 	[
@@ -213,6 +190,8 @@ export const endpoints: ReadonlyMap<string, ReadonlyMap<string, Endpoint>> = new
 			['get_dnc', getDnc],
 			['activity_codes', listCodes],
 			['token_info', tokenInfo],
+			['law2300_info', law2300Info],
 		]),
 	],
+	['campaign.php', new Map([['add_dnc', addTemporaryDnc]])],
 ]);
