@@ -43,6 +43,7 @@ const EXAMPLE_FILES = [
 	'dnc-from-spreadsheet.json',
 	'crm-webhook-activity-code.json',
 	'dnc-sync-dry-run.json',
+	'opt-out-form.json',
 ];
 const WEBHOOK_WORKFLOW_ID = 'WolkvoxCrmHook01';
 const WEBHOOK_PATH = 'wolkvox-activity-code';

@@ -32,6 +32,7 @@ export const WORKFLOWS = {
 	badPhoneContinue: 'WolkvoxE2eBadPh2',
 	syncDryRun: 'WolkvoxDncSyncDr',
 	sync: 'WolkvoxE2eSync01',
+	optOutForm: 'WolkvoxOptOutFrm',
 };
 
 /** n8n's owner account, created by the first browser test (local to the suite's temporary n8n). */
@@ -43,6 +44,7 @@ export const OWNER = {
 };
 
 export const WEBHOOK_PATH = 'wolkvox-activity-code';
+export const OPT_OUT_FORM_PATH = 'wolkvox-opt-out';
 
 /** Set by the global setup for the tests (jest runs them in band, in the same process). */
 export const USER_FOLDER_ENV = 'WOLKVOX_E2E_USER_FOLDER';

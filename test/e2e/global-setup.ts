@@ -21,6 +21,7 @@ const EXAMPLES = [
 	'dnc-from-spreadsheet.json',
 	'crm-webhook-activity-code.json',
 	'dnc-sync-dry-run.json',
+	'opt-out-form.json',
 ].map((file) => path.join(REPO_ROOT, 'examples', file));
 const FIXTURES = [
 	'wrong-token.json',
@@ -35,7 +36,7 @@ async function prepareAndStart(install: N8nInstall, userFolder: string): Promise
 	await seedN8n(n8nCli(install, { ...settings, brokerPort: PORTS.cliBroker }), {
 		credentialsFile: writeCredentials(userFolder, PORTS.simulator),
 		workflowFiles: [...EXAMPLES, ...FIXTURES],
-		publishIds: [WORKFLOWS.crmWebhook],
+		publishIds: [WORKFLOWS.crmWebhook, WORKFLOWS.optOutForm],
 	});
 	setRunningN8n(await startN8n(install, settings), userFolder);
 }
