@@ -38,11 +38,12 @@ export function readOneTelephone(
 	field = 'Telephone',
 ): string {
 	const telephones = readListParameter(run, name, field, itemIndex, parseTelephones);
-	if (telephones.length > 1)
+	const [telephone] = telephones;
+	if (telephone === undefined || telephones.length > 1)
 		throw inputError(
 			run,
 			itemIndex,
 			`"${field}" takes one number (Wolkvox takes one per call), got ${telephones.length}: ${telephones.join(', ')}`,
 		);
-	return telephones[0];
+	return telephone;
 }
