@@ -1,4 +1,4 @@
-/** The data a Wolkvox operation holds: its two DNC lists and its activity codes. */
+/** The data a Wolkvox operation holds: its two DNC lists, its activity codes, Ley 2300 and campaign DNC. */
 import { CampaignDnc, TemporaryDnc } from './campaign';
 import { formatDate } from './checks';
 import { Law2300List } from './law2300';
