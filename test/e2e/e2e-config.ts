@@ -33,6 +33,7 @@ export const WORKFLOWS = {
 	syncDryRun: 'WolkvoxDncSyncDr',
 	sync: 'WolkvoxE2eSync01',
 	optOutForm: 'WolkvoxOptOutFrm',
+	law2300: 'WolkvoxE2eLaw230',
 };
 
 /** n8n's owner account, created by the first browser test (local to the suite's temporary n8n). */

@@ -28,6 +28,7 @@ const FIXTURES = [
 	'bad-phone.json',
 	'bad-phone-continue.json',
 	'dnc-sync.json',
+	'law2300-campaign.json',
 ].map((file) => path.join(__dirname, 'fixtures', file));
 
 async function prepareAndStart(install: N8nInstall, userFolder: string): Promise<void> {
