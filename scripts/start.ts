@@ -40,6 +40,8 @@ import { missingQueueToolsMessage } from './runtime/system-tools';
 const PIDFILE = path.join(CACHE_DIR, 'start.pid');
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const WEBHOOK_WORKFLOW_ID = 'WolkvoxCrmHook01';
+const FORM_WORKFLOW_ID = 'WolkvoxOptOutFrm';
+const FORM_PATH = 'wolkvox-opt-out';
 const WEBHOOK_PATH = 'wolkvox-activity-code';
 const SIMULATOR_CREDENTIAL = { id: 'WolkvoxSimCred01', name: 'Wolkvox (simulator)' };
 
@@ -148,7 +150,9 @@ function exampleLines(examples: Example[], n8nUrl: string): string[] {
 					`      curl -X POST ${n8nUrl}/webhook/${WEBHOOK_PATH} -H 'content-type: application/json' \\`,
 					`        -d '{"code":"510","description":"Callback scheduled","success":true,"rightPartyContact":true}'`,
 				]
-			: [`    - "${example.name}" (run it with Execute workflow)`],
+			: example.id === FORM_WORKFLOW_ID
+				? [`    - "${example.name}" (published), open ${n8nUrl}/form/${FORM_PATH}`]
+				: [`    - "${example.name}" (run it with Execute workflow)`],
 	);
 }
 
@@ -251,7 +255,7 @@ async function main(): Promise<void> {
 					config.simulatorToken,
 				),
 				workflowFiles: examples.map((example) => example.file),
-				publishIds: [WEBHOOK_WORKFLOW_ID],
+				publishIds: [WEBHOOK_WORKFLOW_ID, FORM_WORKFLOW_ID],
 			};
 			const services = config.queue
 				? await startQueue(install, config, config.queue, seed)

@@ -1,5 +1,8 @@
 /** The Wolkvox APIs the simulator serves: method, body validation and effect on the store. */
-import { Answer, MAX_RECORDS_PER_CALL, answers, invalidValue, success } from './responses';
+import { Refusal, isBlank, oneOf, recordList, requireAll, text } from './checks';
+import { addTemporaryDnc, blockPredictiveDnc } from './campaign';
+import { blockLaw2300, freeLaw2300, law2300Info } from './law2300';
+import { Answer, answers, invalidValue, success } from './responses';
 import { ActivityCode, CodeType, DncType, Store, YesNo, codeKey } from './store';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -7,6 +10,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export interface EndpointContext {
 	/** The parsed JSON object; `{}` for GET, whose body is ignored. */
 	body: Record<string, unknown>;
+	/** The parsed JSON list, for an endpoint that takes one (`listBody`); `[]` otherwise. */
+	list: unknown[];
+	/** The request's Content-Type header. */
+	contentType?: string;
 	query: URLSearchParams;
 	store: Store;
 	/** The caller's token: its daily quota, this call already counted, and the calls of all tokens today. */
@@ -15,14 +22,9 @@ export interface EndpointContext {
 
 export interface Endpoint {
 	method: HttpMethod;
+	/** The body is a JSON list rather than an object (campaign.php's add_dnc). */
+	listBody?: boolean;
 	handle(context: EndpointContext): Answer;
-}
-
-/** Thrown by a validator; carries the answer to send instead of applying the request. */
-export class Refusal extends Error {
-	constructor(readonly answer: Answer) {
-		super(typeof answer.body === 'string' ? answer.body : answer.body.msg);
-	}
 }
 
 const BOTH: DncType[] = ['inbound', 'outbound'];
@@ -39,46 +41,15 @@ const YES_NO: readonly YesNo[] = ['yes', 'no'];
 /** Digits, in the forms Wolkvox may store them: a leading + and spaces are kept as sent. */
 const TELEPHONE = /^\+?\d[\d ]*$/;
 
-function isBlank(value: unknown): boolean {
-	return (
-		value === undefined ||
-		value === null ||
-		(typeof value === 'string' && value.trim() === '') ||
-		(Array.isArray(value) && value.length === 0)
-	);
-}
-
-/** Wolkvox reports every missing parameter before it looks at any value. */
-function requireAll(body: Record<string, unknown>, fields: string[]): void {
-	if (fields.some((field) => isBlank(body[field]))) throw new Refusal(answers.missingParameters);
-}
-
-function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
-	if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
-		return value as T;
-	throw new Refusal(invalidValue(field));
-}
-
 function dncTypes(value: unknown, field: string): DncType[] {
 	const types = typeof value === 'string' ? DNC_TYPES.get(value.toLowerCase()) : undefined;
 	if (!types) throw new Refusal(invalidValue(field));
 	return types;
 }
 
-function text(value: unknown, field: string): string {
-	if (typeof value !== 'string') throw new Refusal(invalidValue(field));
-	return value;
-}
-
 function optionalYesNo(body: Record<string, unknown>, field: string): YesNo | undefined {
 	const value = body[field];
 	return isBlank(value) ? undefined : oneOf(value, field, YES_NO);
-}
-
-function recordList(value: unknown, field: string): unknown[] {
-	if (!Array.isArray(value)) throw new Refusal(invalidValue(field));
-	if (value.length > MAX_RECORDS_PER_CALL) throw new Refusal(answers.tooManyRecords);
-	return value;
 }
 
 /** Distinct telephones; JSON numbers are accepted as their digits. */
@@ -235,6 +206,9 @@ export const endpoints: ReadonlyMap<string, ReadonlyMap<string, Endpoint>> = new
 			['create_cod_act', createCode],
 			['edit_cod_act', editCode],
 			['remove_cod_act', removeCodes],
+			['block_law2300', blockLaw2300],
+			['free_law2300', freeLaw2300],
+			['block_predictive_dnc', blockPredictiveDnc],
 		]),
 	],
 	[
@@ -243,6 +217,8 @@ export const endpoints: ReadonlyMap<string, ReadonlyMap<string, Endpoint>> = new
 			['get_dnc', getDnc],
 			['activity_codes', listCodes],
 			['token_info', tokenInfo],
+			['law2300_info', law2300Info],
 		]),
 	],
+	['campaign.php', new Map([['add_dnc', addTemporaryDnc]])],
 ]);

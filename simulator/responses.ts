@@ -83,3 +83,15 @@ export const answers = Object.freeze({
 			'<center><h1>504 Gateway Time-out</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
 	),
 });
+
+/** Inferred (strict simulator): Wolkvox's answer to a parameter an endpoint does not take is not published. */
+export function unknownParameter(field: string): Answer {
+	return failure(400, 'BAD REQUEST', `UNKNOWN PARAMETER ${field}`);
+}
+
+/** Inferred: Wolkvox's examples always send `Content-Type: application/json`; the answer to another is not published. */
+export const notJson = failure(
+	400,
+	'BAD REQUEST',
+	'THE BODY MUST BE JSON (Content-Type: application/json)',
+);

@@ -5,7 +5,8 @@
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { Endpoint, Refusal, endpoints } from './endpoints';
+import { Refusal } from './checks';
+import { Endpoint, endpoints } from './endpoints';
 import { Answer, answers } from './responses';
 import { ActivityCode, Store } from './store';
 
@@ -91,6 +92,7 @@ export interface RecordedRequest {
 	query: Record<string, string>;
 	/** Parsed JSON, raw text if it was not JSON, undefined if empty. */
 	body: unknown;
+	contentType?: string;
 	status: number;
 	/** The answer body: a Wolkvox JSON object or raw text. */
 	response: unknown;
@@ -159,6 +161,19 @@ export class WolkvoxSimulator {
 
 	get activityCodes(): Map<string, ActivityCode> {
 		return this.store.activityCodes;
+	}
+
+	/** Ley 2300's "no contactables" list, campaign DNC per campaign, and numbers blocked for some days. */
+	get law2300(): Store['law2300'] {
+		return this.store.law2300;
+	}
+
+	get campaignDnc(): Store['campaignDnc'] {
+		return this.store.campaignDnc;
+	}
+
+	get temporaryDnc(): Store['temporaryDnc'] {
+		return this.store.temporaryDnc;
 	}
 
 	/** Most records get_dnc answers with (Wolkvox's 60,000 by default; reset restores it). */
@@ -284,6 +299,7 @@ export class WolkvoxSimulator {
 			server: (Array.isArray(server) ? server[0] : server) || undefined,
 			query,
 			body: undefined,
+			contentType: req.headers['content-type'],
 			status: 0,
 			response: undefined,
 			startedAt: preciseNow(),
@@ -357,7 +373,11 @@ export class WolkvoxSimulator {
 	): Answer {
 		if (record.method !== endpoint.method) return answers.methodNotAllowed;
 		let body: Record<string, unknown> = {};
-		if (endpoint.method !== 'GET') {
+		let list: unknown[] = [];
+		if (endpoint.listBody) {
+			if (!Array.isArray(record.body)) return answers.missingParameters;
+			list = record.body;
+		} else if (endpoint.method !== 'GET') {
 			if (!isObject(record.body)) return answers.missingParameters;
 			body = record.body;
 		}
@@ -367,6 +387,8 @@ export class WolkvoxSimulator {
 		try {
 			return endpoint.handle({
 				body,
+				list,
+				contentType: record.contentType,
 				query,
 				store: this.store,
 				token: {
@@ -491,6 +513,9 @@ export class WolkvoxSimulator {
 		return {
 			dnc: { inbound: [...this.dnc.inbound], outbound: [...this.dnc.outbound] },
 			activityCodes: [...this.activityCodes.values()],
+			law2300: this.store.law2300.list(),
+			campaignDnc: this.store.campaignDnc.list(),
+			temporaryDnc: this.store.temporaryDnc.list(),
 			requests: this.requests.length,
 			requestsByApi: Object.fromEntries(requestsByApi),
 			maxInFlight: perToken((state) => state.maxInFlight),

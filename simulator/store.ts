@@ -1,4 +1,7 @@
-/** The data a Wolkvox operation holds: its two DNC lists and its activity codes. */
+/** The data a Wolkvox operation holds: its two DNC lists, its activity codes, Ley 2300 and campaign DNC. */
+import { CampaignDnc, TemporaryDnc } from './campaign';
+import { formatDate } from './checks';
+import { Law2300List } from './law2300';
 
 export type DncType = 'inbound' | 'outbound';
 export type YesNo = 'yes' | 'no';
@@ -34,14 +37,12 @@ export function codeKey(typeCode: string, codAct: string): string {
 	return `${typeCode}:${codAct}`;
 }
 
-/** `YYYY-MM-DD HH:mm:ss` in UTC (inferred format). */
-function formatDate(ms: number): string {
-	return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-}
-
 export class Store {
 	readonly dnc = { inbound: new Set<string>(), outbound: new Set<string>() };
 	readonly activityCodes = new Map<string, ActivityCode>();
+	readonly law2300 = new Law2300List();
+	readonly campaignDnc = new CampaignDnc();
+	readonly temporaryDnc = new TemporaryDnc();
 	private readonly addedAt = {
 		inbound: new Map<string, number>(),
 		outbound: new Map<string, number>(),
@@ -124,6 +125,9 @@ export class Store {
 		this.clearDnc('inbound');
 		this.clearDnc('outbound');
 		this.activityCodes.clear();
+		this.law2300.clear();
+		this.campaignDnc.clear();
+		this.temporaryDnc.clear();
 	}
 
 	private deleteDnc(type: DncType, phone: string): boolean {

@@ -272,14 +272,16 @@ describe('Add DNC input checks', () => {
 		expect(phonesSent()).toEqual([['3001111111'], ['3002222222']]);
 	});
 
-	test('refuses a type of call other than inbound or outbound', async () => {
+	test('refuses a type of call other than inbound, outbound or both', async () => {
 		const { error } = await runWolkvox({
 			parameters: addDnc({ typeCall: '={{ $json.type }}' }),
 			credentials: fx.credentials(),
-			items: [{ phone: '3001234567', type: 'both' }],
+			items: [{ phone: '3001234567', type: 'all' }],
 		});
 
-		expect(error?.message).toBe('Item 0: "Type of Call" must be inbound or outbound, not "both"');
+		expect(error?.message).toBe(
+			'Item 0: "Type of Call" must be inbound or outbound or both, not "all"',
+		);
 		expect(fx.sim.requests).toHaveLength(0);
 	});
 

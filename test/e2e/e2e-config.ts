@@ -43,6 +43,8 @@ export const WORKFLOWS = {
 	sync: 'WolkvoxE2eSync01',
 	everyOperation: 'WolkvoxE2eEvery1',
 	httpRequest: 'WolkvoxE2eHttp01',
+	optOutForm: 'WolkvoxOptOutFrm',
+	law2300: 'WolkvoxE2eLaw230',
 };
 
 /** n8n's owner account, created by the first browser test (local to the suite's temporary n8n). */
@@ -54,6 +56,7 @@ export const OWNER = {
 };
 
 export const WEBHOOK_PATH = 'wolkvox-activity-code';
+export const OPT_OUT_FORM_PATH = 'wolkvox-opt-out';
 
 /** Set by the global setup for the tests (jest runs them in band, in the same process). */
 export const USER_FOLDER_ENV = 'WOLKVOX_E2E_USER_FOLDER';

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 
 import { Wolkvox } from '../../nodes/Wolkvox/Wolkvox.node';
 import { screenshot, useEditor } from './browser';
-import { CREDENTIALS, TOKEN, WORKFLOWS, WRONG_TOKEN } from './e2e-config';
+import { CREDENTIALS, OPT_OUT_FORM_PATH, TOKEN, WORKFLOWS, WRONG_TOKEN } from './e2e-config';
 import { telephonesSent, useSimulator } from './support';
 
 const fx = useSimulator();
@@ -148,5 +148,20 @@ describe('the Wolkvox node in the n8n editor', () => {
 		expect(await itemCount(page, 'output-panel')).toBe(inputItems);
 		expect(fx.simulator.requestsFor('add_dnc')).toHaveLength(1);
 		await screenshot(page, 'add-dnc-output');
+	});
+
+	it("opens examples/opt-out-form.json's form and submits it: a confirmation, the number blocked under Ley 2300 and on both lists", async () => {
+		const { page } = editor;
+		await page.goto(`/form/${OPT_OUT_FORM_PATH}`);
+		await page.locator('#field-0').fill('+57 300 765 4321');
+		await screenshot(page, 'opt-out-form');
+		await page.locator('#submit-btn').click();
+
+		await page.getByText('We will not contact you').waitFor();
+		expect(await page.getByText('573007654321').count()).toBeGreaterThan(0);
+		expect(fx.simulator.law2300.find('900123456', '573007654321')).toBeDefined();
+		expect([...fx.simulator.dnc.inbound]).toEqual(['573007654321']);
+		expect([...fx.simulator.dnc.outbound]).toEqual(['573007654321']);
+		await screenshot(page, 'opt-out-form-confirmation');
 	});
 });

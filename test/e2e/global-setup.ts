@@ -22,6 +22,7 @@ const EXAMPLES = [
 	'dnc-from-spreadsheet.json',
 	'crm-webhook-activity-code.json',
 	'dnc-sync-dry-run.json',
+	'opt-out-form.json',
 ].map((file) => path.join(REPO_ROOT, 'examples', file));
 const FIXTURES = [
 	'wrong-token.json',
@@ -29,6 +30,7 @@ const FIXTURES = [
 	'bad-phone-continue.json',
 	'dnc-sync.json',
 	'every-operation.json',
+	'law2300-campaign.json',
 ].map((file) => path.join(__dirname, 'fixtures', file));
 
 async function prepareAndStart(install: N8nInstall, userFolder: string): Promise<void> {
@@ -39,7 +41,7 @@ async function prepareAndStart(install: N8nInstall, userFolder: string): Promise
 	await seedN8n(n8nCli(install, { ...settings, brokerPort: PORTS.cliBroker }), {
 		credentialsFile: writeCredentials(userFolder, PORTS.simulator),
 		workflowFiles: [...EXAMPLES, ...FIXTURES, httpRequestFile],
-		publishIds: [WORKFLOWS.crmWebhook],
+		publishIds: [WORKFLOWS.crmWebhook, WORKFLOWS.optOutForm],
 	});
 	setRunningN8n(await startN8n(install, settings), userFolder);
 }

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { activityCodeOperations } from './activityCode/ActivityCode.resource';
 import { readRequestSettings } from '../run/parameters';
 import { dncOperations } from './dnc/Dnc.resource';
+import { law2300Operations } from './law2300/Law2300.resource';
 import type { ItemError } from '../run/errors';
 import { asItemError, credentialError } from '../run/errors';
 import type { ItemOutcome, PreparedItem, WolkvoxOperation } from '../run/operation';
@@ -13,6 +14,7 @@ import { tokenOperations } from './token/Token.resource';
 const operationsByResource: Record<string, Record<string, WolkvoxOperation<unknown>>> = {
 	dnc: dncOperations,
 	activityCode: activityCodeOperations,
+	law2300: law2300Operations,
 	token: tokenOperations,
 };
 

@@ -147,8 +147,7 @@ class PlanSender {
 			item.answers.push(answer);
 			item.written.push(...(written.get(itemIndex) ?? []));
 		}
-		if (request.call.file === 'configuration')
-			this.run.written += request.records?.owners.size ?? 1;
+		if (request.call.file !== 'information') this.run.written += request.records?.owners.size ?? 1;
 		return undefined;
 	}
 

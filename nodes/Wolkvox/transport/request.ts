@@ -24,9 +24,10 @@ const MAX_BUSY_BACKOFF_MS = 2_000;
 
 export interface WolkvoxCall {
 	method: IHttpRequestMethods;
-	file: 'configuration' | 'information';
+	file: 'configuration' | 'information' | 'campaign';
 	api: string;
-	body?: IDataObject;
+	/** A JSON object; campaign.php's add_dnc takes a JSON list. */
+	body?: IDataObject | IDataObject[];
 	qs?: IDataObject;
 }
 

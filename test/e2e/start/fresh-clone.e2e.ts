@@ -60,7 +60,7 @@ async function exited(child: ChildProcess): Promise<number | null> {
 	return await new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-it('from a cache folder that does not exist: n8n serves the node, the simulator and the three examples; SIGTERM stops everything', async () => {
+it('from a cache folder that does not exist: n8n serves the node, the simulator and the examples; SIGTERM stops everything', async () => {
 	expect(existsSync(path.dirname(cacheDir))).toBe(false);
 	const startedAt = Date.now();
 	npmStart = spawn('npm', ['start'], {
@@ -103,6 +103,10 @@ it('from a cache folder that does not exist: n8n serves the node, the simulator 
 		await fetch(`http://127.0.0.1:${PORTS.simulator}/__simulator/state`)
 	).json()) as { activityCodes: unknown[] };
 	expect(JSON.stringify(state.activityCodes)).toContain('510');
+	// the banner's opt-out form is published
+	const form = await fetch(`http://127.0.0.1:${PORTS.n8n}/form/wolkvox-opt-out`);
+	expect(form.status).toBe(200);
+	expect(await form.text()).toContain('Stop contacting me');
 	const session = await ownerSession(PORTS.n8n);
 	const workflows = (await session.get('/workflows')) as Array<{ id: string }>;
 	expect(workflows.map((workflow) => workflow.id).sort()).toEqual(

@@ -1,12 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as add from './add.operation';
+import * as addTemporary from './addTemporary.operation';
+import * as addToCampaign from './addToCampaign.operation';
 import * as getMany from './getMany.operation';
 import * as remove from './remove.operation';
 import * as sync from './sync.operation';
 
 export const dncOperations = {
 	add: add.operation,
+	addTemporary: addTemporary.operation,
+	addToCampaign: addToCampaign.operation,
 	getAll: getMany.operation,
 	remove: remove.operation,
 	sync: sync.operation,
@@ -23,8 +27,20 @@ export const dncDescription: INodeProperties[] = [
 			{
 				name: 'Add',
 				value: 'add',
-				description: 'Add telephones to the inbound or outbound Do-Not-Call list',
+				description: 'Add telephones to the inbound or outbound Do-Not-Call list, or both',
 				action: 'Add telephones to a DNC list',
+			},
+			{
+				name: 'Add for Some Days',
+				value: 'addTemporary',
+				description: 'Block telephones from being dialled for a number of days',
+				action: 'Add telephones to the DNC list for some days',
+			},
+			{
+				name: 'Add to Campaign',
+				value: 'addToCampaign',
+				description: 'Mark customers of a predictive campaign as do-not-call',
+				action: 'Add customers to a campaign DNC list',
 			},
 			{
 				name: 'Get Many',
@@ -48,6 +64,8 @@ export const dncDescription: INodeProperties[] = [
 		default: 'add',
 	},
 	...add.description,
+	...addTemporary.description,
+	...addToCampaign.description,
 	...getMany.description,
 	...remove.description,
 	...sync.description,

@@ -7,8 +7,9 @@ import { combinedAnswer } from '../../run/operation';
 import { plannedOperation } from '../../run/plan';
 import type { Run } from '../../run/run';
 import { planTelephoneBatches } from './batching';
-import type { TelephoneBatchInput, TypeCall } from './fields';
+import type { AddTypeCall, TelephoneBatchInput } from './fields';
 import {
+	ADD_TYPE_CALLS,
 	countryCodeOption,
 	readTelephoneBatch,
 	readTypeCall,
@@ -22,6 +23,7 @@ const properties: INodeProperties[] = [
 		'Which DNC list the numbers go to',
 		'Block calls coming from these numbers',
 		'Never dial these numbers',
+		'Both lists: block calls from these numbers and never dial them',
 	),
 	...telephoneSourceProperties(),
 	optionsCollection([...telephoneBatchOptionFields, countryCodeOption]),
@@ -32,19 +34,22 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export type AddInput = { typeCall: TypeCall } & TelephoneBatchInput;
+export type AddInput = { typeCall: AddTypeCall } & TelephoneBatchInput;
 
-export function addDncCall(typeCall: TypeCall, telephones: string[]): WolkvoxCall {
+export function addDncCall(typeCall: AddTypeCall, telephones: string[]): WolkvoxCall {
 	return {
 		method: 'POST',
 		file: 'configuration',
 		api: 'add_dnc',
-		body: { type_call: typeCall, telephones },
+		body: { type_call: typeCall === 'both' ? 'all' : typeCall, telephones },
 	};
 }
 
 function prepare(run: Run, itemIndex: number): AddInput {
-	return { typeCall: readTypeCall(run, itemIndex), ...readTelephoneBatch(run, itemIndex) };
+	return {
+		typeCall: readTypeCall(run, itemIndex, ADD_TYPE_CALLS),
+		...readTelephoneBatch(run, itemIndex),
+	};
 }
 
 export const operation = plannedOperation<AddInput>({

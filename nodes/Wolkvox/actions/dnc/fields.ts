@@ -17,18 +17,23 @@ import type { Run } from '../../run/run';
 
 export const TYPE_CALLS = ['inbound', 'outbound'] as const;
 export type TypeCall = (typeof TYPE_CALLS)[number];
+/** Add also takes `both` (Wolkvox's `type_call: "all"`): the numbers go on both lists in one call. */
+export const ADD_TYPE_CALLS = [...TYPE_CALLS, 'both'] as const;
+export type AddTypeCall = (typeof ADD_TYPE_CALLS)[number];
 
 /** The DNC list a write goes to; each operation describes it in its own words. */
 export function typeCallField(
 	description: string,
 	inbound: string,
 	outbound: string,
+	both?: string,
 ): INodeProperties {
 	return {
 		displayName: 'Type of Call',
 		name: 'typeCall',
 		type: 'options',
 		options: [
+			...(both ? [{ name: 'Both', value: 'both', description: both }] : []),
 			{ name: 'Inbound', value: 'inbound', description: inbound },
 			{ name: 'Outbound', value: 'outbound', description: outbound },
 		],
@@ -37,11 +42,21 @@ export function typeCallField(
 	};
 }
 
-export function readTypeCall(run: Run, itemIndex: number): TypeCall {
+export function readTypeCall(run: Run, itemIndex: number): TypeCall;
+export function readTypeCall<Choice extends string>(
+	run: Run,
+	itemIndex: number,
+	allowed: readonly Choice[],
+): Choice;
+export function readTypeCall(
+	run: Run,
+	itemIndex: number,
+	allowed: readonly string[] = TYPE_CALLS,
+): string {
 	return readChoice(
 		run,
 		readParameter(run, 'typeCall', itemIndex),
-		TYPE_CALLS,
+		allowed,
 		'Type of Call',
 		itemIndex,
 	);
@@ -58,26 +73,28 @@ export const telephonesProperty: INodeProperties = {
 		'One or more numbers separated by commas, semicolons or new lines, or an expression that returns a list. Spaces, dashes, dots, parentheses and a leading + are removed; each number must then have 7 to 15 digits.',
 };
 
-/** The "Options" entries that decide how the telephones of several items are combined. */
-export const telephoneBatchOptionFields: INodeProperties[] = [
-	{
-		displayName: 'Batch Size',
-		name: 'batchSize',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_RECORDS_PER_CALL },
-		default: MAX_RECORDS_PER_CALL,
-		description:
-			'Most telephones sent in one request when items are combined (Wolkvox allows 10,000)',
-	},
-	{
-		displayName: 'Combine Items',
-		name: 'combineItems',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to send the telephones of all items together in as few requests as possible. Turn off to send one request per item.',
-	},
-];
+/** The "Options" entries that decide how the records (telephones, customer IDs) of several items are combined. */
+export function batchOptionFields(records = 'telephones'): INodeProperties[] {
+	return [
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_RECORDS_PER_CALL },
+			default: MAX_RECORDS_PER_CALL,
+			description: `Most ${records} sent in one request when items are combined (Wolkvox allows 10,000)`,
+		},
+		{
+			displayName: 'Combine Items',
+			name: 'combineItems',
+			type: 'boolean',
+			default: true,
+			description: `Whether to send the ${records} of all items together in as few requests as possible. Turn off to send one request per item.`,
+		},
+	];
+}
+
+export const telephoneBatchOptionFields = batchOptionFields();
 
 /** The telephone list of a DNC write, and how items may be combined into requests. */
 export interface TelephoneBatchInput {
@@ -174,8 +191,11 @@ export function readTelephones(run: Run, itemIndex: number): string[] {
 	return readList(run, readItemField(run, itemIndex, field), field, itemIndex, parse);
 }
 
-/** Reads `telephones` and the batch options of one item; a bad number fails the item before anything is sent. */
-export function readTelephoneBatch(run: Run, itemIndex: number): TelephoneBatchInput {
+/** How an item may be combined with others into requests (the Combine Items and Batch Size options). */
+export function readBatchOptions(
+	run: Run,
+	itemIndex: number,
+): Pick<TelephoneBatchInput, 'combineItems' | 'batchSize'> {
 	const options = readOptions(run, itemIndex);
 	const combineItems = readBoolean(run, options.combineItems ?? true, 'Combine Items', itemIndex);
 	const batchSize = readWholeNumber(
@@ -185,5 +205,11 @@ export function readTelephoneBatch(run: Run, itemIndex: number): TelephoneBatchI
 		itemIndex,
 		[1, MAX_RECORDS_PER_CALL],
 	);
-	return { telephones: readTelephones(run, itemIndex), combineItems, batchSize };
+	return { combineItems, batchSize };
+}
+
+/** Reads `telephones` and the batch options of one item; a bad number fails the item before anything is sent. */
+export function readTelephoneBatch(run: Run, itemIndex: number): TelephoneBatchInput {
+	const batch = readBatchOptions(run, itemIndex);
+	return { telephones: readTelephones(run, itemIndex), ...batch };
 }
