@@ -8,8 +8,9 @@
  *   --sizes 1000,10000     item counts compared (env WOLKVOX_BENCH_SIZES)
  *   --latency 20           simulator latency in ms for the comparison (env WOLKVOX_BENCH_LATENCY_MS)
  *   --http-interval MS     the HTTP Request node's batch interval (default: twice the latency, at least latency + 10)
- *   --big-lists-only       only the big-list section (Add of 10,000 items, Telephones From: Field vs the
- *                          expression; Sync of 100,000 vs 100,000): a few minutes; bench/results-big-lists.md
+ *   --big-lists-only       only the big-list section (Add of 10,000 items: Telephones From: Field,
+ *                          {{ $json.phone }}, an evaluated expression; Sync of 100,000 vs 100,000): a few
+ *                          minutes; bench/results-big-lists.md
  *   WOLKVOX_BENCH_USER_FOLDER: n8n's user folder (default <cache>/bench-user)
  *   WOLKVOX_BENCH_BASE_PORT (5700): n8n's port; +1 its task broker; +2 the simulator
  *
