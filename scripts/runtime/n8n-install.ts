@@ -12,7 +12,7 @@ import { ensureNode, nodeEnv, type NodeRuntime } from './node';
 import { CACHE_DIR, shortPath } from './paths';
 import { progress } from './progress';
 
-export const DEFAULT_N8N_VERSION = '2.41.1';
+export const DEFAULT_N8N_VERSION = '2.41.3';
 
 export interface N8nInstall {
 	version: string;
