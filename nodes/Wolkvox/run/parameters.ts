@@ -31,9 +31,9 @@ const PATH_STEP = /\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\]/g;
 const SANDBOXED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function itemFieldExpression(raw: unknown): ItemFieldExpression | undefined {
-	const match = typeof raw === 'string' ? ITEM_FIELD_EXPRESSION.exec(raw) : null;
-	if (!match) return undefined;
-	const path = [...match[1].matchAll(PATH_STEP)].map((step) => step[1] ?? step[2] ?? step[3]);
+	const steps = typeof raw === 'string' ? ITEM_FIELD_EXPRESSION.exec(raw)?.[1] : undefined;
+	if (steps === undefined) return undefined;
+	const path = [...steps.matchAll(PATH_STEP)].map((step) => step[1] ?? step[2] ?? step[3] ?? '');
 	return path.some((key) => SANDBOXED_KEYS.has(key)) ? undefined : new ItemFieldExpression(path);
 }
 
