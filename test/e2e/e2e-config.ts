@@ -1,4 +1,4 @@
-/** Fixed names shared by the e2e global setup and the tests. Ports: WOLKVOX_E2E_BASE_PORT (5690) and the next three. */
+/** Fixed names shared by the e2e global setup and the tests. Ports: WOLKVOX_E2E_BASE_PORT (5690) and the next four. */
 import { DEFAULT_N8N_VERSION } from '../../scripts/runtime/n8n-install';
 import { portFromEnv } from '../../scripts/runtime/ports';
 
@@ -14,6 +14,8 @@ export const PORTS = {
 	/** Task broker of each `n8n execute` (it runs beside `n8n start`, so it needs its own). */
 	cliBroker: basePort + 2,
 	simulator: basePort + 3,
+	/** The scripted OpenAI-compatible model of the AI Agent tests. */
+	openAi: basePort + 4,
 };
 
 export const TOKEN = 'e2e0c0ffee0123456789abcdef';
@@ -32,7 +34,12 @@ export const WORKFLOWS = {
 	badPhoneContinue: 'WolkvoxE2eBadPh2',
 	syncDryRun: 'WolkvoxDncSyncDr',
 	sync: 'WolkvoxE2eSync01',
+	aiAgentAdd: 'WolkvoxAiAgent01',
+	aiAgentBadNumber: 'WolkvoxAiAgent02',
 };
+
+/** The OpenAI credential of the AI Agent tests: its Base URL is the scripted model on PORTS.openAi. */
+export const OPENAI_CREDENTIAL = { id: 'ScriptedOpenAi01', name: 'OpenAI (scripted model)' };
 
 /** n8n's owner account, created by the first browser test (local to the suite's temporary n8n). */
 export const OWNER = {

@@ -27,6 +27,7 @@ const FIXTURES = [
 	'bad-phone.json',
 	'bad-phone-continue.json',
 	'dnc-sync.json',
+	'ai-agent.json',
 ].map((file) => path.join(__dirname, 'fixtures', file));
 
 async function prepareAndStart(install: N8nInstall, userFolder: string): Promise<void> {

@@ -5,7 +5,7 @@ import path from 'path';
 import { signalReceived, stopChildProcesses } from '../../scripts/runtime/children';
 import { assertPortFree, assertTestPort } from '../../scripts/runtime/ports';
 import { progress } from '../../scripts/runtime/progress';
-import { CREDENTIALS } from './e2e-config';
+import { CREDENTIALS, OPENAI_CREDENTIAL, PORTS } from './e2e-config';
 
 export async function assertPortsUsable(
 	ports: Record<string, number>,
@@ -17,15 +17,25 @@ export async function assertPortsUsable(
 	}
 }
 
-/** The e2e credentials (n8n's import format, plain data), all pointing at the simulator on `simulatorPort`. */
+/**
+ * The e2e credentials (n8n's import format, plain data): the Wolkvox ones point at the simulator on
+ * `simulatorPort`, the OpenAI one at the AI Agent tests' scripted model.
+ */
 export function writeCredentials(userFolder: string, simulatorPort: number): string {
 	const baseUrl = `http://127.0.0.1:${simulatorPort}`;
-	const credentials = Object.values(CREDENTIALS).map(({ id, name, token }) => ({
-		id,
-		name,
-		type: 'wolkvoxApi',
-		data: { server: '0002', token, baseUrl },
-	}));
+	const credentials: object[] = [
+		...Object.values(CREDENTIALS).map(({ id, name, token }) => ({
+			id,
+			name,
+			type: 'wolkvoxApi',
+			data: { server: '0002', token, baseUrl },
+		})),
+		{
+			...OPENAI_CREDENTIAL,
+			type: 'openAiApi',
+			data: { apiKey: 'sk-scripted-model', url: `http://127.0.0.1:${PORTS.openAi}/v1` },
+		},
+	];
 	const file = path.join(userFolder, 'e2e-credentials.json');
 	writeFileSync(file, JSON.stringify(credentials, null, 2));
 	return file;
