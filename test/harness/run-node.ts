@@ -42,6 +42,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** Instead of continueOnFail: route failed items to the node's error output. */
 	errorOutput?: boolean;
+	/** Run as n8n runs the node for an AI Agent ("Wolkvox Tool", type n8n-nodes-wolkvox.wolkvoxTool). */
+	asTool?: boolean;
 }
 
 export interface RunResult {
@@ -143,11 +145,12 @@ export function startWolkvox({
 	items = [{}],
 	continueOnFail = false,
 	errorOutput = false,
+	asTool = false,
 }: RunOptions): StartedRun {
 	const node: INode = {
 		id: 'wolkvox-node',
 		name: 'Wolkvox',
-		type: NODE_TYPE,
+		type: asTool ? `${NODE_TYPE}Tool` : NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
