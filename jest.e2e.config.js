@@ -1,5 +1,5 @@
 /**
- * End-to-end tests against a real n8n 2.41.3, or the version in WOLKVOX_N8N_VERSION (e.g. 1.123.81), on Node 24,
+ * End-to-end tests against a real n8n 2.41.1, or the version in WOLKVOX_N8N_VERSION (e.g. 1.123.81), on Node 24,
  * installed into .cache/ on first use:
  * `npm run test:e2e`. One `n8n start` serves the whole suite, so files run in band.
  * @type {import('jest').Config}

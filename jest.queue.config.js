@@ -1,5 +1,5 @@
 /**
- * The queue-mode end-to-end test (`npm run test:e2e:queue`): n8n 2.41.3 main + 3 workers, Postgres
+ * The queue-mode end-to-end test (`npm run test:e2e:queue`): n8n 2.41.1 main + 3 workers, Postgres
  * and Redis from the machine, all started by the global setup; needs postgresql and redis-server.
  * @type {import('jest').Config}
  */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the Wolkvox node's Add DNC in the real n8n 2.41.3 against the Wolkvox simulator,
+ * `npm run bench`: the Wolkvox node's Add DNC in the real n8n 2.41.1 against the Wolkvox simulator,
  * beside the HTTP Request node doing the same; prints a Markdown report and writes it to bench/results.md
  * (bench/results-quick.md with --quick).
  *

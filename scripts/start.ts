@@ -1,5 +1,5 @@
 /**
- * `npm start`: the package in a real n8n 2.41.3, wired to a local Wolkvox simulator.
+ * `npm start`: the package in a real n8n 2.41.1, wired to a local Wolkvox simulator.
  * `npm run start:queue` (or `npm start -- --queue`): the same in n8n's queue mode: Postgres + Redis +
  * n8n main + 2 workers.
  *

@@ -12,7 +12,12 @@ import { ensureNode, nodeEnv, type NodeRuntime } from './node';
 import { CACHE_DIR, shortPath } from './paths';
 import { progress } from './progress';
 
-export const DEFAULT_N8N_VERSION = '2.41.3';
+/**
+ * The n8n of local runs (start, bench, e2e without WOLKVOX_N8N_VERSION). CI's e2e also runs the newest,
+ * 2.41.3 (.ci/run), which needs packages this machine's registry mirror does not have yet
+ * (@n8n/agents 0.26.2, @n8n/ai-node-sdk 0.31.2, seen 2026-12-03): make it the default once it installs.
+ */
+export const DEFAULT_N8N_VERSION = '2.41.1';
 
 export interface N8nInstall {
 	version: string;

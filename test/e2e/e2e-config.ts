@@ -2,7 +2,7 @@
 import { DEFAULT_N8N_VERSION } from '../../scripts/runtime/n8n-install';
 import { portFromEnv } from '../../scripts/runtime/ports';
 
-/** The n8n the suite runs in: WOLKVOX_N8N_VERSION, e.g. 1.123.81 (default 2.41.3); `.ci/run` runs both. */
+/** The n8n the suite runs in: WOLKVOX_N8N_VERSION, e.g. 1.123.81 (default 2.41.1); `.ci/run` runs both. */
 export const N8N_VERSION = process.env.WOLKVOX_N8N_VERSION || DEFAULT_N8N_VERSION;
 
 const basePort = portFromEnv('WOLKVOX_E2E_BASE_PORT', 5690);

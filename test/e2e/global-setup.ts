@@ -1,5 +1,5 @@
 /**
- * Once per e2e run: installs (or reuses) n8n WOLKVOX_N8N_VERSION (default 2.41.3), builds and installs the package into a fresh
+ * Once per e2e run: installs (or reuses) n8n WOLKVOX_N8N_VERSION (default 2.41.1), builds and installs the package into a fresh
  * temporary N8N_USER_FOLDER, imports the credentials and workflows, and starts one `n8n start`.
  * Every test file starts its own simulator on PORTS.simulator, where the credentials point.
  */

@@ -1,5 +1,5 @@
 /**
- * Once per queue-mode e2e run: n8n 2.41.3 in queue mode from nothing, as `npm run start:queue` runs
+ * Once per queue-mode e2e run: n8n 2.41.1 in queue mode from nothing, as `npm run start:queue` runs
  * it: Postgres and Redis of our own, the package installed into a fresh user folder, credentials and
  * fixture workflows imported into Postgres, then n8n main and WORKER_COUNT workers. The test file
  * starts the simulator on QUEUE_PORTS.simulator, where the credentials point.
