@@ -36,7 +36,12 @@ export const WORKFLOWS = {
 	sync: 'WolkvoxE2eSync01',
 	aiAgentAdd: 'WolkvoxAiAgent01',
 	aiAgentBadNumber: 'WolkvoxAiAgent02',
+	csvSyncDryRun: 'WolkvoxCsvSyncDr',
+	csvSync: 'WolkvoxCsvSync01',
 };
+
+/** Files the workflows read from disk: `<user folder>/e2e-files`, the only folder n8n may read. */
+export const FILES_FOLDER = 'e2e-files';
 
 /** The OpenAI credential of the AI Agent tests: its Base URL is the scripted model on PORTS.openAi. */
 export const OPENAI_CREDENTIAL = { id: 'ScriptedOpenAi01', name: 'OpenAI (scripted model)' };

@@ -28,6 +28,7 @@ const FIXTURES = [
 	'bad-phone-continue.json',
 	'dnc-sync.json',
 	'ai-agent.json',
+	'source-csv.json',
 ].map((file) => path.join(__dirname, 'fixtures', file));
 
 async function prepareAndStart(install: N8nInstall, userFolder: string): Promise<void> {
