@@ -1,4 +1,4 @@
-/** Fixed names shared by the e2e global setup and the tests. Ports: WOLKVOX_E2E_BASE_PORT (5690) and the next four. */
+/** Fixed names shared by the e2e global setup and the tests. Ports: WOLKVOX_E2E_BASE_PORT (5690) and the next five. */
 import { DEFAULT_N8N_VERSION } from '../../scripts/runtime/n8n-install';
 import { portFromEnv } from '../../scripts/runtime/ports';
 
@@ -16,6 +16,8 @@ export const PORTS = {
 	simulator: basePort + 3,
 	/** The scripted OpenAI-compatible model of the AI Agent tests. */
 	openAi: basePort + 4,
+	/** The CRM database of the Postgres source test. */
+	crmPostgres: basePort + 5,
 };
 
 export const TOKEN = 'e2e0c0ffee0123456789abcdef';
@@ -38,7 +40,11 @@ export const WORKFLOWS = {
 	aiAgentBadNumber: 'WolkvoxAiAgent02',
 	csvSyncDryRun: 'WolkvoxCsvSyncDr',
 	csvSync: 'WolkvoxCsvSync01',
+	postgresSync: 'WolkvoxPgSync001',
 };
+
+/** The Postgres credential of the CRM source test (trust authentication, database n8n). */
+export const CRM_POSTGRES_CREDENTIAL = { id: 'CrmPostgres00001', name: 'CRM (Postgres)' };
 
 /** Files the workflows read from disk: `<user folder>/e2e-files`, the only folder n8n may read. */
 export const FILES_FOLDER = 'e2e-files';

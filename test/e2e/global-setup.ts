@@ -29,6 +29,7 @@ const FIXTURES = [
 	'dnc-sync.json',
 	'ai-agent.json',
 	'source-csv.json',
+	'source-postgres.json',
 ].map((file) => path.join(__dirname, 'fixtures', file));
 
 async function prepareAndStart(install: N8nInstall, userFolder: string): Promise<void> {

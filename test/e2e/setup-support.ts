@@ -5,7 +5,7 @@ import path from 'path';
 import { signalReceived, stopChildProcesses } from '../../scripts/runtime/children';
 import { assertPortFree, assertTestPort } from '../../scripts/runtime/ports';
 import { progress } from '../../scripts/runtime/progress';
-import { CREDENTIALS, OPENAI_CREDENTIAL, PORTS } from './e2e-config';
+import { CREDENTIALS, CRM_POSTGRES_CREDENTIAL, OPENAI_CREDENTIAL, PORTS } from './e2e-config';
 
 export async function assertPortsUsable(
 	ports: Record<string, number>,
@@ -19,7 +19,8 @@ export async function assertPortsUsable(
 
 /**
  * The e2e credentials (n8n's import format, plain data): the Wolkvox ones point at the simulator on
- * `simulatorPort`, the OpenAI one at the AI Agent tests' scripted model.
+ * `simulatorPort`, the OpenAI one at the AI Agent tests' scripted model, the Postgres one at the
+ * CRM database of the Postgres source test.
  */
 export function writeCredentials(userFolder: string, simulatorPort: number): string {
 	const baseUrl = `http://127.0.0.1:${simulatorPort}`;
@@ -34,6 +35,18 @@ export function writeCredentials(userFolder: string, simulatorPort: number): str
 			...OPENAI_CREDENTIAL,
 			type: 'openAiApi',
 			data: { apiKey: 'sk-scripted-model', url: `http://127.0.0.1:${PORTS.openAi}/v1` },
+		},
+		{
+			...CRM_POSTGRES_CREDENTIAL,
+			type: 'postgres',
+			data: {
+				host: '127.0.0.1',
+				port: PORTS.crmPostgres,
+				database: 'n8n',
+				user: 'postgres',
+				password: '',
+				ssl: 'disable',
+			},
 		},
 	];
 	const file = path.join(userFolder, 'e2e-credentials.json');
