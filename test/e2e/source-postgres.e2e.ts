@@ -2,7 +2,7 @@
  * A list as a CRM keeps it: a Postgres table with a do-not-call flag, read by n8n's Postgres node,
  * then DNC Sync with Remove Unlisted, so the outbound list follows the flag both ways.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -37,6 +37,7 @@ async function sql(statement: string): Promise<void> {
 
 beforeAll(async () => {
 	dataDir = mkdtempSync(path.join(os.tmpdir(), 'wolkvox-crm-postgres-'));
+	chmodSync(dataDir, 0o755); // run as root, Postgres runs as the postgres user, which must reach it
 	postgres = await startPostgres({
 		port: PORTS.crmPostgres,
 		dataDir: path.join(dataDir, 'cluster'),
@@ -52,7 +53,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await postgres?.stop();
-	rmSync(dataDir, { recursive: true, force: true });
+	for (const dir of [dataDir, postgres?.clusterDir])
+		if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('a CRM table in Postgres → Postgres node → Sync DNC (Remove Unlisted)', () => {
