@@ -8,8 +8,10 @@
  *   --sizes 1000,10000     item counts compared (env WOLKVOX_BENCH_SIZES)
  *   --latency 20           simulator latency in ms for the comparison (env WOLKVOX_BENCH_LATENCY_MS)
  *   --http-interval MS     the HTTP Request node's batch interval (default: twice the latency, at least latency + 10)
- *   --big-lists-only       only the big-list section (Add of 10,000 items, Telephones From: Field vs the
- *                          expression; Sync of 100,000 vs 100,000): a few minutes; bench/results-big-lists.md
+ *   --big-lists-only       only the big-list section (Add of 10,000 items: Telephones From: Field,
+ *                          {{ $json.phone }}, an evaluated expression; Sync of 100,000 vs 100,000): a few
+ *                          minutes; bench/results-big-lists.md
+ *   WOLKVOX_N8N_VERSION: the n8n to run (default: scripts/runtime/n8n-install.ts's DEFAULT_N8N_VERSION)
  *   WOLKVOX_BENCH_USER_FOLDER: n8n's user folder (default <cache>/bench-user)
  *   WOLKVOX_BENCH_BASE_PORT (5700): n8n's port; +1 its task broker; +2 the simulator
  *
@@ -255,7 +257,7 @@ async function main(): Promise<void> {
 			`bench ${purpose}; set WOLKVOX_BENCH_BASE_PORT to move all bench ports`,
 		);
 	}
-	const install = await ensureN8n();
+	const install = await ensureN8n(process.env.WOLKVOX_N8N_VERSION || undefined);
 	const simulator = await WolkvoxSimulator.start({
 		port: ports.simulator,
 		tokens: [{ token: TOKEN }],
@@ -274,7 +276,7 @@ async function main(): Promise<void> {
 			'',
 		].join('\n');
 		const report = config.bigListsOnly
-			? `# n8n-nodes-wolkvox benchmark (big lists only)\n\nLoad average at start ${loadAverage.toFixed(2)}; n8n ${install.version} on Node ${install.node.version}.\n\n${bigLists}`
+			? `# n8n-nodes-wolkvox benchmark (big lists only)\n\nLoad average (1 min) at start ${loadAverage.toFixed(2)}, at the end ${os.loadavg()[0].toFixed(2)} (${os.cpus().length} cores); n8n ${install.version} on Node ${install.node.version}.\n\n${bigLists}`
 			: `${renderReport({
 					...config,
 					...(await runBench(config, { cli, simulator })),

@@ -12,6 +12,11 @@ import { ensureNode, nodeEnv, type NodeRuntime } from './node';
 import { INSTALL_DIR, shortPath } from './paths';
 import { progress } from './progress';
 
+/**
+ * The n8n of start, bench and e2e without WOLKVOX_N8N_VERSION. The newest, 2.41.3, needs packages our
+ * registry does not serve (@n8n/agents 0.26.2, @n8n/ai-node-sdk 0.31.2: 404, seen 2026-12-03): move
+ * to it once it installs.
+ */
 export const DEFAULT_N8N_VERSION = '2.41.1';
 
 export interface N8nInstall {

@@ -1,4 +1,4 @@
-/** Fixed names shared by the e2e global setup and the tests. Ports: WOLKVOX_E2E_BASE_PORT (5690) and the next four. */
+/** Fixed names shared by the e2e global setup and the tests. Ports: WOLKVOX_E2E_BASE_PORT (5690) and the next six. */
 import { DEFAULT_N8N_VERSION } from '../../scripts/runtime/n8n-install';
 import { portFromEnv } from '../../scripts/runtime/ports';
 
@@ -16,6 +16,10 @@ export const PORTS = {
 	simulator: basePort + 3,
 	/** A plain HTTP server that records what reaches it (the HTTP Request node's other host, or its proxy). */
 	collector: basePort + 4,
+	/** The scripted OpenAI-compatible model of the AI Agent tests. */
+	openAi: basePort + 5,
+	/** The CRM database of the Postgres source test. */
+	crmPostgres: basePort + 6,
 };
 
 export const TOKEN = 'e2e0c0ffee0123456789abcdef';
@@ -45,7 +49,21 @@ export const WORKFLOWS = {
 	httpRequest: 'WolkvoxE2eHttp01',
 	optOutForm: 'WolkvoxOptOutFrm',
 	law2300: 'WolkvoxE2eLaw230',
+	aiAgentAdd: 'WolkvoxAiAgent01',
+	aiAgentBadNumber: 'WolkvoxAiAgent02',
+	csvSyncDryRun: 'WolkvoxCsvSyncDr',
+	csvSync: 'WolkvoxCsvSync01',
+	postgresSync: 'WolkvoxPgSync001',
 };
+
+/** The Postgres credential of the CRM source test (trust authentication, database n8n). */
+export const CRM_POSTGRES_CREDENTIAL = { id: 'CrmPostgres00001', name: 'CRM (Postgres)' };
+
+/** Files the workflows read from disk: `<user folder>/e2e-files`, the only folder n8n may read. */
+export const FILES_FOLDER = 'e2e-files';
+
+/** The OpenAI credential of the AI Agent tests: its Base URL is the scripted model on PORTS.openAi. */
+export const OPENAI_CREDENTIAL = { id: 'ScriptedOpenAi01', name: 'OpenAI (scripted model)' };
 
 /** n8n's owner account, created by the first browser test (local to the suite's temporary n8n). */
 export const OWNER = {

@@ -31,6 +31,9 @@ const FIXTURES = [
 	'dnc-sync.json',
 	'every-operation.json',
 	'law2300-campaign.json',
+	'ai-agent.json',
+	'source-csv.json',
+	'source-postgres.json',
 ].map((file) => path.join(__dirname, 'fixtures', file));
 
 async function prepareAndStart(install: N8nInstall, userFolder: string): Promise<void> {

@@ -6,7 +6,13 @@ import { signalReceived, stopChildProcesses } from '../../scripts/runtime/childr
 import { assertPortFree, assertTestPort } from '../../scripts/runtime/ports';
 import { progress } from '../../scripts/runtime/progress';
 import { simulatorCredentialData } from '../../scripts/runtime/simulator';
-import { CREDENTIALS, DEFAULT_DOMAINS_CREDENTIAL } from './e2e-config';
+import {
+	CREDENTIALS,
+	CRM_POSTGRES_CREDENTIAL,
+	DEFAULT_DOMAINS_CREDENTIAL,
+	OPENAI_CREDENTIAL,
+	PORTS,
+} from './e2e-config';
 
 export async function assertPortsUsable(
 	ports: Record<string, number>,
@@ -19,12 +25,14 @@ export async function assertPortsUsable(
 }
 
 /**
- * The e2e credentials (n8n's import format, plain data): those pointing at the simulator on
- * `simulatorPort`, which also allow its host in the HTTP Request node, and one as a user creates it.
+ * The e2e credentials (n8n's import format, plain data): the Wolkvox ones point at the simulator on
+ * `simulatorPort` (and allow its host in the HTTP Request node) but one, as a user creates it; the
+ * OpenAI one at the AI Agent tests' scripted model; the Postgres one at the CRM database of the
+ * Postgres source test.
  */
 export function writeCredentials(userFolder: string, simulatorPort: number): string {
 	const baseUrl = `http://127.0.0.1:${simulatorPort}`;
-	const credentials = [
+	const credentials: object[] = [
 		...Object.values(CREDENTIALS).map(({ id, name, token }) => ({
 			id,
 			name,
@@ -36,6 +44,23 @@ export function writeCredentials(userFolder: string, simulatorPort: number): str
 			name: DEFAULT_DOMAINS_CREDENTIAL.name,
 			type: 'wolkvoxApi',
 			data: { server: '0002', token: DEFAULT_DOMAINS_CREDENTIAL.token },
+		},
+		{
+			...OPENAI_CREDENTIAL,
+			type: 'openAiApi',
+			data: { apiKey: 'sk-scripted-model', url: `http://127.0.0.1:${PORTS.openAi}/v1` },
+		},
+		{
+			...CRM_POSTGRES_CREDENTIAL,
+			type: 'postgres',
+			data: {
+				host: '127.0.0.1',
+				port: PORTS.crmPostgres,
+				database: 'n8n',
+				user: 'postgres',
+				password: '',
+				ssl: 'disable',
+			},
 		},
 	];
 	const file = path.join(userFolder, 'e2e-credentials.json');

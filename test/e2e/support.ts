@@ -5,7 +5,14 @@ import path from 'node:path';
 import { WolkvoxSimulator } from '../../simulator/server';
 import { executeWorkflow, n8nCli, type ExecuteResult } from '../../scripts/runtime/n8n-cli';
 import type { N8nInstall } from '../../scripts/runtime/n8n-install';
-import { CREDENTIALS, N8N_INSTALL_ENV, PORTS, USER_FOLDER_ENV, WEBHOOK_PATH } from './e2e-config';
+import {
+	CREDENTIALS,
+	FILES_FOLDER,
+	N8N_INSTALL_ENV,
+	PORTS,
+	USER_FOLDER_ENV,
+	WEBHOOK_PATH,
+} from './e2e-config';
 
 /** The simulator the e2e credentials point at: started for the test file, reset before each test. */
 export function useSimulator(latencyMs = 0): { simulator: WolkvoxSimulator } {
@@ -30,12 +37,16 @@ function fromSetup(name: string): string {
 
 const userFolder = () => fromSetup(USER_FOLDER_ENV);
 
+/** Where workflows read files from disk (relative paths in a workflow start at the user folder). */
+export const filesFolder = () => path.join(userFolder(), FILES_FOLDER);
+
 /** `n8n execute --id … --rawOutput` against the suite's database, beside the running `n8n start`. */
 export async function execute(workflowId: string): Promise<ExecuteResult> {
 	const cli = n8nCli(JSON.parse(fromSetup(N8N_INSTALL_ENV)) as N8nInstall, {
 		userFolder: userFolder(),
 		port: PORTS.n8n,
 		brokerPort: PORTS.cliBroker,
+		env: { N8N_RESTRICT_FILE_ACCESS_TO: filesFolder() },
 	});
 	return await executeWorkflow(cli, workflowId);
 }

@@ -47,6 +47,8 @@ export interface RunOptions {
 	errorOutput?: boolean;
 	/** Another instance of the node (e.g. from a second copy of its modules); default the usual one. */
 	nodeType?: INodeType;
+	/** Run as n8n runs the node for an AI Agent ("Wolkvox Tool", type n8n-nodes-wolkvox.wolkvoxTool). */
+	asTool?: boolean;
 }
 
 export interface RunResult {
@@ -149,11 +151,12 @@ export function startWolkvox({
 	continueOnFail = false,
 	errorOutput = false,
 	nodeType = wolkvox,
+	asTool = false,
 }: RunOptions): StartedRun {
 	const node: INode = {
 		id: 'wolkvox-node',
 		name: 'Wolkvox',
-		type: NODE_TYPE,
+		type: asTool ? `${NODE_TYPE}Tool` : NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,

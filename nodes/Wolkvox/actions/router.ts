@@ -9,6 +9,7 @@ import type { ItemError } from '../run/errors';
 import { asItemError, credentialError } from '../run/errors';
 import type { ItemOutcome, PreparedItem, WolkvoxOperation } from '../run/operation';
 import { openRun } from '../run/run';
+import { runsAsTool, withoutBulk } from '../run/tool';
 import { tokenOperations } from './token/Token.resource';
 
 const operationsByResource: Record<string, Record<string, WolkvoxOperation<unknown>>> = {
@@ -44,6 +45,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	const continueOnFail = this.continueOnFail();
+	const asTool = runsAsTool(this.getNode());
 	const run = await openRun(this, continueOnFail);
 	const outcomes = new Map<number, ItemOutcome>();
 	if ('problem' in run) {
@@ -85,7 +87,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				if (!continueOnFail) throw outcome.error;
 				return [errorItem(outcome.error, itemIndex)];
 			}
-			return outcome.json.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+			return outcome.json.map((json) => ({
+				json: asTool ? withoutBulk(json) : json,
+				pairedItem: { item: itemIndex },
+			}));
 		}),
 	];
 }

@@ -11,6 +11,7 @@ import { inputError } from './errors';
 import type { Run } from './run';
 
 const HAS_EXPRESSION = Symbol('has an expression');
+const NOT_PLAIN = Symbol('not a plain value');
 
 function hasExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
@@ -18,10 +19,49 @@ function hasExpression(value: unknown): boolean {
 	return false;
 }
 
+/** A parameter that is exactly an item field expression: `{{ $json.phone }}`, `{{ $json["a"].b }}`. */
+class ItemFieldExpression {
+	constructor(readonly path: string[]) {}
+}
+
+const ITEM_FIELD_EXPRESSION =
+	/^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[\s*(?:"[^"\\{}\n\r]*"|'[^'\\{}\n\r]*')\s*\])+)\s*\}\}$/;
+const PATH_STEP = /\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\]/g;
+// n8n's expression sandbox treats these names specially: left to n8n.
+const SANDBOXED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function itemFieldExpression(raw: unknown): ItemFieldExpression | undefined {
+	const steps = typeof raw === 'string' ? ITEM_FIELD_EXPRESSION.exec(raw)?.[1] : undefined;
+	if (steps === undefined) return undefined;
+	const path = [...steps.matchAll(PATH_STEP)].map((step) => step[1] ?? step[2] ?? step[3] ?? '');
+	return path.some((key) => SANDBOXED_KEYS.has(key)) ? undefined : new ItemFieldExpression(path);
+}
+
+const isPlainEntry = (value: unknown) =>
+	typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+
+/**
+ * The field an item field expression names, when n8n's evaluation would return it unchanged: text,
+ * a number or a flat list of them. Anything else (a missing field, null, an object, a missing
+ * parent, which n8n reports as an error) is NOT_PLAIN and left to n8n.
+ */
+function plainItemField(run: Run, itemIndex: number, { path }: ItemFieldExpression): unknown {
+	let value: unknown = run.context.getInputData()[itemIndex]?.json;
+	for (const key of path) {
+		if (typeof value !== 'object' || value === null) return NOT_PLAIN;
+		if (!Object.prototype.hasOwnProperty.call(value, key)) return NOT_PLAIN;
+		value = (value as Record<string, unknown>)[key];
+	}
+	if (isPlainEntry(value) || (Array.isArray(value) && value.every(isPlainEntry))) return value;
+	return NOT_PLAIN;
+}
+
 /**
  * A parameter's value for one item. n8n resolves a parameter anew for every item, which costs as
  * much as an expression even when it holds none; a value without expressions is the same for every
- * item, so it is resolved once per run.
+ * item, so it is resolved once per run. A parameter that only names an item field (the usual
+ * `{{ $json.phone }}`) is read from the item as n8n would return it, without evaluating anything
+ * (no property of this node declares `validateType`, the only check n8n adds to such a value).
  */
 export function readParameter(
 	run: Run,
@@ -30,15 +70,20 @@ export function readParameter(
 	fallback?: unknown,
 ): unknown {
 	const { context, parameters } = run;
+	if (!parameters.has(name)) {
+		const raw = context.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true });
+		parameters.set(
+			name,
+			itemFieldExpression(raw) ??
+				(hasExpression(raw) ? HAS_EXPRESSION : context.getNodeParameter(name, itemIndex, fallback)),
+		);
+	}
 	const known = parameters.get(name);
-	if (known === HAS_EXPRESSION) return context.getNodeParameter(name, itemIndex, fallback);
-	if (known !== undefined || parameters.has(name)) return known;
-	const raw = context.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true });
-	const value = hasExpression(raw)
-		? HAS_EXPRESSION
-		: context.getNodeParameter(name, itemIndex, fallback);
-	parameters.set(name, value);
-	return value === HAS_EXPRESSION ? context.getNodeParameter(name, itemIndex, fallback) : value;
+	if (known instanceof ItemFieldExpression) {
+		const value = plainItemField(run, itemIndex, known);
+		if (value !== NOT_PLAIN) return value;
+	} else if (known !== HAS_EXPRESSION) return known;
+	return context.getNodeParameter(name, itemIndex, fallback);
 }
 
 /** A field of the item's JSON; a dotted name reaches into nested objects unless the name itself exists. */

@@ -25,32 +25,35 @@ export const activityCodeDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Create an activity (typification) code',
+				description:
+					'Create an activity (typification) code. Costs one API call of the daily quota.',
 				action: 'Create an activity code',
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
-				description: 'Delete one or more activity codes of a group',
+				description:
+					'Delete one or more activity codes of a group. Costs one API call of the daily quota.',
 				action: 'Delete activity codes',
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'Get many activity codes',
+				description: 'Get many activity codes. Costs one API call of the daily quota.',
 				action: 'Get many activity codes',
 			},
 			{
 				name: 'Sync',
 				value: 'sync',
 				description:
-					'Make the activity codes of a group equal to the input items: create, update, and optionally delete',
+					'Make the activity codes of a group equal to the input items: create, update, and optionally delete. Costs one API call of the daily quota to read the codes, then one per code changed.',
 				action: 'Sync activity codes',
 			},
 			{
 				name: 'Update',
 				value: 'update',
-				description: "Replace an activity code's description and flags",
+				description:
+					"Replace an activity code's description and flags. Costs one API call of the daily quota.",
 				action: 'Update an activity code',
 			},
 		],

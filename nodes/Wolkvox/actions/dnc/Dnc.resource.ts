@@ -27,7 +27,8 @@ export const dncDescription: INodeProperties[] = [
 			{
 				name: 'Add',
 				value: 'add',
-				description: 'Add telephones to the inbound or outbound Do-Not-Call list, or both',
+				description:
+					'Add telephones to the inbound or outbound Do-Not-Call list, or both. Costs one API call of the daily quota per 10,000 numbers.',
 				action: 'Add telephones to a DNC list',
 			},
 			{
@@ -45,19 +46,22 @@ export const dncDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'Get many numbers of the Do-Not-Call lists',
+				description:
+					'Get many numbers of the Do-Not-Call lists. Costs one API call of the daily quota.',
 				action: 'Get many DNC numbers',
 			},
 			{
 				name: 'Remove',
 				value: 'remove',
-				description: 'Remove telephones from the Do-Not-Call lists, or empty one list',
+				description:
+					'Remove telephones from the Do-Not-Call lists, or empty one list. Costs one API call of the daily quota per 10,000 numbers.',
 				action: 'Remove telephones from the DNC lists',
 			},
 			{
 				name: 'Sync',
 				value: 'sync',
-				description: 'Make one Do-Not-Call list equal to the telephones of the input items',
+				description:
+					'Make one Do-Not-Call list equal to the telephones of the input items. Costs one API call of the daily quota to read the list, then one per write (usually one).',
 				action: 'Sync a DNC list',
 			},
 		],

@@ -1,0 +1,29 @@
+import type { IDataObject, INode } from 'n8n-workflow';
+
+/** The most entries of one list an AI agent gets back; the rest are counted, not listed. */
+export const TOOL_LIST_LIMIT = 20;
+
+/** Whether the node runs as an AI Agent's tool: n8n then gives it a type ending in "Tool". */
+export function runsAsTool(node: INode): boolean {
+	return node.type.endsWith('Tool');
+}
+
+/**
+ * An output item for an AI agent, which reads every word of it: a list longer than
+ * TOOL_LIST_LIMIT keeps its first entries and says how many it left out (`<name>Omitted`), so a
+ * Sync against a 10,000-number list answers with its counts, not with the numbers.
+ */
+export function withoutBulk(json: IDataObject): IDataObject {
+	const compact: IDataObject = {};
+	for (const [key, value] of Object.entries(json)) {
+		if (Array.isArray(value)) {
+			const kept = value.slice(0, TOOL_LIST_LIMIT);
+			compact[key] = kept.map((entry) => (isObject(entry) ? withoutBulk(entry) : entry));
+			if (value.length > kept.length) compact[`${key}Omitted`] = value.length - kept.length;
+		} else compact[key] = isObject(value) ? withoutBulk(value) : value;
+	}
+	return compact;
+}
+
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
