@@ -43,8 +43,8 @@ describe('As an AI Agent\'s tool ("Wolkvox Tool")', () => {
 		expect(asTool.output[0].json).toMatchObject({
 			typeCall: 'outbound',
 			telephones: ['3001234567'],
-			added: ['3001234567'],
-			summary: { dryRun: true, wanted: 1, listed: 10_000, added: { count: 1 } },
+			wouldAdd: ['3001234567'],
+			summary: { dryRun: true, wanted: 1, listed: 10_000, wouldAdd: { count: 1 } },
 		});
 		expect(JSON.stringify(asTool.output[0].json).length).toBeLessThan(2_000);
 	});
