@@ -65,7 +65,7 @@ it(`${checksFirstUrl ? 'refuses' : 'n8n 1.x does not refuse'} the default creden
 	expect(throughProxy.headers['wolkvox-token']).toBe(DEFAULT_DOMAINS_CREDENTIAL.token);
 
 	const [simulator] = nodeOutput(run, HTTP_NODES.simulator);
-	expect(simulator).toMatchObject({ code: 200 });
+	expect(simulator).toMatchObject({ code: '200' });
 	expect(fx.simulator.requestsFor('token_info')).toMatchObject([
 		{ token: CREDENTIALS.simulator.token },
 	]);

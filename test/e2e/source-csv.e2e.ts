@@ -35,16 +35,18 @@ describe('opt-outs.csv from disk → Extract from File → Sync DNC', () => {
 		expect(fx.simulator.requests.map(({ api }) => api)).toEqual(['get_dnc']);
 		expect([...fx.simulator.dnc.outbound]).toEqual(['3001234568']);
 		const output = nodeOutput(result.run!, 'Sync DNC');
-		expect(output.map(({ telephones, added }) => ({ telephones, added }))).toEqual([
-			{ telephones: ['573001234567'], added: ['573001234567'] },
-			{ telephones: ['3001234568'], added: [] },
-			{ telephones: ['3001234569'], added: ['3001234569'] },
+		expect(
+			output.map(({ telephones, wouldAdd, dryRun }) => ({ telephones, wouldAdd, dryRun })),
+		).toEqual([
+			{ telephones: ['573001234567'], wouldAdd: ['573001234567'], dryRun: true },
+			{ telephones: ['3001234568'], wouldAdd: [], dryRun: true },
+			{ telephones: ['3001234569'], wouldAdd: ['3001234569'], dryRun: true },
 		]);
 		expect(output[0].summary).toMatchObject({
 			dryRun: true,
 			wanted: 3,
 			listed: 1,
-			added: { count: 2 },
+			wouldAdd: { count: 2 },
 			requests: 1,
 		});
 	});

@@ -68,6 +68,7 @@ describe('a CRM table in Postgres → Postgres node → Sync DNC (Remove Unliste
 		expect([...fx.simulator.dnc.outbound].sort()).toEqual(['3001234569', '573001234567']);
 		expect(fx.simulator.requests.map(({ api }) => api)).toEqual([
 			'get_dnc',
+			'get_dnc',
 			'add_dnc',
 			'remove_dnc',
 		]);
