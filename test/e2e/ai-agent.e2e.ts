@@ -23,15 +23,20 @@ beforeEach(() => {
 });
 
 const TOOL_NODE = 'Add to DNC';
+const NIT = '900123456';
+const BLOCKED_AT = Date.UTC(2026, 10, 20, 15, 4, 5);
 
 /** What the tool node received from the agent and gave back, as n8n recorded its run. */
-function toolRun(run: ExecutionRun): { input: unknown; output: unknown; error?: unknown } {
-	const runs = run.data.resultData.runData[TOOL_NODE] as unknown as Array<{
+function toolRun(
+	run: ExecutionRun,
+	toolNode = TOOL_NODE,
+): { input: unknown; output: unknown; error?: unknown } {
+	const runs = run.data.resultData.runData[toolNode] as unknown as Array<{
 		inputOverride?: Record<string, Array<Array<{ json: unknown }>>>;
 		data?: Record<string, Array<Array<{ json: unknown }>>>;
 		error?: unknown;
 	}>;
-	if (!runs?.length) throw new Error(`The tool node "${TOOL_NODE}" did not run`);
+	if (!runs?.length) throw new Error(`The tool node "${toolNode}" did not run`);
 	const last = runs[runs.length - 1];
 	const first = (data?: Record<string, Array<Array<{ json: unknown }>>>) =>
 		data && Object.values(data)[0]?.[0]?.[0]?.json;
@@ -112,5 +117,44 @@ describeIn2x('an AI Agent with the Wolkvox Tool', () => {
 			input: { typeCall: 'outbound', telephones: '300 12A B567' },
 			error: { message: expect.stringContaining('300 12A B567') },
 		});
+	});
+
+	it('"is 300 123 4567 protected under Ley 2300?": one law2300_info for the workflow\'s NIT and the normalised number, and the protection goes back to the model', async () => {
+		fx.simulator.law2300.block(NIT, '3001234567', undefined, 'whatsapp', BLOCKED_AT);
+		model.toolArguments = { telephone: '300 123 4567' };
+
+		const result = await execute(WORKFLOWS.aiAgentLaw2300Check);
+
+		expect(result.exitCode).toBe(0);
+		// The NIT is fixed in the workflow: the model is offered the telephone only.
+		const tool = offeredTool();
+		expect(tool.description).toBe('Check whether a number is protected in Wolkvox');
+		expect(tool.parameters).toMatchObject({
+			type: 'object',
+			properties: {
+				telephone: { type: 'string', description: expect.stringContaining('telephone') },
+			},
+			required: ['telephone'],
+		});
+		expect(Object.keys(tool.parameters?.properties ?? {})).toEqual(['telephone']);
+
+		expect(fx.simulator.requests.map(({ api, query }) => ({ api, query }))).toEqual([
+			{ api: 'law2300_info', query: { nit: NIT, phone: '3001234567' } },
+		]);
+
+		const { input, output: toolOutput } = toolRun(result.run!, 'Check Ley 2300');
+		expect(input).toEqual({ telephone: '300 123 4567' });
+		const protection = {
+			nit: NIT,
+			telephone: '3001234567',
+			protected: true,
+			lastDay: '2026-11-20 15:04:05',
+			lastChannel: 'whatsapp',
+		};
+		expect(toolOutput).toEqual(protection);
+		const [sentBack] = model.toolResults();
+		expect(JSON.parse(sentBack)).toEqual([protection]);
+		const [answer] = nodeOutput(result.run!, 'AI Agent');
+		expect(String(answer.output)).toBe(FINAL_ANSWER_PREFIX + sentBack);
 	});
 });

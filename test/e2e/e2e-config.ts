@@ -51,6 +51,7 @@ export const WORKFLOWS = {
 	law2300: 'WolkvoxE2eLaw230',
 	aiAgentAdd: 'WolkvoxAiAgent01',
 	aiAgentBadNumber: 'WolkvoxAiAgent02',
+	aiAgentLaw2300Check: 'WolkvoxAiAgent03',
 	csvSyncDryRun: 'WolkvoxCsvSyncDr',
 	csvSync: 'WolkvoxCsvSync01',
 	postgresSync: 'WolkvoxPgSync001',
