@@ -382,10 +382,19 @@ describe('DNC Sync', () => {
 			expect(options.find((option) => option.name === 'dryRun')?.default).toBe(true);
 		});
 
+		test('no parameter is shown or hidden by an option of a collection (n8n 1.x cannot resolve it and fails every workflow holding the node)', () => {
+			const keys = node.description.properties.flatMap((parameter) =>
+				Object.values(parameter.displayOptions ?? {}).flatMap((conditions) =>
+					Object.keys(conditions ?? {}),
+				),
+			);
+			expect(keys.filter((key) => key.includes('.'))).toEqual([]);
+		});
+
 		test.each([
 			[{ removeUnlisted: true, options: {} }, true],
 			[{ removeUnlisted: true, options: { dryRun: false } }, true],
-			[{ removeUnlisted: true, options: { dryRun: true } }, false],
+			[{ removeUnlisted: true, options: { dryRun: true } }, true],
 			[{ removeUnlisted: false, options: {} }, false],
 		])('with %j the removals notice shows: %s', (parameters, shown) => {
 			const notice = property('removalsNotice');

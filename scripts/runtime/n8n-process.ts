@@ -52,13 +52,16 @@ export async function webhookRegistered(
 	const url = `http://127.0.0.1:${new URL(n8n.url).port}/webhook/${webhookPath}`;
 	const deadline = Date.now() + timeoutMs;
 	const running = () => n8n.process.exitCode === null && n8n.process.signalCode === null;
+	// n8n 2.41.1 was seen answering a POST 404 just after a preflight succeeded: wait for three in a row.
+	let registeredInARow = 0;
 	while (Date.now() < deadline && running()) {
 		const response = await fetch(url, {
 			method: 'OPTIONS',
 			headers: { origin: n8n.url, 'access-control-request-method': 'POST' },
 		}).catch(() => undefined);
-		if (response && response.status !== 404) return true;
-		await new Promise((resolve) => setTimeout(resolve, 250));
+		registeredInARow = response && response.status !== 404 ? registeredInARow + 1 : 0;
+		if (registeredInARow === 3) return true;
+		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	return false;
 }

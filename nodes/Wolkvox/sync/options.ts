@@ -15,7 +15,8 @@ export interface SyncSettings {
 
 /**
  * The Remove Unlisted switch (one value for the whole run), and the notice the editor shows while it
- * is on and the Dry Run option is not.
+ * is on. The notice cannot also hide when Dry Run is on: n8n 1.x fails every workflow holding the node
+ * ("Could not resolve parameter dependencies") when a parameter's display depends on a collection's option.
  */
 export function removeUnlistedField(description: string, records: string): INodeProperties[] {
 	return [
@@ -28,11 +29,11 @@ export function removeUnlistedField(description: string, records: string): INode
 			description,
 		},
 		{
-			displayName: `Running this REMOVES from Wolkvox the ${records} no input item holds. To see first what would change, add the Dry Run option (Options).`,
+			displayName: `Unless Dry Run is on, running this REMOVES from Wolkvox the ${records} no input item holds. To see first what would change, add the Dry Run option (Options).`,
 			name: 'removalsNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: { show: { removeUnlisted: [true] }, hide: { 'options.dryRun': [true] } },
+			displayOptions: { show: { removeUnlisted: [true] } },
 		},
 	];
 }
