@@ -223,6 +223,18 @@ export function readChoice<Choice extends string>(
 	return choice;
 }
 
+/** A choice parameter (see readChoice). */
+export function readChoiceParameter<Choice extends string>(
+	run: Run,
+	name: string,
+	allowed: readonly Choice[],
+	field: string,
+	itemIndex: number,
+	fallback?: Choice,
+): Choice {
+	return readChoice(run, readParameter(run, name, itemIndex, fallback), allowed, field, itemIndex);
+}
+
 const YES_NO = ['yes', 'no'] as const;
 
 /** Wolkvox's yes/no fields; booleans from expressions are accepted too. */

@@ -3,12 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { listEntries } from '../../helpers/lists';
 import type { WolkvoxAnswer } from '../../transport/answer';
-import {
-	optionsCollection,
-	readChoice,
-	readListParameter,
-	readParameter,
-} from '../../run/parameters';
+import { optionsCollection, readChoiceParameter, readListParameter } from '../../run/parameters';
 import type { PlannedRequest, PreparedItem } from '../../run/operation';
 import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL } from '../../run/operation';
 import { plannedOperation } from '../../run/plan';
@@ -41,13 +36,7 @@ export interface DeleteInput {
 }
 
 function prepare(run: Run, itemIndex: number): DeleteInput {
-	const typeCode = readChoice(
-		run,
-		readParameter(run, 'typeCode', itemIndex),
-		TYPE_CODES,
-		'Type Code',
-		itemIndex,
-	);
+	const typeCode = readChoiceParameter(run, 'typeCode', TYPE_CODES, 'Type Code', itemIndex);
 	const codAct = readListParameter(run, 'codAct', 'Codes', itemIndex, (value) => [
 		...new Set(listEntries(value, 'code')),
 	]);

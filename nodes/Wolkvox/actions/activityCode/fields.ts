@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
 import {
-	readChoice,
+	readChoiceParameter,
 	readOptions,
 	readParameter,
 	readRequiredText,
@@ -119,13 +119,7 @@ export const channelOptionFields: INodeProperties[] = [
 /** Reads and checks the fields into Wolkvox's body (`type_code`, `cod_act`, `description_cod_act`, …). */
 export function readActivityCode(run: Run, itemIndex: number): IDataObject {
 	const body: IDataObject = {
-		type_code: readChoice(
-			run,
-			readParameter(run, 'typeCode', itemIndex),
-			TYPE_CODES,
-			'Type Code',
-			itemIndex,
-		),
+		type_code: readChoiceParameter(run, 'typeCode', TYPE_CODES, 'Type Code', itemIndex),
 		cod_act: readRequiredText(run, 'codAct', 'Code', itemIndex),
 		description_cod_act: readRequiredText(run, 'description', 'Description', itemIndex),
 	};

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
-import { optionsCollection, readChoice, readParameter } from '../../run/parameters';
+import { optionsCollection, readChoiceParameter, readParameter } from '../../run/parameters';
 import { plannedOperation } from '../../run/plan';
 import {
 	badFieldError,
@@ -54,13 +54,7 @@ export interface GetManyCodesInput {
 }
 
 function prepare(run: Run, itemIndex: number): GetManyCodesInput {
-	const typeCode = readChoice(
-		run,
-		readParameter(run, 'typeCode', itemIndex),
-		FILTERS,
-		'Type Code',
-		itemIndex,
-	);
+	const typeCode = readChoiceParameter(run, 'typeCode', FILTERS, 'Type Code', itemIndex);
 	const codAct = readParameter(run, 'codAct', itemIndex, '');
 	return {
 		typeCode,

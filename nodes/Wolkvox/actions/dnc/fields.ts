@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { parseTelephones } from '../../helpers/telephones';
 import {
 	readBoolean,
-	readChoice,
+	readChoiceParameter,
 	readItemField,
 	readList,
 	readListParameter,
@@ -53,13 +53,7 @@ export function readTypeCall(
 	itemIndex: number,
 	allowed: readonly string[] = TYPE_CALLS,
 ): string {
-	return readChoice(
-		run,
-		readParameter(run, 'typeCall', itemIndex),
-		allowed,
-		'Type of Call',
-		itemIndex,
-	);
+	return readChoiceParameter(run, 'typeCall', allowed, 'Type of Call', itemIndex);
 }
 
 export const telephonesProperty: INodeProperties = {
@@ -178,12 +172,13 @@ export function readCountryCode(run: Run, itemIndex: number): string {
 export function readTelephones(run: Run, itemIndex: number): string[] {
 	const countryCode = readCountryCode(run, itemIndex);
 	const parse = (value: unknown) => parseTelephones(value, countryCode);
-	const from = readChoice(
+	const from = readChoiceParameter(
 		run,
-		readParameter(run, 'telephonesFrom', itemIndex, 'parameter'),
+		'telephonesFrom',
 		TELEPHONE_SOURCES,
 		'Telephones From',
 		itemIndex,
+		'parameter',
 	);
 	if (from === 'parameter')
 		return readListParameter(run, 'telephones', 'Telephones', itemIndex, parse);

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
-import { optionsCollection, readChoice, readParameter } from '../../run/parameters';
+import { optionsCollection, readChoiceParameter } from '../../run/parameters';
 import { plannedOperation } from '../../run/plan';
 import {
 	badFieldError,
@@ -45,13 +45,7 @@ export interface GetManyDncInput {
 }
 
 function prepare(run: Run, itemIndex: number): GetManyDncInput {
-	const type = readChoice(
-		run,
-		readParameter(run, 'type', itemIndex),
-		LIST_TYPES,
-		'Type of Call',
-		itemIndex,
-	);
+	const type = readChoiceParameter(run, 'type', LIST_TYPES, 'Type of Call', itemIndex);
 	return { type, limit: readLimit(run, itemIndex) };
 }
 

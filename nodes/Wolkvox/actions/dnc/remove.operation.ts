@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
 import type { WolkvoxCall } from '../../transport/request';
-import { optionsCollection, readChoice, readParameter } from '../../run/parameters';
+import { optionsCollection, readChoiceParameter } from '../../run/parameters';
 import type { PlannedRequest, PreparedItem } from '../../run/operation';
 import { combinedAnswer } from '../../run/operation';
 import { plannedOperation } from '../../run/plan';
@@ -76,13 +76,7 @@ type ListedInput = { removeMode: 'listed' } & TelephoneBatchInput;
 export type RemoveInput = ListedInput | { removeMode: 'allOfType'; typeCall: TypeCall };
 
 function prepare(run: Run, itemIndex: number): RemoveInput {
-	const removeMode = readChoice(
-		run,
-		readParameter(run, 'removeMode', itemIndex),
-		REMOVE_MODES,
-		'Remove',
-		itemIndex,
-	);
+	const removeMode = readChoiceParameter(run, 'removeMode', REMOVE_MODES, 'Remove', itemIndex);
 	if (removeMode === 'listed') return { removeMode, ...readTelephoneBatch(run, itemIndex) };
 	return { removeMode: 'allOfType', typeCall: readTypeCall(run, itemIndex) };
 }

@@ -2,12 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../run/errors';
-import {
-	optionsCollection,
-	readChoice,
-	readParameter,
-	readRequiredText,
-} from '../../run/parameters';
+import { optionsCollection, readChoiceParameter, readRequiredText } from '../../run/parameters';
 import { combinedAnswer, oneRequestPerItem } from '../../run/operation';
 import { plannedOperation } from '../../run/plan';
 import type { Run } from '../../run/run';
@@ -96,12 +91,13 @@ function refuseModelValues(run: Run, itemIndex: number): void {
 function prepare(run: Run, itemIndex: number): ReleaseInput {
 	refuseModelValues(run, itemIndex);
 	const nit = readNit(run, itemIndex);
-	const releaseBy = readChoice(
+	const releaseBy = readChoiceParameter(
 		run,
-		readParameter(run, 'releaseBy', itemIndex, 'telephone'),
+		'releaseBy',
 		RELEASE_BY,
 		'Release By',
 		itemIndex,
+		'telephone',
 	);
 	const value =
 		releaseBy === 'telephone'
