@@ -2,9 +2,11 @@
  * n8n installs, one folder per version under the cache (`.cache/n8n-<version>`), each with
  * `npm i --ignore-scripts n8n@<version>` then `npm rebuild sqlite3` with Node ≥ 24 first on PATH and
  * npm_config_nodedir at its headers (the machine's npmrc may point node-gyp at another Node's). A marker
- * file, written only after a verified install, makes later calls return at once.
+ * file, written only after a verified install, makes later calls return at once. A working install
+ * without our marker (another checkout's, through WOLKVOX_INSTALL_DIR) is used as it is: nothing is
+ * installed or written into it.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import path from 'path';
 
 import { isProcessAlive, runCaptured, runLogged } from './children';
@@ -64,15 +66,29 @@ export async function ensureN8n(
 	};
 	const marker = path.join(dir, `.installed-n8n-${version}`);
 	if (existsSync(marker) && existsSync(install.bin)) return install;
+	assertNoInstallRunning(dir);
+	// An install made elsewhere (another checkout's cache, WOLKVOX_INSTALL_DIR shared between clones)
+	// may carry no marker of ours: when it works, it is used as it is, never installed over.
+	if (await isUsable(install)) {
+		progress(`Using n8n ${version} in ${shortPath(dir)} as it is`);
+		return install;
+	}
 	progress(
 		`n8n ${version} not (completely) installed in ${shortPath(dir)}: installing (a few minutes the first time)…`,
 	);
 	await withInstallLock(dir, async () => {
+		if (existsSync(marker) && existsSync(install.bin)) return; // finished while we waited
 		await installN8n(install, options);
 		writeFileSync(marker, `${new Date().toISOString()}\n`);
 	});
 	progress(`n8n ${version} ready`);
 	return install;
+}
+
+/** The right n8n version, its command, and its sqlite3 loading under Node ≥ 24: read only, nothing written. */
+async function isUsable(install: N8nInstall): Promise<boolean> {
+	if (installedVersion(install.dir) !== install.version || !existsSync(install.bin)) return false;
+	return await sqliteLoads(install.dir, nodeEnv(install.node));
 }
 
 async function installN8n(install: N8nInstall, options: N8nInstallOptions): Promise<void> {
@@ -153,18 +169,32 @@ async function sqliteLoads(dir: string, env: NodeJS.ProcessEnv): Promise<boolean
 	return exitCode === 0;
 }
 
+const lockDirOf = (dir: string) => path.join(dir, '.install-lock');
+
+/**
+ * Fails while another process installs into `dir` (a half-done install must not be taken for a usable
+ * one, nor installed over). A lock younger than a minute whose pid is not written yet counts as held.
+ */
+function assertNoInstallRunning(dir: string): void {
+	const lockDir = lockDirOf(dir);
+	if (!existsSync(lockDir)) return;
+	const pidFile = path.join(lockDir, 'pid');
+	const holder = Number(existsSync(pidFile) ? readFileSync(pidFile, 'utf8') : NaN);
+	const justTaken = !existsSync(pidFile) && Date.now() - statSync(lockDir).mtimeMs < 60_000;
+	if (justTaken || (Number.isInteger(holder) && isProcessAlive(holder))) {
+		throw new Error(
+			`Another n8n install into ${dir} is running (pid ${Number.isInteger(holder) ? holder : 'not written yet'}); wait for it to finish.`,
+		);
+	}
+}
+
 /** Guards against two installs into one folder at once (e.g. `npm start` and `npm run test:e2e`). */
 async function withInstallLock<T>(dir: string, action: () => Promise<T>): Promise<T> {
-	const lockDir = path.join(dir, '.install-lock');
+	const lockDir = lockDirOf(dir);
 	const pidFile = path.join(lockDir, 'pid');
 	mkdirSync(dir, { recursive: true });
 	if (!tryCreateDir(lockDir)) {
-		const holder = Number(existsSync(pidFile) ? readFileSync(pidFile, 'utf8') : NaN);
-		if (Number.isInteger(holder) && isProcessAlive(holder)) {
-			throw new Error(
-				`Another n8n install into ${dir} is running (pid ${holder}); wait for it to finish.`,
-			);
-		}
+		assertNoInstallRunning(dir);
 		progress('Removing a stale n8n install lock');
 		rmSync(lockDir, { recursive: true, force: true });
 		mkdirSync(lockDir);
