@@ -4,24 +4,27 @@
  * n8n main + 2 workers.
  *
  *   N8N_PORT (5678)  N8N_RUNNERS_BROKER_PORT (5679)  WOLKVOX_SIM_PORT (5680)  WOLKVOX_SIM_TOKEN
+ *   WOLKVOX_DEMO_MODEL_PORT (5677: the AI Agent example's scripted model)
  *   queue mode: WOLKVOX_PG_PORT (5681)  WOLKVOX_REDIS_PORT (5682)  WOLKVOX_WORKER_BASE_PORT (5683:
  *   worker i's task broker on base + 2i, its health check on base + 2i + 1)  WOLKVOX_WORKERS (2)
  *
  * n8n's data lives in .cache/n8n-user (queue mode: .cache/n8n-queue-user and .cache/queue) and is kept
- * between runs. Ctrl-C, SIGTERM or SIGHUP (to this process, to npm, or to the process group) stop
- * everything; .cache/start.pid names what runs.
+ * between runs; n8n runs in that folder and may read files only under its `.n8n-files/`, where the CSV
+ * example's sample file is put. Ctrl-C, SIGTERM or SIGHUP (to this process, to npm, or to the process
+ * group), or `npm stop` from another terminal, stop everything; .cache/start.pid names what runs.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 import { parseArgs } from 'util';
 
 import { DEFAULT_TOKEN, type WolkvoxSimulator } from '../simulator/server';
 import { parentExited, signalReceived, stopChildProcesses, type Service } from './runtime/children';
+import { demoModelCredential, DEMO_MODEL_CREDENTIAL, startDemoModel } from './runtime/demo-model';
 import { importSeed, n8nCli, seedN8n, type N8nSettings, type SeedFiles } from './runtime/n8n-cli';
 import { ensureN8n, type N8nInstall } from './runtime/n8n-install';
 import { startN8n, webhookRegistered, type RunningN8n } from './runtime/n8n-process';
 import { packAndInstall } from './runtime/package-install';
-import { CACHE_DIR, REPO_ROOT } from './runtime/paths';
+import { CACHE_DIR, REPO_ROOT, shortPath } from './runtime/paths';
 import { Pidfile } from './runtime/pidfile';
 import { assertPortsFree, portFromEnv } from './runtime/ports';
 import { findPostgresBinDir } from './runtime/postgres';
@@ -35,6 +38,7 @@ import {
 } from './runtime/queue-mode';
 import { findRedisServer } from './runtime/redis';
 import { simulatorCredentialData, startSimulator } from './runtime/simulator';
+import type { ScriptedOpenAi } from './runtime/scripted-model';
 import { missingQueueToolsMessage } from './runtime/system-tools';
 
 const PIDFILE = path.join(CACHE_DIR, 'start.pid');
@@ -44,6 +48,13 @@ const FORM_WORKFLOW_ID = 'WolkvoxOptOutFrm';
 const FORM_PATH = 'wolkvox-opt-out';
 const WEBHOOK_PATH = 'wolkvox-activity-code';
 const SIMULATOR_CREDENTIAL = { id: 'WolkvoxSimCred01', name: 'Wolkvox (simulator)' };
+const AI_AGENT_WORKFLOW_ID = 'WolkvoxAgentDnc01';
+/**
+ * The CSV example reads `.n8n-files/opt-outs.csv` relative to the folder n8n runs in: /home/node in
+ * n8n's Docker image (whose n8n 2.x may read ~/.n8n-files by default), the user folder here.
+ */
+const FILES_FOLDER = '.n8n-files';
+const SAMPLE_CSV = 'opt-outs.csv';
 
 interface Example {
 	file: string;
@@ -75,6 +86,7 @@ interface QueueConfig {
 interface StartConfig {
 	n8n: N8nSettings;
 	simulatorPort: number;
+	demoModelPort: number;
 	simulatorToken: string;
 	queue?: QueueConfig;
 }
@@ -98,14 +110,17 @@ function readQueueConfig(): QueueConfig {
 function readConfig(): StartConfig {
 	const { values } = parseArgs({ options: { queue: { type: 'boolean', default: false } } });
 	const queue = values.queue ? readQueueConfig() : undefined;
+	const userFolder = path.join(CACHE_DIR, queue ? 'n8n-queue-user' : 'n8n-user');
 	return {
 		n8n: {
-			userFolder: path.join(CACHE_DIR, queue ? 'n8n-queue-user' : 'n8n-user'),
+			userFolder,
 			port: portFromEnv('N8N_PORT', 5678),
 			brokerPort: portFromEnv('N8N_RUNNERS_BROKER_PORT', 5679),
 			listenAddress: process.env.N8N_LISTEN_ADDRESS || '127.0.0.1',
+			env: { N8N_RESTRICT_FILE_ACCESS_TO: path.join(userFolder, FILES_FOLDER) },
 		},
 		simulatorPort: portFromEnv('WOLKVOX_SIM_PORT', 5680),
+		demoModelPort: portFromEnv('WOLKVOX_DEMO_MODEL_PORT', 5677),
 		simulatorToken: process.env.WOLKVOX_SIM_TOKEN || DEFAULT_TOKEN,
 		queue,
 	};
@@ -117,6 +132,7 @@ async function preflight(config: StartConfig): Promise<void> {
 		'n8n editor, N8N_PORT': config.n8n.port,
 		'n8n task broker, N8N_RUNNERS_BROKER_PORT': config.n8n.brokerPort,
 		'Wolkvox simulator, WOLKVOX_SIM_PORT': config.simulatorPort,
+		'demo model, WOLKVOX_DEMO_MODEL_PORT': config.demoModelPort,
 	};
 	if (config.queue) {
 		if (!findPostgresBinDir() || !findRedisServer()) throw new Error(missingQueueToolsMessage());
@@ -130,15 +146,31 @@ async function preflight(config: StartConfig): Promise<void> {
 	await assertPortsFree(ports);
 }
 
-/** n8n's import format: an array of credentials whose `data` is plain (n8n encrypts it on import). */
-function writeSimulatorCredential(userFolder: string, baseUrl: string, token: string): string {
+/**
+ * n8n's import format: an array of credentials whose `data` is plain (n8n encrypts it on import): the
+ * simulator's Wolkvox credential and the demo model's OpenAI credential.
+ */
+function writeCredentials(
+	userFolder: string,
+	simulator: WolkvoxSimulator,
+	token: string,
+	demoModel: ScriptedOpenAi,
+): string {
 	const file = path.join(userFolder, 'wolkvox-simulator-credential.json');
-	const credential = {
+	const wolkvox = {
 		...SIMULATOR_CREDENTIAL,
 		type: 'wolkvoxApi',
-		data: simulatorCredentialData(baseUrl, token),
+		data: simulatorCredentialData(simulator.baseUrl, token),
 	};
-	writeFileSync(file, JSON.stringify([credential], null, 2));
+	writeFileSync(file, JSON.stringify([wolkvox, demoModelCredential(demoModel.baseUrl)], null, 2));
+	return file;
+}
+
+/** The CSV example's sample file, put where n8n may read it (kept when it is there: it may be edited). */
+function provideSampleCsv(userFolder: string): string {
+	const file = path.join(userFolder, FILES_FOLDER, SAMPLE_CSV);
+	mkdirSync(path.dirname(file), { recursive: true });
+	if (!existsSync(file)) copyFileSync(path.join(EXAMPLES_DIR, SAMPLE_CSV), file);
 	return file;
 }
 
@@ -152,13 +184,21 @@ function exampleLines(examples: Example[], n8nUrl: string): string[] {
 				]
 			: example.id === FORM_WORKFLOW_ID
 				? [`    - "${example.name}" (published), open ${n8nUrl}/form/${FORM_PATH}`]
-				: [`    - "${example.name}" (run it with Execute workflow)`],
+				: example.id === AI_AGENT_WORKFLOW_ID
+					? [`    - "${example.name}" (open it, then Open chat; its model is the demo model)`]
+					: [`    - "${example.name}" (open it, then Execute workflow)`],
 	);
+}
+
+interface Extras {
+	simulator: WolkvoxSimulator;
+	demoModel: ScriptedOpenAi;
+	sampleCsv: string;
 }
 
 function printBanner(
 	n8n: RunningN8n,
-	simulator: WolkvoxSimulator,
+	{ simulator, demoModel, sampleCsv }: Extras,
 	services: Service[],
 	examples: Example[],
 ): void {
@@ -168,11 +208,13 @@ function printBanner(
 		`  Open ${n8n.url} (first time: create the owner account), then Workflows:`,
 		...exampleLines(examples, n8n.url),
 		`  Credential "${SIMULATOR_CREDENTIAL.name}" points at the simulator ${simulator.baseUrl} (it starts empty each time)`,
+		`  Credential "${DEMO_MODEL_CREDENTIAL.name}" points at ${demoModel.baseUrl}`,
+		`  The CSV example reads ${shortPath(sampleCsv)}`,
 		`  Simulator state: ${simulator.baseUrl}/__simulator/state`,
 		...services.map(
 			(service) => `  ${service.name} (pid ${service.process.pid}) log: ${service.logFile}`,
 		),
-		`Press Ctrl-C (or kill ${process.pid}) to stop everything.`,
+		'Press Ctrl-C to stop everything (from another terminal: npm stop).',
 		'',
 	];
 	console.log(lines.join('\n'));
@@ -222,7 +264,7 @@ async function startQueue(
 	const backends = await startQueueBackends(queue);
 	const settings: N8nSettings = {
 		...config.n8n,
-		env: queueEnv(backends, encryptionKey(config.n8n.userFolder)),
+		env: { ...config.n8n.env, ...queueEnv(backends, encryptionKey(config.n8n.userFolder)) },
 	};
 	// The seed marker lives in the user folder, the data in Postgres: import every time (it upserts).
 	await importSeed(n8nCli(install, settings), seed);
@@ -243,17 +285,16 @@ async function main(): Promise<void> {
 		mkdirSync(userFolder, { recursive: true });
 		await packAndInstall(userFolder);
 		const examples = readExamples();
+		const sampleCsv = provideSampleCsv(userFolder);
 		const simulator = await startSimulator({
 			port: config.simulatorPort,
 			tokens: [{ token: config.simulatorToken }],
 		});
+		let demoModel: ScriptedOpenAi | undefined;
 		try {
+			demoModel = await startDemoModel(config.demoModelPort);
 			const seed: SeedFiles = {
-				credentialsFile: writeSimulatorCredential(
-					userFolder,
-					simulator.baseUrl,
-					config.simulatorToken,
-				),
+				credentialsFile: writeCredentials(userFolder, simulator, config.simulatorToken, demoModel),
 				workflowFiles: examples.map((example) => example.file),
 				publishIds: [WEBHOOK_WORKFLOW_ID, FORM_WORKFLOW_ID],
 			};
@@ -265,13 +306,13 @@ async function main(): Promise<void> {
 			);
 			if (n8n && !(await webhookRegistered(n8n, WEBHOOK_PATH)))
 				progress(`n8n has not registered the webhook /webhook/${WEBHOOK_PATH} yet: see its log`);
-			if (n8n) printBanner(n8n, simulator, services, examples);
+			if (n8n) printBanner(n8n, { simulator, demoModel, sampleCsv }, services, examples);
 			const reason = await untilStopped(services);
 			if (!stopping) throw new Error(reason);
 			progress(`Stopping (${reason})…`);
 			await stopChildProcesses();
 		} finally {
-			await simulator.stop();
+			await Promise.all([simulator.stop(), demoModel?.stop()]);
 		}
 	} finally {
 		pidfile.release();

@@ -2,8 +2,8 @@
  * The AI Agent workflow run from n8n's editor (Chromium): the agent calls the Wolkvox Tool through
  * the scripted model, and the canvas shows every node done. Its screenshot is the README's.
  */
-import type { ScriptedOpenAi } from '../support/scripted-openai-server';
-import { startScriptedOpenAi } from '../support/scripted-openai-server';
+import type { ScriptedOpenAi } from '../../scripts/runtime/scripted-model';
+import { startScriptedOpenAi } from '../../scripts/runtime/scripted-model';
 import { screenshot, useEditor } from './browser';
 import { N8N_VERSION, PORTS, WORKFLOWS } from './e2e-config';
 import { useSimulator } from './support';

@@ -6,8 +6,8 @@
  */
 import type { ExecutionRun } from '../../scripts/runtime/n8n-cli';
 import { nodeOutput } from '../../scripts/runtime/n8n-cli';
-import type { ScriptedOpenAi } from '../support/scripted-openai-server';
-import { FINAL_ANSWER_PREFIX, startScriptedOpenAi } from '../support/scripted-openai-server';
+import type { ScriptedOpenAi } from '../../scripts/runtime/scripted-model';
+import { FINAL_ANSWER_PREFIX, startScriptedOpenAi } from '../../scripts/runtime/scripted-model';
 import { N8N_VERSION, PORTS, WORKFLOWS } from './e2e-config';
 import { execute, useSimulator } from './support';
 

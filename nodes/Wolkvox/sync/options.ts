@@ -29,7 +29,7 @@ export function removeUnlistedField(description: string, records: string): INode
 			description,
 		},
 		{
-			displayName: `Unless Dry Run is on, running this REMOVES from Wolkvox the ${records} no input item holds. To see first what would change, add the Dry Run option (Options).`,
+			displayName: `While Dry Run (in Options) is off or not added, running this REMOVES from Wolkvox the ${records} no input item holds. A run with Dry Run on shows first what would change.`,
 			name: 'removalsNotice',
 			type: 'notice',
 			default: '',

@@ -4,6 +4,8 @@
  * the first tool it was offered with the scripted arguments; asked again with the tool's result, it
  * answers in words, quoting that result. Every request is recorded, so a test can check what n8n
  * offered the model (tool names, descriptions, parameter schemas) and what went back to it.
+ * The e2e tests script the arguments; `npm start`'s demo model (demo-model.ts) reads them from the
+ * user's words.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +39,13 @@ export interface ScriptedOpenAi {
 	/** The tool results the model was sent back, in order. */
 	toolResults(): string[];
 	stop(): Promise<void>;
+}
+
+/** How the model picks a tool call's arguments. */
+export interface ModelScript {
+	/** The arguments for `tool`, or undefined to answer `withoutToolCall` instead of calling it. */
+	toolArguments(request: ChatRequest, tool: OfferedTool): Record<string, unknown> | undefined;
+	withoutToolCall: string;
 }
 
 export const FINAL_ANSWER_PREFIX = 'Wolkvox answered: ';
@@ -84,7 +93,14 @@ function streamed(answer: ReturnType<typeof completion>): string {
 	);
 }
 
-export async function startScriptedOpenAi(port = 0): Promise<ScriptedOpenAi> {
+/** What a user wrote last: the message the model answers. */
+export function lastUserText(request: ChatRequest): string {
+	const message = [...request.messages].reverse().find(({ role }) => role === 'user');
+	return message ? text(message.content) : '';
+}
+
+/** Without a script: the arguments a test set in `toolArguments`. */
+export async function startScriptedOpenAi(port = 0, script?: ModelScript): Promise<ScriptedOpenAi> {
 	const scripted: ScriptedOpenAi = {
 		baseUrl: '',
 		toolArguments: {},
@@ -106,10 +122,12 @@ export async function startScriptedOpenAi(port = 0): Promise<ScriptedOpenAi> {
 		}
 		const tool = request.tools[0];
 		if (!tool) return completion(model, { content: 'No tool was offered.' }, 'stop');
+		const toolArguments = script ? script.toolArguments(request, tool) : scripted.toolArguments;
+		if (!toolArguments) return completion(model, { content: script?.withoutToolCall }, 'stop');
 		const call = {
 			id: `call_${scripted.requests.length}`,
 			type: 'function',
-			function: { name: tool.function.name, arguments: JSON.stringify(scripted.toolArguments) },
+			function: { name: tool.function.name, arguments: JSON.stringify(toolArguments) },
 		};
 		return completion(model, { content: null, tool_calls: [call] }, 'tool_calls');
 	};
@@ -154,7 +172,10 @@ export async function startScriptedOpenAi(port = 0): Promise<ScriptedOpenAi> {
 			}
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', resolve);
+	});
 	scripted.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 	scripted.stop = async () => {
 		server.closeAllConnections();
