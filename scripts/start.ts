@@ -49,6 +49,7 @@ const FORM_PATH = 'wolkvox-opt-out';
 const WEBHOOK_PATH = 'wolkvox-activity-code';
 const SIMULATOR_CREDENTIAL = { id: 'WolkvoxSimCred01', name: 'Wolkvox (simulator)' };
 const AI_AGENT_WORKFLOW_ID = 'WolkvoxAgentDnc01';
+const POSTGRES_WORKFLOW_ID = 'WolkvoxCrmPgSync';
 /**
  * The CSV example reads `.n8n-files/opt-outs.csv` relative to the folder n8n runs in: /home/node in
  * n8n's Docker image (whose n8n 2.x may read ~/.n8n-files by default), the user folder here.
@@ -156,7 +157,7 @@ function writeCredentials(
 	token: string,
 	demoModel: ScriptedOpenAi,
 ): string {
-	const file = path.join(userFolder, 'wolkvox-simulator-credential.json');
+	const file = path.join(userFolder, 'start-credentials.json');
 	const wolkvox = {
 		...SIMULATOR_CREDENTIAL,
 		type: 'wolkvoxApi',
@@ -186,7 +187,9 @@ function exampleLines(examples: Example[], n8nUrl: string): string[] {
 				? [`    - "${example.name}" (published), open ${n8nUrl}/form/${FORM_PATH}`]
 				: example.id === AI_AGENT_WORKFLOW_ID
 					? [`    - "${example.name}" (open it, then Open chat; its model is the demo model)`]
-					: [`    - "${example.name}" (open it, then Execute workflow)`],
+					: example.id === POSTGRES_WORKFLOW_ID
+						? [`    - "${example.name}" (needs your own Postgres: see its note)`]
+						: [`    - "${example.name}" (open it, then Execute workflow)`],
 	);
 }
 

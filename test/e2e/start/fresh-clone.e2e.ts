@@ -1,6 +1,8 @@
 /**
  * `npm start` as a fresh clone runs it: its cache folder does not exist yet. The n8n and Node installs
  * are reused from this checkout's cache (WOLKVOX_INSTALL_DIR), so the test costs a start, not an install.
+ * What the README and the banner promise a newcomer is tried: the webhook's curl, the published form,
+ * the CSV example on the sample file npm start provides, the AI Agent example on the demo model.
  */
 import { spawn, type ChildProcess } from 'child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
@@ -14,10 +16,15 @@ import { stopRecorded } from '../../../scripts/runtime/pidfile';
 import { assertPortFree, assertTestPort, portFromEnv } from '../../../scripts/runtime/ports';
 import { progress } from '../../../scripts/runtime/progress';
 import { until } from '../../harness/until';
-import { ownerSession } from '../rest';
+import { ownerSession, type RestSession } from '../rest';
 
 const basePort = portFromEnv('WOLKVOX_START_E2E_BASE_PORT', 5700);
-const PORTS = { n8n: basePort, broker: basePort + 1, simulator: basePort + 2 };
+const PORTS = {
+	n8n: basePort,
+	broker: basePort + 1,
+	simulator: basePort + 2,
+	demoModel: basePort + 3,
+};
 const READY_LINE = 'is running with n8n-nodes-wolkvox installed';
 
 const examples = readdirSync(path.join(REPO_ROOT, 'examples'))
@@ -55,6 +62,32 @@ afterAll(async () => {
 	rmSync(workDir, { recursive: true, force: true });
 });
 
+interface SimulatorState {
+	activityCodes: unknown[];
+	dnc: { outbound: string[] };
+	requestsByApi: Record<string, number>;
+}
+
+async function simulatorState(): Promise<SimulatorState> {
+	const response = await fetch(`http://127.0.0.1:${PORTS.simulator}/__simulator/state`);
+	return (await response.json()) as SimulatorState;
+}
+
+/** Runs a workflow as the editor's Execute workflow (or Open chat) does; resolves with its final status. */
+async function runManually(
+	session: RestSession,
+	workflowId: string,
+	triggerToStartFrom: { name: string; data?: object },
+): Promise<string> {
+	const { executionId } = (await session.post(`/workflows/${workflowId}/run`, {
+		triggerToStartFrom,
+	})) as { executionId: string };
+	return await until(async () => {
+		const { status } = (await session.get(`/executions/${executionId}`)) as { status: string };
+		return !['new', 'running'].includes(status) && status;
+	});
+}
+
 async function exited(child: ChildProcess): Promise<number | null> {
 	if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
 	return await new Promise((resolve) => child.once('exit', (code) => resolve(code)));
@@ -73,6 +106,7 @@ it('from a cache folder that does not exist: n8n serves the node, the simulator 
 			N8N_PORT: String(PORTS.n8n),
 			N8N_RUNNERS_BROKER_PORT: String(PORTS.broker),
 			WOLKVOX_SIM_PORT: String(PORTS.simulator),
+			WOLKVOX_DEMO_MODEL_PORT: String(PORTS.demoModel),
 		},
 	});
 	const onOutput = (chunk: Buffer) => (output += chunk.toString());
@@ -102,10 +136,19 @@ it('from a cache folder that does not exist: n8n serves the node, the simulator 
 		return response.status !== 404 && response;
 	});
 	expect(webhook.status).toBe(200);
-	const state = (await (
-		await fetch(`http://127.0.0.1:${PORTS.simulator}/__simulator/state`)
-	).json()) as { activityCodes: unknown[] };
-	expect(JSON.stringify(state.activityCodes)).toContain('510');
+	expect(JSON.stringify((await simulatorState()).activityCodes)).toContain('510');
+	// a caller's missing field is the caller's error: 400 with the reason, nothing sent
+	const missingCode = await fetch(`http://127.0.0.1:${PORTS.n8n}/webhook/wolkvox-activity-code`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ description: 'No code given' }),
+	});
+	expect(missingCode.status).toBe(400);
+	expect(await missingCode.json()).toMatchObject({
+		ok: false,
+		reason: expect.stringMatching(/Code/),
+	});
+	expect((await simulatorState()).requestsByApi.create_cod_act).toBe(1);
 	// the banner's opt-out form is published
 	const form = await fetch(`http://127.0.0.1:${PORTS.n8n}/form/wolkvox-opt-out`);
 	expect(form.status).toBe(200);
@@ -115,6 +158,31 @@ it('from a cache folder that does not exist: n8n serves the node, the simulator 
 	expect(workflows.map((workflow) => workflow.id).sort()).toEqual(
 		examples.map((example) => example.id).sort(),
 	);
+
+	// the CSV example reads the sample file npm start put where n8n may read it (a dry run: one read)
+	expect(existsSync(path.join(cacheDir, 'n8n-user', '.n8n-files', 'opt-outs.csv'))).toBe(true);
+	expect(await runManually(session, 'WolkvoxCsvSyncEx', { name: 'Start' })).toBe('success');
+	expect((await simulatorState()).requestsByApi.get_dnc).toBe(1);
+
+	// the AI Agent example answers a chat message through the demo model, which calls the Wolkvox tool
+	const chatMessage = {
+		sessionId: 'fresh-clone',
+		action: 'sendMessage',
+		chatInput: 'Please add 300 123 4567 to the outbound DNC list.',
+	};
+	const chat = await runManually(session, 'WolkvoxAgentDnc01', {
+		name: 'When chat message received',
+		data: {
+			startTime: Date.now(),
+			executionIndex: 0,
+			executionTime: 0,
+			source: [],
+			executionStatus: 'success',
+			data: { main: [[{ json: chatMessage }]] },
+		},
+	});
+	expect(chat).toBe('success');
+	expect((await simulatorState()).dnc.outbound).toContain('3001234567');
 
 	const stoppingAt = Date.now();
 	process.kill(npmStart.pid!, 'SIGTERM');
