@@ -19,7 +19,7 @@ const REPO_ROOT = path.resolve(__dirname, '..');
 /** Inside the repository, so the built node resolves its peer n8n-workflow as it does in n8n. */
 const PACK_DIR = path.join(REPO_ROOT, '.cache', 'pack');
 
-const METADATA_FILES = ['package.json', 'README.md', 'LICENSE'];
+const METADATA_FILES = ['package.json', 'README.md', 'README.es.md', 'LICENSE'];
 const BUILT_FILE = /^dist\/.+\.(js|json|svg|png)$/;
 const SOURCE_FOLDERS = ['test', 'scripts', 'bench', 'examples'];
 const SOURCE_OR_DEBUG_FILE = /\.(ts|map)$/; // .d.ts included: nobody imports this package's types
