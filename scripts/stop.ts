@@ -1,4 +1,4 @@
-/** `npm run stop`: stops a running `npm start` / `npm run start:queue` (e.g. one started in the background), as Ctrl-C would. */
+/** `npm stop` (or `npm run stop`): stops a running `npm start` / `npm run start:queue` (e.g. one started in the background), as Ctrl-C would. */
 import path from 'path';
 
 import { CACHE_DIR } from './runtime/paths';
@@ -14,7 +14,7 @@ stopRecorded(PIDFILE).then(
 				: `Nothing of ours is running (${PIDFILE} names nothing alive).`,
 		),
 	(error: Error) => {
-		console.error(`npm run stop failed: ${error.message}`);
+		console.error(`npm stop failed: ${error.message}`);
 		process.exit(1);
 	},
 );

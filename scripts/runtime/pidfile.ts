@@ -96,7 +96,7 @@ export class Pidfile {
 			const stop = leftovers.map((p) => (p.group ? `-${p.pid}` : String(p.pid))).join(' ');
 			throw new Error(
 				`An earlier ${what} (started ${earlier?.startedAt}) is still running:\n${list}\n` +
-					`Stop it with ${leftovers[0].group ? '' : 'Ctrl-C in its terminal, with '}\`npm run stop\`, or: kill -- ${stop}`,
+					`Stop it with ${leftovers[0].group ? '' : 'Ctrl-C in its terminal, with '}\`npm stop\`, or: kill -- ${stop}`,
 			);
 		}
 		const pidfile = new Pidfile(file);

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 
-import { isProcessAlive } from '../../../scripts/runtime/children';
+import { isProcessAlive, runCaptured } from '../../../scripts/runtime/children';
 import { ensureN8n } from '../../../scripts/runtime/n8n-install';
 import { INSTALL_DIR, REPO_ROOT } from '../../../scripts/runtime/paths';
 import { stopRecorded } from '../../../scripts/runtime/pidfile';
@@ -93,7 +93,7 @@ async function exited(child: ChildProcess): Promise<number | null> {
 	return await new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-it('from a cache folder that does not exist: n8n serves the node, the simulator and the examples; SIGTERM stops everything', async () => {
+it('from a cache folder that does not exist: n8n serves the node, the simulator and the examples; npm stop stops everything', async () => {
 	expect(existsSync(path.dirname(cacheDir))).toBe(false);
 	const startedAt = Date.now();
 	npmStart = spawn('npm', ['start'], {
@@ -184,15 +184,21 @@ it('from a cache folder that does not exist: n8n serves the node, the simulator 
 	expect(chat).toBe('success');
 	expect((await simulatorState()).dnc.outbound).toContain('3001234567');
 
+	// stopped as the banner and the README say, from another terminal: `npm stop`
 	const stoppingAt = Date.now();
-	process.kill(npmStart.pid!, 'SIGTERM');
+	const stop = await runCaptured('npm', ['stop'], {
+		cwd: REPO_ROOT,
+		env: { ...process.env, WOLKVOX_CACHE_DIR: cacheDir },
+	});
+	expect(stop.exitCode).toBe(0);
+	expect(stop.stdout).toMatch(/Stopped npm start \(pid \d+\), n8n \(pid \d+\)/);
 	await exited(npmStart);
 	await until(() => record.processes.every((recorded) => !isProcessAlive(recorded.pid)));
 	progress(
-		`fresh-clone start: stopped ${Math.round((Date.now() - stoppingAt) / 1000)} s after SIGTERM`,
+		`fresh-clone start: stopped ${Math.round((Date.now() - stoppingAt) / 1000)} s after npm stop`,
 	);
 
 	await until(() => output.includes('Everything is stopped'));
 	expect(existsSync(pidfile)).toBe(false);
-	for (const port of Object.values(PORTS)) await assertPortFree(port, 'stopped by SIGTERM');
+	for (const port of Object.values(PORTS)) await assertPortFree(port, 'stopped by npm stop');
 }, 600_000);
