@@ -75,6 +75,15 @@ describe('examples/crm-webhook-activity-code.json (webhook of n8n start)', () =>
 		});
 	});
 
+	it("answers a caller's missing field with 400 and the reason: the caller's error, nothing sent", async () => {
+		const response = await postActivityCodeWebhook({ description: 'No code given' });
+
+		expect(response.status).toBe(400);
+		expect(response.body).toMatchObject({ ok: false, code: null });
+		expect(String(response.body.reason)).toMatch(/"Code" is required/);
+		expect(fx.simulator.requestsFor('create_cod_act')).toHaveLength(0);
+	});
+
 	it('maps group "alternate" to cod_act2', async () => {
 		const response = await postActivityCodeWebhook({
 			code: '77',
