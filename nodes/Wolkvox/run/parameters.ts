@@ -174,6 +174,28 @@ export function readBoolean(run: Run, value: unknown, field: string, itemIndex: 
 	throw inputError(run, itemIndex, `"${field}" must be true or false, not ${shown(value)}`);
 }
 
+/**
+ * Parameters a person must type: an expression in any of them (`$fromAI` included) fails the item
+ * before anything is sent, so that what they do is never decided by an item's data or a model.
+ * `fields` maps each parameter's name to the name the editor shows.
+ */
+export function requireFixedValues(
+	run: Run,
+	itemIndex: number,
+	fields: Record<string, string>,
+	why: string,
+): void {
+	for (const [name, field] of Object.entries(fields)) {
+		const raw = run.context.getNodeParameter(name, itemIndex, undefined, { rawExpressions: true });
+		if (hasExpression(raw))
+			throw inputError(
+				run,
+				itemIndex,
+				`"${field}" must be a fixed value, not an expression: ${why}`,
+			);
+	}
+}
+
 /** The Options of one item. */
 export function readOptions(run: Run, itemIndex: number): IDataObject {
 	return readParameter(run, 'options', itemIndex, {}) as IDataObject;
