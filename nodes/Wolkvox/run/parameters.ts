@@ -9,6 +9,7 @@ import {
 } from '../transport/request';
 import { inputError } from './errors';
 import type { Run } from './run';
+import { runsAsTool } from './tool';
 
 const HAS_EXPRESSION = Symbol('has an expression');
 const NOT_PLAIN = Symbol('not a plain value');
@@ -27,14 +28,43 @@ class ItemFieldExpression {
 const ITEM_FIELD_EXPRESSION =
 	/^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[\s*(?:"[^"\\{}\n\r]*"|'[^'\\{}\n\r]*')\s*\])+)\s*\}\}$/;
 const PATH_STEP = /\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\]/g;
-// n8n's expression sandbox treats these names specially: left to n8n.
-const SANDBOXED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * The property names n8n's expression sandbox refuses to read (n8n-workflow's `isSafeObjectProperty`,
+ * 2.41; n8n 1.x refuses fewer): an expression naming one is left to n8n, which gives its own error.
+ */
+const BLOCKED_KEYS = new Set([
+	'__proto__',
+	'prototype',
+	'constructor',
+	'getPrototypeOf',
+	'setPrototypeOf',
+	'getOwnPropertyDescriptor',
+	'getOwnPropertyDescriptors',
+	'defineProperty',
+	'defineProperties',
+	'mainModule',
+	'binding',
+	'_linkedBinding',
+	'_load',
+	'prepareStackTrace',
+	'__lookupGetter__',
+	'__lookupSetter__',
+	'__defineGetter__',
+	'__defineSetter__',
+	'caller',
+	'callee',
+	'arguments',
+	'getBuiltinModule',
+	'dlopen',
+	'execve',
+	'loadEnvFile',
+]);
 
 function itemFieldExpression(raw: unknown): ItemFieldExpression | undefined {
 	const steps = typeof raw === 'string' ? ITEM_FIELD_EXPRESSION.exec(raw)?.[1] : undefined;
 	if (steps === undefined) return undefined;
 	const path = [...steps.matchAll(PATH_STEP)].map((step) => step[1] ?? step[2] ?? step[3] ?? '');
-	return path.some((key) => SANDBOXED_KEYS.has(key)) ? undefined : new ItemFieldExpression(path);
+	return path.some((key) => BLOCKED_KEYS.has(key)) ? undefined : new ItemFieldExpression(path);
 }
 
 const isPlainEntry = (value: unknown) =>
@@ -61,7 +91,8 @@ function plainItemField(run: Run, itemIndex: number, { path }: ItemFieldExpressi
  * much as an expression even when it holds none; a value without expressions is the same for every
  * item, so it is resolved once per run. A parameter that only names an item field (the usual
  * `{{ $json.phone }}`) is read from the item as n8n would return it, without evaluating anything
- * (no property of this node declares `validateType`, the only check n8n adds to such a value).
+ * (no property of this node declares `validateType`, the only check n8n adds to such a value), except
+ * when the node runs as an AI Agent's tool.
  */
 export function readParameter(
 	run: Run,
@@ -72,9 +103,11 @@ export function readParameter(
 	const { context, parameters } = run;
 	if (!parameters.has(name)) {
 		const raw = context.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true });
+		// As an AI Agent's tool, n8n's `$json` is the agent's item, not this node's input: no fast path.
+		const itemField = runsAsTool(run.node) ? undefined : itemFieldExpression(raw);
 		parameters.set(
 			name,
-			itemFieldExpression(raw) ??
+			itemField ??
 				(hasExpression(raw) ? HAS_EXPRESSION : context.getNodeParameter(name, itemIndex, fallback)),
 		);
 	}
