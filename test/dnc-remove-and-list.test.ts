@@ -207,27 +207,23 @@ describe('Remove DNC: every number of one list', () => {
 		]);
 	});
 
-	test('ignores the Telephones parameter and empties each chosen list once, answering every item', async () => {
+	test('ignores the Telephones parameter and empties the chosen list once, answering every item', async () => {
 		seed(['3001111111'], ['3003333333']);
 
 		const { output } = await runWolkvox({
 			parameters: removeDnc({
 				removeMode: 'allOfType',
-				typeCall: '={{ $json.list }}',
+				typeCall: 'outbound',
 				telephones: '3001111111',
 			}),
 			credentials: fx.credentials(),
-			items: [{ list: 'outbound' }, { list: 'outbound' }, { list: 'inbound' }],
+			items: [{}, {}],
 		});
 
-		expect(removeBodies()).toEqual([
-			{ telephones: 'all', type: 'outbound' },
-			{ telephones: 'all', type: 'inbound' },
-		]);
+		expect(removeBodies()).toEqual([{ telephones: 'all', type: 'outbound' }]);
 		expect(output.map((item) => [item.pairedItem, item.json.typeCall, item.json.msg])).toEqual([
 			[{ item: 0 }, 'outbound', '1 telephones were deleted'],
 			[{ item: 1 }, 'outbound', '1 telephones were deleted'],
-			[{ item: 2 }, 'inbound', '1 telephones were deleted'],
 		]);
 	});
 
@@ -235,9 +231,8 @@ describe('Remove DNC: every number of one list', () => {
 		seed(['3001111111'], ['3002222222']);
 
 		const { error } = await runWolkvox({
-			parameters: removeDnc({ removeMode: 'allOfType', typeCall: '={{ $json.list }}' }),
+			parameters: removeDnc({ removeMode: 'allOfType', typeCall: 'all' }),
 			credentials: fx.credentials(),
-			items: [{ list: 'all' }],
 		});
 
 		expect(error?.message).toBe('Item 0: "Type of Call" must be inbound or outbound, not "all"');

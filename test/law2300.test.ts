@@ -137,7 +137,7 @@ describe('Ley 2300: Release', () => {
 	const release = (extra: Record<string, unknown> = {}) =>
 		law2300('release', {
 			releaseBy: 'telephone',
-			value: '={{ $json.phone }}',
+			value: '+300 123 4567',
 			agentId: 'agent-7',
 			...extra,
 		});
@@ -149,7 +149,6 @@ describe('Ley 2300: Release', () => {
 		const { output } = await runWolkvox({
 			parameters: release(),
 			credentials: fx.credentials(),
-			items: [{ phone: '+300 123 4567' }],
 		});
 
 		expect(bodies('free_law2300')).toEqual([
@@ -172,9 +171,8 @@ describe('Ley 2300: Release', () => {
 		fx.sim.law2300.block(NIT, '3001234567', 'CC-1000000001');
 
 		const { output } = await runWolkvox({
-			parameters: release({ releaseBy: 'customerId', value: '={{ $json.id }}' }),
+			parameters: release({ releaseBy: 'customerId', value: ' CC-1000000001 ' }),
 			credentials: fx.credentials(),
-			items: [{ id: ' CC-1000000001 ' }],
 		});
 
 		expect(bodies('free_law2300')).toEqual([
@@ -193,7 +191,7 @@ describe('Ley 2300: Release', () => {
 		});
 
 		expect(error?.message).toBe(
-			'Item 0: "value" is filled by an AI agent ($fromAI); a release must take its values from the input item',
+			'Item 0: "Value" must be a fixed value, not an expression: lifting a protection is decided by a person, not by the input or an AI agent',
 		);
 		expect(fx.sim.requests).toHaveLength(0);
 		expect(fx.sim.law2300.list()).toHaveLength(1);
@@ -201,12 +199,11 @@ describe('Ley 2300: Release', () => {
 
 	test('a missing agent ID fails the item, naming the field; nothing is sent', async () => {
 		const { error } = await runWolkvox({
-			parameters: release({ agentId: '={{ $json.agent }}' }),
+			parameters: release({ agentId: ' ' }),
 			credentials: fx.credentials(),
-			items: [{ phone: '3001234567', agent: 'agent-7' }, { phone: '3001234568' }],
 		});
 
-		expect(error?.message).toBe('Item 1: "Agent ID" is required, got nothing');
+		expect(error?.message).toBe('Item 0: "Agent ID" is required, got " "');
 		expect(fx.sim.requests).toHaveLength(0);
 	});
 });

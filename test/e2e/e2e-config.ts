@@ -48,6 +48,7 @@ export const WORKFLOWS = {
 	everyOperation: 'WolkvoxE2eEvery1',
 	httpRequest: 'WolkvoxE2eHttp01',
 	optOutForm: 'WolkvoxOptOutFrm',
+	optOutCheck: 'WolkvoxE2eOptChk',
 	law2300: 'WolkvoxE2eLaw230',
 	aiAgentAdd: 'WolkvoxAiAgent01',
 	aiAgentBadNumber: 'WolkvoxAiAgent02',
@@ -76,6 +77,8 @@ export const OWNER = {
 
 export const WEBHOOK_PATH = 'wolkvox-activity-code';
 export const OPT_OUT_FORM_PATH = 'wolkvox-opt-out';
+/** Where the opt-out form keeps the submissions it could not apply, relative to the user folder n8n runs in. */
+export const OPT_OUT_PENDING_FILE = '.n8n-files/bajas-por-revisar.jsonl';
 
 /** Set by the global setup for the tests (jest runs them in band, in the same process). */
 export const USER_FOLDER_ENV = 'WOLKVOX_E2E_USER_FOLDER';

@@ -157,11 +157,11 @@ describe('the Wolkvox node in the n8n editor', () => {
 		await screenshot(page, 'opt-out-form');
 		await page.locator('#submit-btn').click();
 
-		await page.getByText('We will not contact you').waitFor();
-		expect(await page.getByText('573007654321').count()).toBeGreaterThan(0);
-		expect(fx.simulator.law2300.find('900123456', '573007654321')).toBeDefined();
-		expect([...fx.simulator.dnc.inbound]).toEqual(['573007654321']);
-		expect([...fx.simulator.dnc.outbound]).toEqual(['573007654321']);
+		await page.getByText('No te volveremos a contactar').waitFor();
+		expect(await page.getByText('+57 300 765 4321').count()).toBeGreaterThan(0);
+		expect(fx.simulator.law2300.find('900123456', '3007654321')).toBeDefined();
+		expect([...fx.simulator.dnc.inbound]).toContain('3007654321');
+		expect([...fx.simulator.dnc.outbound]).toContain('3007654321');
 		await screenshot(page, 'opt-out-form-confirmation');
 	});
 });

@@ -3,7 +3,7 @@
  * temporary N8N_USER_FOLDER, imports the credentials and workflows, and starts one `n8n start`.
  * Every test file starts its own simulator on PORTS.simulator, where the credentials point.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 
@@ -34,6 +34,7 @@ const FIXTURES = [
 	'ai-agent.json',
 	'source-csv.json',
 	'source-postgres.json',
+	'opt-out-check.json',
 ].map((file) => path.join(__dirname, 'fixtures', file));
 
 async function prepareAndStart(install: N8nInstall, userFolder: string): Promise<void> {
@@ -46,7 +47,11 @@ async function prepareAndStart(install: N8nInstall, userFolder: string): Promise
 		workflowFiles: [...EXAMPLES, ...FIXTURES, httpRequestFile],
 		publishIds: [WORKFLOWS.crmWebhook, WORKFLOWS.optOutForm],
 	});
-	setRunningN8n(await startN8n(install, settings), userFolder);
+	// The opt-out form writes what it cannot apply under .n8n-files, as in n8n's Docker image.
+	const filesFolder = path.join(userFolder, '.n8n-files');
+	mkdirSync(filesFolder);
+	const env = { N8N_RESTRICT_FILE_ACCESS_TO: filesFolder };
+	setRunningN8n(await startN8n(install, { ...settings, env }), userFolder);
 }
 
 export default async function globalSetup(): Promise<void> {

@@ -1,4 +1,4 @@
-/** Ley 2300 (block, check, release by telephone) and campaign DNC (Add to Campaign, Add for Some Days) in the real n8n. */
+/** Ley 2300 (block, check, release of one typed telephone) and campaign DNC (Add to Campaign, Add for Some Days) in the real n8n. */
 import { nodeOutput } from '../../scripts/runtime/n8n-cli';
 import { CREDENTIALS, WORKFLOWS } from './e2e-config';
 import { execute, output, useSimulator } from './support';
@@ -26,8 +26,6 @@ describe('e2e fixture law2300-campaign.json (n8n execute)', () => {
 			'information.php law2300_info',
 			'information.php law2300_info',
 			'configuration.php free_law2300',
-			'configuration.php free_law2300',
-			'information.php law2300_info',
 			'information.php law2300_info',
 		]);
 		expect(
@@ -59,9 +57,9 @@ describe('e2e fixture law2300-campaign.json (n8n execute)', () => {
 		).toEqual(PHONES.map((phone) => [phone, true, 'voice']));
 		expect(
 			nodeOutput(run, 'Release').map((item) => [item.releaseBy, item.value, item.msg]),
-		).toEqual(PHONES.map((phone) => ['telephone', phone, 'Removed successfully']));
-		expect(nodeOutput(run, 'Check again').map((item) => item.protected)).toEqual([false, false]);
-		expect(fx.simulator.law2300.list()).toEqual([]);
+		).toEqual([['telephone', PHONES[0], 'Removed successfully']]);
+		expect(nodeOutput(run, 'Check again').map((item) => item.protected)).toEqual([false]);
+		expect(fx.simulator.law2300.list().map((entry) => entry.phone_number)).toEqual([PHONES[1]]);
 		expect(fx.simulator.law2300.find(NIT, PHONES[0])).toBeUndefined();
 		expect(output(result)).not.toContain(CREDENTIALS.simulator.token);
 	});

@@ -1,10 +1,24 @@
 /** examples/opt-out-form.json in the real n8n: the published form submitted over HTTP, as its page does. */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+import { nodeOutput } from '../../scripts/runtime/n8n-cli';
+import { WolkvoxSimulator } from '../../simulator/server';
 import { until } from '../harness/until';
-import { OPT_OUT_FORM_PATH, PORTS } from './e2e-config';
-import { useSimulator } from './support';
+import {
+	CREDENTIALS,
+	OPT_OUT_FORM_PATH,
+	OPT_OUT_PENDING_FILE,
+	PORTS,
+	USER_FOLDER_ENV,
+	WORKFLOWS,
+} from './e2e-config';
+import { execute, useSimulator } from './support';
 
 const fx = useSimulator();
 const FORM_URL = `http://127.0.0.1:${PORTS.n8n}/form/${OPT_OUT_FORM_PATH}`;
+const NIT = '900123456';
+const pendingFile = () => path.join(process.env[USER_FOLDER_ENV] ?? '', OPT_OUT_PENDING_FILE);
 
 /**
  * What the form page does: posts the fields (multipart, `field-<index>`), gets `formWaitingUrl`, polls
@@ -30,39 +44,98 @@ async function submitForm(phone: string, customerId: string): Promise<string> {
 	return await page.text();
 }
 
-describe('examples/opt-out-form.json (published form of n8n start)', () => {
-	it('shows the "Stop contacting me" form', async () => {
+interface PendingOptOut {
+	fecha: string;
+	telefono: string;
+	cedula: string;
+	motivo: string;
+}
+
+const pendingOptOuts = (): PendingOptOut[] =>
+	existsSync(pendingFile())
+		? readFileSync(pendingFile(), 'utf8')
+				.split('\n')
+				.filter(Boolean)
+				.map((line) => JSON.parse(line) as PendingOptOut)
+		: [];
+
+describe('examples/opt-out-form.json (published form of n8n start), in Spanish', () => {
+	// n8n 2.x says it is ready a few seconds before it serves the forms of published workflows.
+	beforeAll(async () => await until(async () => (await fetch(FORM_URL)).status === 200));
+	beforeEach(() => rmSync(pendingFile(), { force: true }));
+
+	it('shows the form in Spanish', async () => {
 		const response = await fetch(FORM_URL);
 
 		expect(response.status).toBe(200);
 		const page = await response.text();
-		expect(page).toContain('Stop contacting me');
-		expect(page).toContain('Customer ID');
+		for (const text of ['No quiero que me contacten', 'Celular o teléfono', 'Cédula', 'Enviar'])
+			expect(page).toContain(text);
 	});
 
-	it('blocks the number under Ley 2300, adds it to both DNC lists, and confirms', async () => {
+	it('blocks the number, shows it as the customer wrote it, and Ley 2300 → Check then says protected for every spelling', async () => {
 		const page = await submitForm('+57 300 123 4567', 'CC-1000000001');
 
-		expect(page).toContain('We will not contact you');
-		expect(page).toContain('Your number 573001234567 is off our calling and messaging lists');
-		expect(fx.simulator.requestsFor('block_law2300').map((request) => request.body)).toEqual([
-			{ nit: '900123456', telephone: '573001234567', customer_id: 'CC-1000000001' },
-		]);
-		expect(fx.simulator.requestsFor('add_dnc').map((request) => request.body)).toEqual([
-			{ type_call: 'all', telephones: ['573001234567'] },
-		]);
-		expect(fx.simulator.law2300.find('900123456', '573001234567')).toMatchObject({
+		expect(page).toContain('No te volveremos a contactar');
+		expect(page).toContain(
+			'Tu número +57 300 123 4567 ya no recibirá nuestras llamadas ni mensajes.',
+		);
+		expect(fx.simulator.law2300.find(NIT, '3001234567')).toMatchObject({
 			customer_id: 'CC-1000000001',
 		});
-		expect([...fx.simulator.dnc.inbound]).toEqual(['573001234567']);
-		expect([...fx.simulator.dnc.outbound]).toEqual(['573001234567']);
+		expect([...fx.simulator.dnc.inbound]).toContain('3001234567');
+		expect([...fx.simulator.dnc.outbound]).toContain('3001234567');
+		expect(pendingOptOuts()).toEqual([]);
+
+		const check = await execute(WORKFLOWS.optOutCheck);
+
+		expect(check.run?.status).toBe('success');
+		// Asked as 3001234567, 573001234567 and +57 300 123 4567, with Country Code 57.
+		expect(nodeOutput(check.run!, 'Check').map((item) => item.protected)).toEqual([
+			true,
+			true,
+			true,
+		]);
 	});
 
-	it('without a customer ID, blocks the number alone', async () => {
-		await submitForm('3007654321', '');
+	it('a mistyped number: the page says in Spanish what to fix, the submission is kept for a person, nothing is sent', async () => {
+		const page = await submitForm('mi celular 300 123', 'CC-1000000002');
 
-		expect(fx.simulator.requestsFor('block_law2300').map((request) => request.body)).toEqual([
-			{ nit: '900123456', telephone: '3007654321' },
+		expect(page).toContain('Revisa tu número');
+		expect(page).toContain('No pudimos leer «mi celular 300 123» como un número de teléfono');
+		expect(page).toContain('por ejemplo 300 123 4567 o +57 300 123 4567');
+		expect(page).not.toContain('Problem submitting response');
+		expect(fx.simulator.requests).toEqual([]);
+		expect(pendingOptOuts()).toEqual([
+			{
+				fecha: expect.any(String),
+				telefono: 'mi celular 300 123',
+				cedula: 'CC-1000000002',
+				motivo: expect.stringContaining('"Telephone"'),
+			},
 		]);
+	});
+
+	it('Wolkvox unreachable: the page says a person will apply it, and the submission is kept', async () => {
+		await fx.simulator.stop();
+		try {
+			const page = await submitForm('300 765 4321', '');
+
+			expect(page).toContain('Recibimos tu solicitud');
+			expect(page).toContain('una persona de nuestro equipo la aplicará');
+			expect(pendingOptOuts()).toEqual([
+				{
+					fecha: expect.any(String),
+					telefono: '300 765 4321',
+					cedula: '',
+					motivo: expect.any(String),
+				},
+			]);
+		} finally {
+			fx.simulator = await WolkvoxSimulator.start({
+				port: PORTS.simulator,
+				tokens: [{ token: CREDENTIALS.simulator.token }],
+			});
+		}
 	});
 });

@@ -9,7 +9,7 @@ import type { ItemError } from '../run/errors';
 import { asItemError, credentialError } from '../run/errors';
 import type { ItemOutcome, PreparedItem, WolkvoxOperation } from '../run/operation';
 import { openRun } from '../run/run';
-import { runsAsTool, withoutBulk } from '../run/tool';
+import { refusalAsTool, runsAsTool, withoutBulk } from '../run/tool';
 import { tokenOperations } from './token/Token.resource';
 
 const operationsByResource: Record<string, Record<string, WolkvoxOperation<unknown>>> = {
@@ -46,6 +46,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const continueOnFail = this.continueOnFail();
 	const asTool = runsAsTool(this.getNode());
+	const refusal = asTool ? refusalAsTool(this) : undefined;
+	if (refusal) return [items.map((_, item) => ({ json: refusal, pairedItem: { item } }))];
 	const run = await openRun(this, continueOnFail);
 	const outcomes = new Map<number, ItemOutcome>();
 	if ('problem' in run) {

@@ -9,6 +9,7 @@ import {
 } from '../transport/request';
 import { inputError } from './errors';
 import type { Run } from './run';
+import { runsAsTool } from './tool';
 
 const HAS_EXPRESSION = Symbol('has an expression');
 const NOT_PLAIN = Symbol('not a plain value');
@@ -27,14 +28,43 @@ class ItemFieldExpression {
 const ITEM_FIELD_EXPRESSION =
 	/^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[\s*(?:"[^"\\{}\n\r]*"|'[^'\\{}\n\r]*')\s*\])+)\s*\}\}$/;
 const PATH_STEP = /\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\]/g;
-// n8n's expression sandbox treats these names specially: left to n8n.
-const SANDBOXED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * The property names n8n's expression sandbox refuses to read (n8n-workflow's `isSafeObjectProperty`,
+ * 2.41; n8n 1.x refuses fewer): an expression naming one is left to n8n, which gives its own error.
+ */
+const BLOCKED_KEYS = new Set([
+	'__proto__',
+	'prototype',
+	'constructor',
+	'getPrototypeOf',
+	'setPrototypeOf',
+	'getOwnPropertyDescriptor',
+	'getOwnPropertyDescriptors',
+	'defineProperty',
+	'defineProperties',
+	'mainModule',
+	'binding',
+	'_linkedBinding',
+	'_load',
+	'prepareStackTrace',
+	'__lookupGetter__',
+	'__lookupSetter__',
+	'__defineGetter__',
+	'__defineSetter__',
+	'caller',
+	'callee',
+	'arguments',
+	'getBuiltinModule',
+	'dlopen',
+	'execve',
+	'loadEnvFile',
+]);
 
 function itemFieldExpression(raw: unknown): ItemFieldExpression | undefined {
 	const steps = typeof raw === 'string' ? ITEM_FIELD_EXPRESSION.exec(raw)?.[1] : undefined;
 	if (steps === undefined) return undefined;
 	const path = [...steps.matchAll(PATH_STEP)].map((step) => step[1] ?? step[2] ?? step[3] ?? '');
-	return path.some((key) => SANDBOXED_KEYS.has(key)) ? undefined : new ItemFieldExpression(path);
+	return path.some((key) => BLOCKED_KEYS.has(key)) ? undefined : new ItemFieldExpression(path);
 }
 
 const isPlainEntry = (value: unknown) =>
@@ -61,7 +91,8 @@ function plainItemField(run: Run, itemIndex: number, { path }: ItemFieldExpressi
  * much as an expression even when it holds none; a value without expressions is the same for every
  * item, so it is resolved once per run. A parameter that only names an item field (the usual
  * `{{ $json.phone }}`) is read from the item as n8n would return it, without evaluating anything
- * (no property of this node declares `validateType`, the only check n8n adds to such a value).
+ * (no property of this node declares `validateType`, the only check n8n adds to such a value), except
+ * when the node runs as an AI Agent's tool.
  */
 export function readParameter(
 	run: Run,
@@ -72,9 +103,11 @@ export function readParameter(
 	const { context, parameters } = run;
 	if (!parameters.has(name)) {
 		const raw = context.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true });
+		// As an AI Agent's tool, n8n's `$json` is the agent's item, not this node's input: no fast path.
+		const itemField = runsAsTool(run.node) ? undefined : itemFieldExpression(raw);
 		parameters.set(
 			name,
-			itemFieldExpression(raw) ??
+			itemField ??
 				(hasExpression(raw) ? HAS_EXPRESSION : context.getNodeParameter(name, itemIndex, fallback)),
 		);
 	}
@@ -172,6 +205,28 @@ export function readBoolean(run: Run, value: unknown, field: string, itemIndex: 
 	if (value === true || value === 'true') return true;
 	if (value === false || value === 'false') return false;
 	throw inputError(run, itemIndex, `"${field}" must be true or false, not ${shown(value)}`);
+}
+
+/**
+ * Parameters a person must type: an expression in any of them (`$fromAI` included) fails the item
+ * before anything is sent, so that what they do is never decided by an item's data or a model.
+ * `fields` maps each parameter's name to the name the editor shows.
+ */
+export function requireFixedValues(
+	run: Run,
+	itemIndex: number,
+	fields: Record<string, string>,
+	why: string,
+): void {
+	for (const [name, field] of Object.entries(fields)) {
+		const raw = run.context.getNodeParameter(name, itemIndex, undefined, { rawExpressions: true });
+		if (hasExpression(raw))
+			throw inputError(
+				run,
+				itemIndex,
+				`"${field}" must be a fixed value, not an expression: ${why}`,
+			);
+	}
 }
 
 /** The Options of one item. */

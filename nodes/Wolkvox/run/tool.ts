@@ -1,4 +1,4 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 /** The most entries of one list an AI agent gets back; the rest are counted, not listed. */
 export const TOOL_LIST_LIMIT = 20;
@@ -27,3 +27,30 @@ export function withoutBulk(json: IDataObject): IDataObject {
 
 const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const REFUSED_AS_TOOL: Record<string, string> = {
+	'law2300/release':
+		"Ley 2300 Release does not run as an AI agent's tool: lifting a customer's protection is decided by a person, in a workflow of its own. Nothing was sent to Wolkvox. Tell the user to release the number in n8n themselves.",
+	'dnc/remove/allOfType':
+		"Emptying a whole DNC list does not run as an AI agent's tool: it is decided by a person. Nothing was sent to Wolkvox. To take numbers off a list, use DNC Remove with Listed Numbers.",
+};
+
+/**
+ * What the node answers an AI agent instead of acting, for the operations a model must never
+ * trigger (Ley 2300 Release, emptying a DNC list); undefined for the others.
+ */
+export function refusalAsTool(context: IExecuteFunctions): IDataObject | undefined {
+	const resource = String(context.getNodeParameter('resource', 0));
+	const operation = String(context.getNodeParameter('operation', 0));
+	const mode =
+		resource === 'dnc' && operation === 'remove'
+			? context.getNodeParameter('removeMode', 0, 'listed', { rawExpressions: true })
+			: undefined;
+	const key = [
+		resource,
+		operation,
+		...(mode === undefined || mode === 'listed' ? [] : ['allOfType']),
+	];
+	const message = REFUSED_AS_TOOL[key.join('/')];
+	return message === undefined ? undefined : { refused: true, message };
+}

@@ -152,7 +152,7 @@ it('from a cache folder that does not exist: n8n serves the node, the simulator 
 	// the banner's opt-out form is published
 	const form = await fetch(`http://127.0.0.1:${PORTS.n8n}/form/wolkvox-opt-out`);
 	expect(form.status).toBe(200);
-	expect(await form.text()).toContain('Stop contacting me');
+	expect(await form.text()).toContain('No quiero que me contacten');
 	const session = await ownerSession(PORTS.n8n);
 	const workflows = (await session.get('/workflows')) as Array<{ id: string }>;
 	expect(workflows.map((workflow) => workflow.id).sort()).toEqual(

@@ -24,6 +24,7 @@ import {
 	skippedRemovals,
 	syncOptionFields,
 } from '../../sync/options';
+import { inSyncTurn } from '../../sync/syncTurn';
 import {
 	activityCodeFields,
 	CHANNEL_FIELDS,
@@ -219,5 +220,6 @@ async function execute(
 export const operation: WolkvoxOperation<IDataObject> = {
 	description,
 	prepare: readActivityCode,
-	execute,
+	execute: async (run, items, rejected) =>
+		await inSyncTurn(run, 'activityCode', items, async () => await execute(run, items, rejected)),
 };

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../../transport/answer';
 import type { WolkvoxCall } from '../../transport/request';
-import { optionsCollection, readChoiceParameter } from '../../run/parameters';
+import { optionsCollection, readChoiceParameter, requireFixedValues } from '../../run/parameters';
 import type { PlannedRequest, PreparedItem } from '../../run/operation';
 import { combinedAnswer } from '../../run/operation';
 import { plannedOperation } from '../../run/plan';
@@ -45,7 +45,7 @@ const properties: INodeProperties[] = [
 	...telephoneSourceProperties({ removeMode: ['listed'] }),
 	{
 		displayName:
-			'This removes EVERY number of the chosen list (one call per execution, whatever the input items contain). Wolkvox keeps no copy: to undo it, add the numbers again.',
+			'This removes EVERY number of the chosen list (one call per execution, whatever the input items contain). Wolkvox keeps no copy: to undo it, add the numbers again. Its parameters take fixed values only (no expressions), and it does not run as an AI Agent tool.',
 		name: 'allOfTypeNotice',
 		type: 'notice',
 		default: '',
@@ -78,6 +78,12 @@ export type RemoveInput = ListedInput | { removeMode: 'allOfType'; typeCall: Typ
 function prepare(run: Run, itemIndex: number): RemoveInput {
 	const removeMode = readChoiceParameter(run, 'removeMode', REMOVE_MODES, 'Remove', itemIndex);
 	if (removeMode === 'listed') return { removeMode, ...readTelephoneBatch(run, itemIndex) };
+	requireFixedValues(
+		run,
+		itemIndex,
+		{ removeMode: 'Remove', typeCall: 'Type of Call', options: 'Options' },
+		'emptying a whole list is chosen by a person, not by the input',
+	);
 	return { removeMode: 'allOfType', typeCall: readTypeCall(run, itemIndex) };
 }
 

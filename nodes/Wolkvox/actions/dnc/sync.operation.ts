@@ -10,6 +10,7 @@ import type { Run } from '../../run/run';
 import { sendPlan } from '../../run/send';
 import { counted, decideRemovals, diff } from '../../sync/diff';
 import type { SyncSettings } from '../../sync/options';
+import { inSyncTurn } from '../../sync/syncTurn';
 import { removeKeepingOtherList } from '../../sync/otherList';
 import {
 	attachSummary,
@@ -238,5 +239,6 @@ async function execute(
 export const operation: WolkvoxOperation<string[]> = {
 	description,
 	prepare: readTelephones,
-	execute,
+	execute: async (run, items, rejected) =>
+		await inSyncTurn(run, 'dnc', items, async () => await execute(run, items, rejected)),
 };

@@ -1,8 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../run/errors';
-import { optionsCollection, readChoiceParameter, readRequiredText } from '../../run/parameters';
+import {
+	optionsCollection,
+	readChoiceParameter,
+	readRequiredText,
+	requireFixedValues,
+} from '../../run/parameters';
 import { combinedAnswer, oneRequestPerItem } from '../../run/operation';
 import { plannedOperation } from '../../run/plan';
 import type { Run } from '../../run/run';
@@ -16,12 +20,19 @@ const WOLKVOX_ITEM: Record<ReleaseBy, string> = {
 	telephone: 'telephone',
 	customerId: 'customer_id',
 };
-const PARAMETERS = ['nit', 'releaseBy', 'value', 'agentId'];
+/** Every parameter of a release, by the name the editor shows: none may be an expression. */
+const TYPED_FIELDS = {
+	nit: 'Company NIT',
+	releaseBy: 'Release By',
+	value: 'Value',
+	agentId: 'Agent ID',
+	options: 'Options',
+};
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			"Releasing lifts a legal protection: the customer asked not to be contacted, and after this they can be contacted again. Release only on the customer's own request, and keep a record of it. The values must come from the input item: an AI agent cannot fill them.",
+			"Release lifts a customer's Ley 2300 protection: after it, they can be called and written to again. Use it only when the customer asks to be contacted again, and keep a record of their request. Type every value yourself: this operation takes no expressions and does not run as an AI Agent tool, so each release is one a person chose.",
 		name: 'releaseNotice',
 		type: 'notice',
 		default: '',
@@ -50,7 +61,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '3001234567',
 		description:
-			'The telephone (normalised like DNC numbers) or the customer ID to release, usually an expression reading the input item',
+			'The telephone (normalised like DNC numbers) or the customer ID to release, typed as it is (expressions are refused)',
 	},
 	{
 		displayName: 'Agent ID',
@@ -75,21 +86,13 @@ export interface ReleaseInput {
 	agentId: string;
 }
 
-/** A release must not run on an AI agent's guess: a parameter filled by `$fromAI` fails the item. */
-function refuseModelValues(run: Run, itemIndex: number): void {
-	for (const name of PARAMETERS) {
-		const raw = run.context.getNodeParameter(name, itemIndex, '', { rawExpressions: true });
-		if (typeof raw === 'string' && /\$fromAI\s*\(/i.test(raw))
-			throw inputError(
-				run,
-				itemIndex,
-				`"${name}" is filled by an AI agent ($fromAI); a release must take its values from the input item`,
-			);
-	}
-}
-
 function prepare(run: Run, itemIndex: number): ReleaseInput {
-	refuseModelValues(run, itemIndex);
+	requireFixedValues(
+		run,
+		itemIndex,
+		TYPED_FIELDS,
+		'lifting a protection is decided by a person, not by the input or an AI agent',
+	);
 	const nit = readNit(run, itemIndex);
 	const releaseBy = readChoiceParameter(
 		run,
