@@ -21,6 +21,8 @@ export interface Endpoint {
 	method: HttpMethod;
 	/** The body is a JSON list rather than an object (campaign.php's add_dnc). */
 	listBody?: boolean;
+	/** A write whose parameters are all in the query (start, stop, clear_campaign): no body is needed. */
+	noBody?: boolean;
 	handle(context: EndpointContext): Answer;
 }
 
