@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { parseTelephones } from '../../helpers/telephones';
+import { parseTelephones } from '../../helpers/phone';
 import { inputError } from '../../run/errors';
 import { readListParameter, readRequiredText } from '../../run/parameters';
 import type { Run } from '../../run/run';
