@@ -186,10 +186,9 @@ describe('Campaign → Add Records', () => {
 			items,
 		});
 		expect(
-			fx.sim.requestsFor('add_record').map((request) => [
-				request.query.campaign_id,
-				(request.body as unknown[]).length,
-			]),
+			fx.sim
+				.requestsFor('add_record')
+				.map((request) => [request.query.campaign_id, (request.body as unknown[]).length]),
 		).toEqual([
 			['7224', 10_000],
 			['7224', 1],
