@@ -70,11 +70,9 @@ describe('Campaign → Remove Records', () => {
 
 describe('Campaign → Code a Record', () => {
 	test('codify with the picked activity code, alternate code and comment', async () => {
-		fx.sim.activityCodes.set('cod_act2:A01', {
-			...(fx.sim.activityCodes.get('cod_act1:002') as never),
-			type_code: 'cod_act2',
-			cod_act: 'A01',
-		});
+		const main = fx.sim.activityCodes.get('cod_act1:002');
+		if (main)
+			fx.sim.activityCodes.set('cod_act2:A01', { ...main, type_code: 'cod_act2', cod_act: 'A01' });
 		const { output } = await runWolkvox({
 			parameters: campaignOp('codifyRecord', {
 				customerId: '2',

@@ -1,18 +1,10 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { resolveBaseUrl, serverCode } from '../helpers/server';
 import type { WolkvoxAnswer } from '../transport/answer';
 import { rowsOf } from '../transport/answer';
-import type { RequestRun, WolkvoxCall } from '../transport/request';
-import {
-	DEFAULT_BUSY_WAIT_MS,
-	DEFAULT_MAX_RETRIES,
-	DEFAULT_TIMEOUT_MS,
-	WolkvoxFailure,
-	wolkvoxRequest,
-} from '../transport/request';
-import { tokenQueueKey } from '../transport/tokenQueue';
+import type { WolkvoxCall } from '../transport/request';
+import { openRequestRun, WolkvoxFailure, wolkvoxRequest } from '../transport/request';
 
 /**
  * A read for the editor (a list to pick from), through the same transport and token line as the
@@ -22,30 +14,11 @@ export async function editorRead(
 	context: ILoadOptionsFunctions,
 	call: WolkvoxCall,
 ): Promise<IDataObject[]> {
-	const data = await context.getCredentials<{ server?: string; token?: string; baseUrl?: string }>(
-		'wolkvoxApi',
-	);
-	const resolved = resolveBaseUrl(data.server, data.baseUrl);
-	if ('problem' in resolved) throw new NodeOperationError(context.getNode(), resolved.problem);
-	const token = String(data.token ?? '');
-	const run: RequestRun = {
-		// The transport sends through context.helpers.httpRequest, which the editor's context has too.
-		context: context as unknown as IExecuteFunctions,
-		connection: {
-			baseUrl: resolved.baseUrl,
-			queueKey: tokenQueueKey(token),
-			token,
-			server: serverCode(data.server),
-		},
-		stopReason: () => undefined,
-	};
+	const run = await openRequestRun(context);
+	if ('problem' in run) throw new NodeOperationError(context.getNode(), run.problem);
 	let answer: WolkvoxAnswer;
 	try {
-		answer = await wolkvoxRequest(run, call, {
-			timeout: DEFAULT_TIMEOUT_MS,
-			maxRetries: DEFAULT_MAX_RETRIES,
-			busyWait: DEFAULT_BUSY_WAIT_MS,
-		});
+		answer = await wolkvoxRequest(run, call);
 	} catch (error) {
 		if (error instanceof WolkvoxFailure)
 			throw new NodeOperationError(context.getNode(), error.failure.message, {
