@@ -51,9 +51,22 @@ export class Campaigns {
 		});
 	}
 
+	/** A `campaigns` row, its fields in the order of Wolkvox's example, `records` counted. */
 	info(campaign: Campaign): CampaignInfo & { records: string } {
-		const { records, ...info } = campaign;
-		return { ...info, records: String(records.size) };
+		return {
+			campaign_id: campaign.campaign_id,
+			campaign_name: campaign.campaign_name,
+			campaign_description: campaign.campaign_description,
+			type_campaign: campaign.type_campaign,
+			status: campaign.status,
+			records: String(campaign.records.size),
+			speed: campaign.speed,
+			dial_mode: campaign.dial_mode,
+			last_use: campaign.last_use,
+			recycled: campaign.recycled,
+			turbo_dial: campaign.turbo_dial,
+			skill_id: campaign.skill_id,
+		};
 	}
 
 	/** The state page's view: each campaign with its records' fields and outcomes. */
