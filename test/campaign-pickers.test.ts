@@ -1,5 +1,5 @@
 import { Wolkvox } from '../nodes/Wolkvox/Wolkvox.node';
-import { editorContext } from './harness/run-node';
+import { editorContext, runWolkvox } from './harness/run-node';
 import { useSimulator } from './harness/simulator-fixture';
 
 const fx = useSimulator();
@@ -92,5 +92,58 @@ describe('Pick, do not type', () => {
 		]);
 		expect(fields.find((field) => field.id === 'opt7')?.displayName).toMatch(/max 200/);
 		expect(fx.sim.requests).toHaveLength(0);
+	});
+});
+
+describe('the picked value is what is sent', () => {
+	const picked = (value: string, mode = 'list') => ({ __rl: true, mode, value });
+
+	test('DNC → Add to Campaign sends the picked campaign', async () => {
+		await runWolkvox({
+			parameters: {
+				resource: 'dnc',
+				operation: 'addToCampaign',
+				campaignId: picked('7224'),
+				customerIds: '1000000001',
+			},
+			credentials: fx.credentials(),
+		});
+		expect(fx.sim.requestsFor('block_predictive_dnc')[0]?.body).toEqual({
+			id_campaing: '7224',
+			id_cliente: ['1000000001'],
+		});
+	});
+
+	test('Activity Code Update edits the picked code; Delete takes several IDs By ID', async () => {
+		await runWolkvox({
+			parameters: {
+				resource: 'activityCode',
+				operation: 'update',
+				typeCode: 'cod_act1',
+				codAct: picked('002'),
+				description: 'Contactado por WhatsApp',
+				hit: 'no',
+				rpc: 'no',
+				chat: 'yes',
+			},
+			credentials: fx.credentials(),
+		});
+		expect(fx.sim.activityCodes.get('cod_act1:002')?.description_cod_act).toBe(
+			'Contactado por WhatsApp',
+		);
+		await runWolkvox({
+			parameters: {
+				resource: 'activityCode',
+				operation: 'delete',
+				typeCode: 'cod_act2',
+				codAct: picked('A01, A02', 'id'),
+			},
+			credentials: fx.credentials(),
+		});
+		expect(fx.sim.requestsFor('remove_cod_act')[0]?.body).toEqual({
+			type_code: 'cod_act2',
+			cod_act: ['A01', 'A02'],
+		});
+		expect(fx.sim.activityCodes.has('cod_act2:A01')).toBe(false);
 	});
 });

@@ -5,7 +5,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { locatorValue } from './locators';
+import { locatorValue } from '../helpers/locator';
 import { editorRead } from './transport';
 
 /** Rows whose name or ID holds `filter` (case-insensitive), as picker entries. */

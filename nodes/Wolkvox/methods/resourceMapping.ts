@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
-import { RECORD_FIELDS } from '../actions/campaign/recordFields';
+import { RECORD_FIELDS } from '../helpers/campaignRecord';
 
 /**
  * The columns of Add Records: Wolkvox's record fields, whose IDs are Wolkvox's own names. They are

@@ -27,7 +27,7 @@ import { blockedTelephones, readBlockLists } from './blocking';
 import type { CampaignTarget } from './fields';
 import { campaignCall, campaignFields, readCampaignTarget, targetQuery } from './fields';
 import { COLOMBIA_TIME_ZONE, recallDateText } from './recallDate';
-import { RECORD_FIELD_BY_ID, TELEPHONE_FIELDS } from './recordFields';
+import { RECORD_FIELD_BY_ID, TELEPHONE_FIELDS } from '../../helpers/campaignRecord';
 
 const properties: INodeProperties[] = [
 	...campaignFields(true),

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { locatorProperty, readLocator } from '../../methods/locators';
+import { locatorProperty } from '../../helpers/locator';
 import { oneRequestPerItem } from '../../run/operation';
 import { optionsCollection, readOptions, readRequiredText } from '../../run/parameters';
 import { plannedOperation } from '../../run/plan';
@@ -65,7 +65,7 @@ function prepare(run: Run, itemIndex: number): CodifyInput {
 	return {
 		...readCampaignTarget(run, itemIndex),
 		body: {
-			cod_act: readLocator(run, 'activityCode', 'Activity Code', itemIndex),
+			cod_act: readRequiredText(run, 'activityCode', 'Activity Code', itemIndex),
 			...(alternate ? { cod_act_2: alternate } : {}),
 			...(comment ? { comment } : {}),
 			customer_id: readRequiredText(run, 'customerId', 'Customer ID', itemIndex),

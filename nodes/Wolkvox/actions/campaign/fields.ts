@@ -1,12 +1,27 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { campaignLocator, readLocator } from '../../methods/locators';
-import { readChoice, readChoiceParameter, readOptions } from '../../run/parameters';
+import { locatorProperty } from '../../helpers/locator';
+import {
+	readChoice,
+	readChoiceParameter,
+	readOptions,
+	readRequiredText,
+} from '../../run/parameters';
 import type { Run } from '../../run/run';
 import type { WolkvoxCall } from '../../transport/request';
 
 export const CAMPAIGN_TYPES = ['predictive', 'preview'] as const;
 export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
+
+export const campaignLocator = locatorProperty(
+	{
+		displayName: 'Campaign',
+		name: 'campaign',
+		description: 'The campaign in wolkvox Manager: pick it from the list, or give its ID',
+	},
+	'searchCampaigns',
+	'7224',
+);
 
 export const campaignTypeField: INodeProperties = {
 	displayName: 'Campaign Type',
@@ -31,7 +46,7 @@ export interface CampaignTarget {
 }
 
 export function readCampaignId(run: Run, itemIndex: number): string {
-	return readLocator(run, 'campaign', 'Campaign', itemIndex);
+	return readRequiredText(run, 'campaign', 'Campaign', itemIndex);
 }
 
 export function readCampaignTarget(run: Run, itemIndex: number): CampaignTarget {

@@ -6,7 +6,7 @@ import { optionsCollection, readParameter } from '../../run/parameters';
 import { plannedOperation } from '../../run/plan';
 import { dataList, oneRequestPerDistinctRead, readSource } from '../../run/reads';
 import type { Run } from '../../run/run';
-import { readOneTelephone } from '../law2300/fields';
+import { readOneTelephone } from '../dnc/fields';
 import { countryCodeOption } from '../dnc/fields';
 import { campaignCall, campaignFields, readCampaignId } from './fields';
 

@@ -12,7 +12,7 @@ import {
 import { plannedOperation } from '../../run/plan';
 import type { Run } from '../../run/run';
 import { countryCodeOption } from '../dnc/fields';
-import { readOneTelephone } from '../law2300/fields';
+import { readOneTelephone } from '../dnc/fields';
 import { campaignCall, campaignFields, readCampaignId } from './fields';
 import { COLOMBIA_TIME_ZONE, isTimeZone, recallDateText } from './recallDate';
 
