@@ -55,6 +55,8 @@ export const WORKFLOWS = {
 	csvSyncDryRun: 'WolkvoxCsvSyncDr',
 	csvSync: 'WolkvoxCsvSync01',
 	postgresSync: 'WolkvoxPgSync001',
+	crmLeads: 'WolkvoxCrmLeads1',
+	campaignEveryOperation: 'WolkvoxE2eCampgn',
 };
 
 /** The Postgres credential of the CRM source test (trust authentication, database n8n). */
@@ -76,6 +78,7 @@ export const OWNER = {
 
 export const WEBHOOK_PATH = 'wolkvox-activity-code';
 export const OPT_OUT_FORM_PATH = 'wolkvox-opt-out';
+export const CRM_LEADS_PATH = 'wolkvox-crm-leads';
 
 /** Set by the global setup for the tests (jest runs them in band, in the same process). */
 export const USER_FOLDER_ENV = 'WOLKVOX_E2E_USER_FOLDER';

@@ -23,6 +23,7 @@ const EXAMPLES = [
 	'crm-webhook-activity-code.json',
 	'dnc-sync-dry-run.json',
 	'opt-out-form.json',
+	'crm-leads-to-campaign.json',
 ].map((file) => path.join(REPO_ROOT, 'examples', file));
 const FIXTURES = [
 	'wrong-token.json',
@@ -34,6 +35,7 @@ const FIXTURES = [
 	'ai-agent.json',
 	'source-csv.json',
 	'source-postgres.json',
+	'campaign-every-operation.json',
 ].map((file) => path.join(__dirname, 'fixtures', file));
 
 async function prepareAndStart(install: N8nInstall, userFolder: string): Promise<void> {
@@ -44,7 +46,7 @@ async function prepareAndStart(install: N8nInstall, userFolder: string): Promise
 	await seedN8n(n8nCli(install, { ...settings, brokerPort: PORTS.cliBroker }), {
 		credentialsFile: writeCredentials(userFolder, PORTS.simulator),
 		workflowFiles: [...EXAMPLES, ...FIXTURES, httpRequestFile],
-		publishIds: [WORKFLOWS.crmWebhook, WORKFLOWS.optOutForm],
+		publishIds: [WORKFLOWS.crmWebhook, WORKFLOWS.optOutForm, WORKFLOWS.crmLeads],
 	});
 	setRunningN8n(await startN8n(install, settings), userFolder);
 }
