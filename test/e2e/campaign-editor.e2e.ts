@@ -1,0 +1,58 @@
+/**
+ * Campaign → Add Records in n8n's editor (Chromium): the campaign picker lists the campaigns Wolkvox
+ * answers through information.php?api=campaigns, and the column mapper shows Wolkvox's record fields.
+ * The screenshot goes to docs/screenshots/campaign-add-records.png.
+ */
+import path from 'node:path';
+
+import { REPO_ROOT } from '../../scripts/runtime/paths';
+import { screenshot, useEditor } from './browser';
+import { TOKEN, WORKFLOWS } from './e2e-config';
+import { useSimulator } from './support';
+
+const fx = useSimulator();
+const editor = useEditor();
+const DOCS_SCREENSHOT = path.join(REPO_ROOT, 'docs', 'screenshots', 'campaign-add-records.png');
+
+describe('Campaign → Add Records in the n8n editor', () => {
+	it('picks the campaign from the list Wolkvox answers, and maps the columns to Wolkvox fields', async () => {
+		fx.simulator.addCampaign({
+			campaign_id: '7224',
+			type_campaign: 'predictive',
+			campaign_name: 'Leads web',
+		});
+		fx.simulator.addCampaign({
+			campaign_id: '900',
+			type_campaign: 'preview',
+			campaign_name: 'Ventas',
+		});
+		const { page } = editor;
+		await page.goto(`/workflow/${WORKFLOWS.crmLeads}`);
+		await page.getByTestId('canvas-node').filter({ hasText: 'Load into campaign' }).dblclick();
+
+		const locator = page.getByTestId('resource-locator-campaign');
+		await locator.getByTestId('rlc-input').click();
+		const dropdown = page.getByTestId('resource-locator-dropdown');
+		await dropdown.getByText('Ventas (preview, 900)').waitFor();
+		const listed = await dropdown.getByTestId('rlc-item').allInnerTexts();
+		expect(listed.map((text) => text.trim())).toEqual(
+			expect.arrayContaining(['Leads web (predictive, 7224)', 'Ventas (preview, 900)']),
+		);
+		expect(
+			fx.simulator.requestsFor('campaigns').map(({ token, status }) => ({ token, status })),
+		).toContainEqual({ token: TOKEN, status: 200 });
+		await dropdown.getByText('Leads web (predictive, 7224)').click();
+
+		const mapper = page.getByTestId('resource-mapper-container');
+		await mapper.getByTestId('mapping-fields-container').waitFor();
+		const fields = await mapper.getByTestId('mapping-fields-container').innerText();
+		for (const label of ['Customer ID (customer_id)', 'Telephone 1 (tel1)', 'Email (email)'])
+			expect(fields).toContain(label);
+		await mapper.getByTestId('add-fields-select').click();
+		await page.getByRole('option', { name: 'Optional Field 7 (opt7, max 200)' }).click();
+		await mapper.getByText('Optional Field 7 (opt7, max 200)').waitFor();
+
+		await page.screenshot({ path: DOCS_SCREENSHOT, animations: 'disabled' });
+		await screenshot(page, 'campaign-add-records');
+	});
+});
