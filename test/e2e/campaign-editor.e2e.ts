@@ -32,27 +32,28 @@ describe('Campaign → Add Records in the n8n editor', () => {
 
 		const locator = page.getByTestId('resource-locator-campaign');
 		await locator.getByTestId('rlc-input').click();
-		const dropdown = page.getByTestId('resource-locator-dropdown');
-		await dropdown.getByText('Ventas (preview, 900)').waitFor();
-		const listed = await dropdown.getByTestId('rlc-item').allInnerTexts();
+		// The list is rendered apart from the locator (a popper), one rlc-item per campaign.
+		const items = page.getByTestId('rlc-item');
+		await items.filter({ hasText: 'Ventas (preview, 900)' }).waitFor();
+		const listed = await items.allInnerTexts();
 		expect(listed.map((text) => text.trim())).toEqual(
 			expect.arrayContaining(['Leads web (predictive, 7224)', 'Ventas (preview, 900)']),
 		);
 		expect(
 			fx.simulator.requestsFor('campaigns').map(({ token, status }) => ({ token, status })),
 		).toContainEqual({ token: TOKEN, status: 200 });
-		await dropdown.getByText('Leads web (predictive, 7224)').click();
+		await items.filter({ hasText: 'Leads web (predictive, 7224)' }).click();
 
 		const mapper = page.getByTestId('resource-mapper-container');
 		await mapper.getByTestId('mapping-fields-container').waitFor();
 		const fields = await mapper.getByTestId('mapping-fields-container').innerText();
 		for (const label of ['Customer ID (customer_id)', 'Telephone 1 (tel1)', 'Email (email)'])
 			expect(fields).toContain(label);
-		await mapper.getByTestId('add-fields-select').click();
-		await page.getByRole('option', { name: 'Optional Field 7 (opt7, max 200)' }).click();
-		await mapper.getByText('Optional Field 7 (opt7, max 200)').waitFor();
-
 		await page.screenshot({ path: DOCS_SCREENSHOT, animations: 'disabled' });
+
+		await mapper.getByTestId('mapping-mode-select').click();
+		await page.getByRole('option', { name: /Map Automatically/ }).click();
+		await mapper.getByTestId('mapping-fields-container').waitFor({ state: 'hidden' });
 		await screenshot(page, 'campaign-add-records');
 	});
 });
