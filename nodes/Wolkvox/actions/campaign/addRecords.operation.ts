@@ -217,7 +217,9 @@ function planAdds(
 	for (const item of loads) {
 		const { campaignId, typeCampaign, campaignStatus } = item.input;
 		const key = JSON.stringify([campaignId, typeCampaign, campaignStatus]);
-		groups.set(key, [...(groups.get(key) ?? []), item]);
+		const group = groups.get(key);
+		if (group) group.push(item);
+		else groups.set(key, [item]);
 	}
 	return [...groups.values()].flatMap((group) => {
 		const first = group[0]?.input;
