@@ -108,7 +108,9 @@ const addRecord: Endpoint = {
 	handle(context) {
 		const { query, list, contentType } = context;
 		requireJson(contentType);
-		const predictive = query.get('type_campaign') === 'predictive';
+		requireAll(Object.fromEntries(query), ['type_campaign', 'campaign_id']);
+		const predictive =
+			oneOf(query.get('type_campaign'), 'type_campaign', CAMPAIGN_TYPES) === 'predictive';
 		checkQuery(
 			query,
 			['type_campaign', 'campaign_id', ...(predictive ? ['campaign_status'] : [])],
