@@ -23,7 +23,10 @@ async function call(
 		headers: { 'wolkvox-token': DEFAULT_TOKEN, 'Content-Type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
-	return { status: response.status, json: await response.json() };
+	return {
+		status: response.status,
+		json: (await response.json()) as { code: unknown; msg: string; data?: unknown },
+	};
 }
 
 const addQuery = {
