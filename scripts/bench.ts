@@ -8,6 +8,8 @@
  *   --sizes 1000,10000     item counts compared (env WOLKVOX_BENCH_SIZES)
  *   --latency 20           simulator latency in ms for the comparison (env WOLKVOX_BENCH_LATENCY_MS)
  *   --http-interval MS     the HTTP Request node's batch interval (default: twice the latency, at least latency + 10)
+ *   --campaign-only        only the campaign section (Add Records of 100,000 rows with Skip Blocked Numbers
+ *                          against DNC lists of 50,000, beside the HTTP Request node): bench/results-campaign.md
  *   --big-lists-only       only the big-list section (Add of 10,000 items: Telephones From: Field,
  *                          {{ $json.phone }}, an evaluated expression; Sync of 100,000 vs 100,000): a few
  *                          minutes; bench/results-big-lists.md
@@ -38,6 +40,7 @@ import {
 	rawRoundTrips,
 } from './bench/measure';
 import { BIG_LIST_CASES, bigListWorkflow, renderBigLists, runBigLists } from './bench/sync';
+import { campaignWorkflows, renderCampaign, runCampaign } from './bench/campaign';
 import {
 	renderReport,
 	type Comparison,
@@ -64,6 +67,7 @@ const OVERHEAD_ITEMS = 2000;
 interface BenchConfig {
 	quick: boolean;
 	bigListsOnly: boolean;
+	campaignOnly: boolean;
 	sizes: number[];
 	latencyMs: number;
 	httpIntervalMs: number;
@@ -82,6 +86,7 @@ function readConfig(): BenchConfig {
 		options: {
 			quick: { type: 'boolean', default: false },
 			'big-lists-only': { type: 'boolean', default: false },
+			'campaign-only': { type: 'boolean', default: false },
 			sizes: { type: 'string' },
 			latency: { type: 'string' },
 			'http-interval': { type: 'string' },
@@ -104,6 +109,7 @@ function readConfig(): BenchConfig {
 	return {
 		quick,
 		bigListsOnly: values['big-lists-only'] ?? false,
+		campaignOnly: values['campaign-only'] ?? false,
 		sizes,
 		latencyMs,
 		httpIntervalMs,
@@ -139,6 +145,7 @@ async function prepareN8n(
 		JSON.stringify([
 			...specs.map((spec) => benchWorkflow(spec, baseUrl)),
 			...BIG_LIST_CASES.map(bigListWorkflow),
+			...campaignWorkflows(baseUrl),
 		]),
 	);
 	await importCredentials(cli, credentialsFile);
@@ -267,8 +274,23 @@ async function main(): Promise<void> {
 			install,
 			ports,
 			simulator.baseUrl,
-			config.bigListsOnly ? [] : allSpecs(config),
+			config.bigListsOnly || config.campaignOnly ? [] : allSpecs(config),
 		);
+		const campaign = [
+			'## Campaign: Add Records with Skip Blocked Numbers (latency 0)',
+			'',
+			...renderCampaign(await runCampaign(cli, simulator)),
+			'',
+		].join('\n');
+		if (config.campaignOnly) {
+			const report = `# n8n-nodes-wolkvox benchmark (campaign only)\n\nLoad average (1 min) at start ${loadAverage.toFixed(2)}, at the end ${os.loadavg()[0].toFixed(2)} (${os.cpus().length} cores); n8n ${install.version} on Node ${install.node.version}.\n\n${campaign}`;
+			const resultsFile = path.join(REPO_ROOT, 'bench', 'results-campaign.md');
+			mkdirSync(path.dirname(resultsFile), { recursive: true });
+			writeFileSync(resultsFile, report);
+			console.log(`\n${report}`);
+			progress(`Written to ${path.relative(REPO_ROOT, resultsFile)}`);
+			return;
+		}
 		const bigLists = [
 			'## Big lists: Telephones From and Sync (latency 0)',
 			'',
@@ -276,7 +298,7 @@ async function main(): Promise<void> {
 			'',
 		].join('\n');
 		const report = config.bigListsOnly
-			? `# n8n-nodes-wolkvox benchmark (big lists only)\n\nLoad average (1 min) at start ${loadAverage.toFixed(2)}, at the end ${os.loadavg()[0].toFixed(2)} (${os.cpus().length} cores); n8n ${install.version} on Node ${install.node.version}.\n\n${bigLists}`
+			? `# n8n-nodes-wolkvox benchmark (big lists only)\n\nLoad average (1 min) at start ${loadAverage.toFixed(2)}, at the end ${os.loadavg()[0].toFixed(2)} (${os.cpus().length} cores); n8n ${install.version} on Node ${install.node.version}.\n\n${bigLists}\n${campaign}`
 			: `${renderReport({
 					...config,
 					...(await runBench(config, { cli, simulator })),
@@ -286,7 +308,7 @@ async function main(): Promise<void> {
 						n8nNode: install.node.version,
 						n8n: install.version,
 					},
-				})}\n${bigLists}`;
+				})}\n${bigLists}\n${campaign}`;
 		const name = config.bigListsOnly
 			? 'results-big-lists.md'
 			: config.quick

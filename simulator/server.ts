@@ -9,6 +9,12 @@ import { Refusal } from './checks';
 import { Endpoint, endpoints } from './endpoints';
 import { Answer, answers } from './responses';
 import { ActivityCode, Store } from './store';
+import { CAMPAIGN_TYPES, CampaignInfo, CampaignType } from './campaigns';
+
+export type CampaignSeed = Partial<CampaignInfo> & {
+	campaign_id: string;
+	type_campaign: CampaignType;
+};
 
 export type { ActivityCode } from './store';
 
@@ -174,6 +180,16 @@ export class WolkvoxSimulator {
 
 	get temporaryDnc(): Store['temporaryDnc'] {
 		return this.store.temporaryDnc;
+	}
+
+	/** The dialer's campaigns and their records. */
+	get campaigns(): Store['campaigns'] {
+		return this.store.campaigns;
+	}
+
+	/** Creates (or replaces) a campaign, as wolkvox Manager would; its records start empty. */
+	addCampaign(campaign: CampaignSeed): void {
+		this.store.campaigns.create(campaign);
 	}
 
 	/** Most records get_dnc answers with (Wolkvox's 60,000 by default; reset restores it). */
@@ -377,6 +393,8 @@ export class WolkvoxSimulator {
 		if (endpoint.listBody) {
 			if (!Array.isArray(record.body)) return answers.missingParameters;
 			list = record.body;
+		} else if (endpoint.noBody) {
+			if (isObject(record.body)) body = record.body; // its keys are refused by the endpoint
 		} else if (endpoint.method !== 'GET') {
 			if (!isObject(record.body)) return answers.missingParameters;
 			body = record.body;
@@ -486,6 +504,7 @@ export class WolkvoxSimulator {
 			else if (route === 'POST reset') this.reset();
 			else if (route === 'POST fault') this.injectFault(JSON.parse(raw) as Fault);
 			else if (route === 'POST seed') seed(this, JSON.parse(raw) as SeedRequest);
+			else if (route === 'POST campaign') this.addCampaign(campaignSeed(JSON.parse(raw)));
 			else if (route === 'POST latency') {
 				const ms = (JSON.parse(raw) as { ms?: unknown }).ms;
 				if (typeof ms !== 'number' || !(ms >= 0))
@@ -516,6 +535,7 @@ export class WolkvoxSimulator {
 			law2300: this.store.law2300.list(),
 			campaignDnc: this.store.campaignDnc.list(),
 			temporaryDnc: this.store.temporaryDnc.list(),
+			campaigns: this.store.campaigns.list(),
 			requests: this.requests.length,
 			requestsByApi: Object.fromEntries(requestsByApi),
 			maxInFlight: perToken((state) => state.maxInFlight),
@@ -559,6 +579,17 @@ function seed(
 	if (type !== 'inbound' && type !== 'outbound')
 		throw new Error('type must be "inbound" or "outbound"');
 	simulator.seedDnc(type, Number(count), first === undefined ? undefined : Number(first));
+}
+
+/** `POST /__simulator/campaign`: `{"campaign_id": "7224", "type_campaign": "predictive", "campaign_name": "…"}`. */
+function campaignSeed(body: unknown): CampaignSeed {
+	if (!isObject(body) || typeof body.campaign_id !== 'string' || body.campaign_id === '')
+		throw new Error('campaign_id must be text');
+	if (!CAMPAIGN_TYPES.includes(body.type_campaign as CampaignType))
+		throw new Error('type_campaign must be "predictive" or "preview"');
+	for (const [key, value] of Object.entries(body))
+		if (typeof value !== 'string') throw new Error(`${key} must be text`);
+	return body as CampaignSeed;
 }
 
 function today(): string {

@@ -1,5 +1,6 @@
-/** The data a Wolkvox operation holds: its two DNC lists, its activity codes, Ley 2300 and campaign DNC. */
-import { CampaignDnc, TemporaryDnc } from './campaign';
+/** The data a Wolkvox operation holds: its two DNC lists, its activity codes, Ley 2300, campaign DNC and campaigns. */
+import { CampaignDnc, TemporaryDnc } from './campaignDnc';
+import { Campaigns } from './campaigns';
 import { formatDate } from './checks';
 import { Law2300List } from './law2300';
 
@@ -43,6 +44,7 @@ export class Store {
 	readonly law2300 = new Law2300List();
 	readonly campaignDnc = new CampaignDnc();
 	readonly temporaryDnc = new TemporaryDnc();
+	readonly campaigns = new Campaigns();
 	private readonly addedAt = {
 		inbound: new Map<string, number>(),
 		outbound: new Map<string, number>(),
@@ -128,6 +130,7 @@ export class Store {
 		this.law2300.clear();
 		this.campaignDnc.clear();
 		this.temporaryDnc.clear();
+		this.campaigns.clear();
 	}
 
 	private deleteDnc(type: DncType, phone: string): boolean {

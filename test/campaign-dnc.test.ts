@@ -131,7 +131,7 @@ describe('DNC Add to Campaign', () => {
 			items: [{ ids: '1000000001' }],
 		});
 
-		expect(error?.message).toBe('Item 0: "Campaign ID" is required, got nothing');
+		expect(error?.message).toBe('Item 0: "Campaign" is required, got nothing');
 		expect(fx.sim.requests).toHaveLength(0);
 	});
 });

@@ -1,4 +1,4 @@
-import { parseTelephones, withoutCountryCode } from '../nodes/Wolkvox/helpers/telephones';
+import { parseTelephones, withoutCountryCode } from '../nodes/Wolkvox/helpers/phone';
 import { runWolkvox } from './harness/run-node';
 import { useSimulator } from './harness/simulator-fixture';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { ListInputError } from '../nodes/Wolkvox/helpers/lists';
-import { parseTelephones } from '../nodes/Wolkvox/helpers/telephones';
+import { parseTelephones } from '../nodes/Wolkvox/helpers/phone';
 
 /** What a person might type: digits with formatting, separators and stray characters mixed in. */
 const typed = fc.stringMatching(/^[0-9 +\-.()a-z,;\n٣]{0,60}$/);

@@ -4,7 +4,7 @@ import { randomUUID } from 'crypto';
 export const TOKEN = 'bench0c0ffee0123456789abcdef';
 
 export const WOLKVOX_CREDENTIAL = { id: 'WolkvoxBenchCred', name: 'Wolkvox (bench simulator)' };
-const HEADER_CREDENTIAL = { id: 'WolkvoxBenchHdr1', name: 'Wolkvox token header (bench)' };
+export const HEADER_CREDENTIAL = { id: 'WolkvoxBenchHdr1', name: 'Wolkvox token header (bench)' };
 
 /** Our node's credential and the HTTP Request node's header-auth credential, for the same token. */
 export function benchCredentials(baseUrl: string): object[] {

@@ -22,6 +22,15 @@ import getDnc from './examples/get_dnc.json';
 import removeCodAct from './examples/remove_cod_act.json';
 import removeDnc from './examples/remove_dnc.json';
 import tokenInfo from './examples/token_info.json';
+import addRecord from './examples/add_record.json';
+import campaigns from './examples/campaigns.json';
+import clearCampaign from './examples/clear_campaign.json';
+import codify from './examples/codify.json';
+import findRecord from './examples/find_record.json';
+import recall from './examples/recall.json';
+import removeRecord from './examples/remove_record.json';
+import start from './examples/start.json';
+import stop from './examples/stop.json';
 
 interface Example {
 	request: {
@@ -30,7 +39,7 @@ interface Example {
 		api: string;
 		query?: Record<string, string>;
 		headers: Record<string, string>;
-		body?: IDataObject;
+		body?: IDataObject | IDataObject[];
 	};
 	answer: IDataObject & { code: number | string; msg: string; data?: IDataObject[] };
 }
@@ -182,16 +191,183 @@ const contracts: Record<string, Contract> = {
 	},
 };
 
+const campaign7224 = { __rl: true, mode: 'list', value: '7224' };
+const predictive7224 = { campaign: campaign7224, typeCampaign: 'predictive' };
+const [exampleRecord = {}] = addRecord.request.body;
+const [foundRow = {}] = findRecord.answer.data;
+const mainCode = {
+	type_code: 'cod_act1' as const,
+	cod_act: '002',
+	description_cod_act: 'Contactado por otro canal',
+	hit: 'no' as const,
+	rpc: 'no' as const,
+	chat: 'no' as const,
+	studio: 'no' as const,
+	voice: 'yes' as const,
+	interactions: 'no' as const,
+};
+/** Campaign 7224 (predictive) holding the customers the examples name, and the codes codify uses. */
+const seedCampaign = (sim: WolkvoxSimulator) => {
+	sim.addCampaign({ campaign_id: '7224', type_campaign: 'predictive', campaign_name: 'Cobranza' });
+	const records = sim.campaigns.byId.get('7224')?.records;
+	records?.set('100000000', { fields: foundRow as Record<string, string>, result: 'no-answer' });
+	for (const id of ['200000000', '300000000', '3'])
+		records?.set(id, { fields: { customer_id: id, tel1: '3000000010' } });
+	sim.activityCodes.set('cod_act1:002', mainCode);
+	sim.activityCodes.set('cod_act2:A01', { ...mainCode, type_code: 'cod_act2', cod_act: 'A01' });
+};
+const answered = (answer: { code: number | string; error: null; msg: string }) => ({
+	code: Number(answer.code),
+	error: null,
+	msg: answer.msg,
+});
+
+const campaignContracts: Record<string, Contract> = {
+	add_record: {
+		example: addRecord,
+		parameters: {
+			resource: 'campaign',
+			operation: 'addRecords',
+			...predictive7224,
+			campaignStatus: 'start',
+			columns: { mappingMode: 'defineBelow', value: exampleRecord },
+			skipBlocked: false,
+		},
+		seed: seedCampaign,
+		output: [
+			{
+				campaignId: '7224',
+				typeCampaign: 'predictive',
+				customerId: '100000000',
+				added: true,
+				record: exampleRecord,
+				code: 201,
+				msg: addRecord.answer.msg,
+			},
+		],
+	},
+	find_record: {
+		example: findRecord,
+		parameters: {
+			resource: 'campaign',
+			operation: 'findRecords',
+			campaign: campaign7224,
+			customerId: '100000000',
+		},
+		seed: seedCampaign,
+		output: [{ campaignId: '7224', ...foundRow }],
+	},
+	remove_record: {
+		example: removeRecord,
+		parameters: {
+			resource: 'campaign',
+			operation: 'removeRecords',
+			...predictive7224,
+			customerIds: '100000000, 200000000, 300000000',
+		},
+		seed: seedCampaign,
+		output: [
+			{
+				campaignId: '7224',
+				typeCampaign: 'predictive',
+				customerIds: ['100000000', '200000000', '300000000'],
+				...answered(removeRecord.answer),
+			},
+		],
+	},
+	codify: {
+		example: codify,
+		parameters: {
+			resource: 'campaign',
+			operation: 'codifyRecord',
+			...predictive7224,
+			customerId: '3',
+			activityCode: { __rl: true, mode: 'list', value: '002' },
+			options: { alternateCode: 'A01', comment: 'Contactado por WhatsApp' },
+		},
+		seed: seedCampaign,
+		output: [{ campaignId: '7224', customerId: '3', codAct: '002', ...answered(codify.answer) }],
+	},
+	recall: {
+		example: recall,
+		parameters: {
+			resource: 'campaign',
+			operation: 'scheduleRecall',
+			campaign: campaign7224,
+			customerId: '100000000',
+			recallDate: '2024-04-26T16:00:00-05:00',
+			recallTelephone: '93242567400',
+		},
+		seed: seedCampaign,
+		output: [
+			{
+				campaignId: '7224',
+				customerId: '100000000',
+				recallDate: '20240426160000',
+				recallTelephone: '93242567400',
+				...answered(recall.answer),
+			},
+		],
+	},
+	clear_campaign: {
+		example: clearCampaign,
+		parameters: {
+			resource: 'campaign',
+			operation: 'clear',
+			...predictive7224,
+			options: { result: 'no-answer' },
+		},
+		seed: seedCampaign,
+		output: [
+			{
+				campaignId: '7224',
+				typeCampaign: 'predictive',
+				result: 'no-answer',
+				...answered(clearCampaign.answer),
+			},
+		],
+	},
+	start: {
+		example: start,
+		parameters: { resource: 'campaign', operation: 'start', campaign: campaign7224 },
+		seed: seedCampaign,
+		output: [{ campaignId: '7224', ...answered(start.answer) }],
+	},
+	stop: {
+		example: stop,
+		parameters: { resource: 'campaign', operation: 'stop', campaign: campaign7224 },
+		seed: seedCampaign,
+		output: [{ campaignId: '7224', ...answered(stop.answer) }],
+	},
+	campaigns: {
+		example: campaigns,
+		parameters: { resource: 'campaign', operation: 'getAll', returnAll: true },
+		seed: (sim) =>
+			sim.addCampaign({
+				campaign_id: '7224',
+				type_campaign: 'predictive',
+				campaign_name: 'Cobranza',
+			}),
+		output: campaigns.answer.data,
+	},
+};
+
 /** The example's msg with its count left open: "x telephones were added", " records were found". */
 function msgPattern(msg: string): RegExp {
 	const escaped = msg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	return new RegExp(
-		`^${escaped.replace(/\b[xX]\b/, '\\d+').replace(/^ records/, ' \\d+ records')}$`,
+		`^${escaped
+			.replace(/\b[xX]\b/, '\\d+')
+			.replace(/\bx{2,}\b/g, '\\S+')
+			.replace(/^ records/, ' \\d+ records')}$`,
 	);
 }
 
 const fx = useSimulator();
-const cases = Object.entries(contracts).map(([api, contract]) => ({ api, ...contract }));
+const cases = Object.entries({ ...contracts, ...campaignContracts }).map(([api, contract]) => ({
+	api,
+	...contract,
+}));
 
 describe.each(cases)(
 	'$api: Wolkvox example against the node',

@@ -56,6 +56,8 @@ export const WORKFLOWS = {
 	csvSyncDryRun: 'WolkvoxCsvSyncDr',
 	csvSync: 'WolkvoxCsvSync01',
 	postgresSync: 'WolkvoxPgSync001',
+	crmLeads: 'WolkvoxCrmLeads1',
+	campaignEveryOperation: 'WolkvoxE2eCampgn',
 };
 
 /** The Postgres credential of the CRM source test (trust authentication, database n8n). */
@@ -79,6 +81,7 @@ export const WEBHOOK_PATH = 'wolkvox-activity-code';
 export const OPT_OUT_FORM_PATH = 'wolkvox-opt-out';
 /** Where the opt-out form keeps the submissions it could not apply, relative to the user folder n8n runs in. */
 export const OPT_OUT_PENDING_FILE = '.n8n-files/bajas-por-revisar.jsonl';
+export const CRM_LEADS_PATH = 'wolkvox-crm-leads';
 
 /** Set by the global setup for the tests (jest runs them in band, in the same process). */
 export const USER_FOLDER_ENV = 'WOLKVOX_E2E_USER_FOLDER';

@@ -1,6 +1,6 @@
 /** The two workflows in examples/, run by the real n8n against the fx.simulator. */
 import { nodeOutput } from '../../scripts/runtime/n8n-cli';
-import { CREDENTIALS, WORKFLOWS } from './e2e-config';
+import { CREDENTIALS, CRM_LEADS_PATH, PORTS, WORKFLOWS } from './e2e-config';
 import { execute, output, postActivityCodeWebhook, useSimulator } from './support';
 
 const fx = useSimulator();
@@ -97,5 +97,72 @@ describe('examples/crm-webhook-activity-code.json (webhook of n8n start)', () =>
 			hit: 'no',
 			rpc: 'no',
 		});
+	});
+});
+
+describe('examples/crm-leads-to-campaign.json (webhook of n8n start)', () => {
+	it('loads the posted leads into the campaign in one add_record, skipping blocked numbers', async () => {
+		fx.simulator.addCampaign({ campaign_id: '7224', type_campaign: 'predictive' });
+		fx.simulator.dnc.outbound.add('3001112222');
+		fx.simulator.law2300.block('900123456', '3005556666');
+		const leads = [
+			{
+				id: 'L1',
+				firstName: 'Ana',
+				lastName: 'Ruiz',
+				mobile: '+57 300 111 2222',
+				phone: '604 444 5555',
+				email: 'ana@example.com',
+				product: 'Seguro',
+			},
+			{
+				id: 'L2',
+				firstName: 'Luis',
+				lastName: 'Gómez',
+				mobile: '300 555 6666',
+				product: 'Crédito',
+			},
+			{ id: 'L3', firstName: 'Eva', lastName: 'Díaz', mobile: '3007778888', product: 'Seguro' },
+		];
+
+		const response = await fetch(`http://127.0.0.1:${PORTS.n8n}/webhook/${CRM_LEADS_PATH}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ leads }),
+		});
+
+		expect(response.status).toBe(200);
+		const results = (await response.json()) as Array<Record<string, unknown>>;
+		expect(results).toMatchObject([
+			{ customerId: 'L1', added: true, blocked: [{ field: 'tel1', telephone: '3001112222' }] },
+			{ customerId: 'L2', added: false, skipped: 'blocked' },
+			{ customerId: 'L3', added: true },
+		]);
+		expect(fx.simulator.requests.map((request) => request.api)).toEqual([
+			'get_dnc',
+			'get_dnc',
+			'law2300_info',
+			'law2300_info',
+			'law2300_info',
+			'law2300_info',
+			'add_record',
+		]);
+		expect(fx.simulator.requestsFor('add_record')[0]?.body).toEqual([
+			{
+				customer_id: 'L1',
+				customer_name: 'Ana',
+				customer_last_name: 'Ruiz',
+				tel2: '6044445555',
+				email: 'ana@example.com',
+				opt1: 'Seguro',
+			},
+			{
+				customer_id: 'L3',
+				customer_name: 'Eva',
+				customer_last_name: 'Díaz',
+				tel1: '3007778888',
+				opt1: 'Seguro',
+			},
+		]);
 	});
 });

@@ -23,6 +23,7 @@ const EXAMPLES = [
 	'crm-webhook-activity-code.json',
 	'dnc-sync-dry-run.json',
 	'opt-out-form.json',
+	'crm-leads-to-campaign.json',
 ].map((file) => path.join(REPO_ROOT, 'examples', file));
 const FIXTURES = [
 	'wrong-token.json',
@@ -35,6 +36,7 @@ const FIXTURES = [
 	'source-csv.json',
 	'source-postgres.json',
 	'opt-out-check.json',
+	'campaign-every-operation.json',
 ].map((file) => path.join(__dirname, 'fixtures', file));
 
 async function prepareAndStart(install: N8nInstall, userFolder: string): Promise<void> {
@@ -45,7 +47,7 @@ async function prepareAndStart(install: N8nInstall, userFolder: string): Promise
 	await seedN8n(n8nCli(install, { ...settings, brokerPort: PORTS.cliBroker }), {
 		credentialsFile: writeCredentials(userFolder, PORTS.simulator),
 		workflowFiles: [...EXAMPLES, ...FIXTURES, httpRequestFile],
-		publishIds: [WORKFLOWS.crmWebhook, WORKFLOWS.optOutForm],
+		publishIds: [WORKFLOWS.crmWebhook, WORKFLOWS.optOutForm, WORKFLOWS.crmLeads],
 	});
 	// The opt-out form writes what it cannot apply under .n8n-files, as in n8n's Docker image.
 	const filesFolder = path.join(userFolder, '.n8n-files');

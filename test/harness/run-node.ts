@@ -1,8 +1,9 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
@@ -208,4 +209,40 @@ export function startWolkvox({
 		return { output, errorOutput: errorItems, error, run };
 	})();
 	return { stop: () => running.cancel(), result };
+}
+
+/** The editor's context for the node's pickers and column mapper (n8n's LoadOptionsContext), node parameters as given. */
+export function editorContext(
+	parameters: INodeParameters,
+	credentials: WolkvoxCredentials,
+): ILoadOptionsFunctions {
+	const node: INode = {
+		id: 'wolkvox-node',
+		name: 'Wolkvox',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { wolkvoxApi: { id: 'wolkvox', name: 'Wolkvox account' } },
+	};
+	const workflowData: IWorkflowBase = {
+		id: 'wolkvox-editor',
+		name: 'Wolkvox editor',
+		active: false,
+		isArchived: false,
+		nodes: [node],
+		connections: {},
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	};
+	const workflow = new Workflow({ ...workflowData, nodeTypes });
+	const hooks = new ExecutionLifecycleHooks('manual', 'editor', workflowData);
+	// The editor sends the node's parameters as they are being edited with every list request.
+	const additionalData = {
+		...additionalDataFor(credentials, hooks),
+		currentNodeParameters: parameters,
+	};
+	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 }

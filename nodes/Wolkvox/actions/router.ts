@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { activityCodeOperations } from './activityCode/ActivityCode.resource';
 import { readRequestSettings } from '../run/parameters';
+import { campaignOperations } from './campaign/Campaign.resource';
 import { dncOperations } from './dnc/Dnc.resource';
 import { law2300Operations } from './law2300/Law2300.resource';
 import type { ItemError } from '../run/errors';
@@ -17,6 +18,7 @@ const operationsByResource: Record<string, Record<string, WolkvoxOperation<unkno
 	activityCode: activityCodeOperations,
 	law2300: law2300Operations,
 	token: tokenOperations,
+	campaign: campaignOperations,
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { locatorValue } from '../helpers/locator';
 import type { RequestSettings } from '../transport/request';
 import {
 	DEFAULT_BUSY_WAIT_MS,
@@ -334,7 +335,8 @@ export function readListParameter(
 
 /** A required text field, trimmed; numbers from expressions become text. */
 export function readRequiredText(run: Run, name: string, field: string, itemIndex: number): string {
-	const value = readParameter(run, name, itemIndex);
+	// A resource locator (a campaign or code picked from a list) holds its ID in `value`.
+	const value = locatorValue(readParameter(run, name, itemIndex));
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	if (text === '')
 		throw inputError(

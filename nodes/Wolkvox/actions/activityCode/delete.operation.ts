@@ -3,7 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { listEntries } from '../../helpers/lists';
 import type { WolkvoxAnswer } from '../../transport/answer';
-import { optionsCollection, readChoiceParameter, readListParameter } from '../../run/parameters';
+import { locatorProperty, locatorValue } from '../../helpers/locator';
+import {
+	optionsCollection,
+	readChoiceParameter,
+	readList,
+	readParameter,
+} from '../../run/parameters';
 import type { PlannedRequest, PreparedItem } from '../../run/operation';
 import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL } from '../../run/operation';
 import { plannedOperation } from '../../run/plan';
@@ -12,16 +18,16 @@ import { TYPE_CODES, typeCodeField } from './fields';
 
 const properties: INodeProperties[] = [
 	{ ...typeCodeField, description: 'Which group of activity codes the codes belong to' },
-	{
-		displayName: 'Codes',
-		name: 'codAct',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '100, 200',
-		description:
-			'One or more code IDs separated by commas, semicolons or new lines, or an expression that returns a list',
-	},
+	locatorProperty(
+		{
+			displayName: 'Codes',
+			name: 'codAct',
+			description:
+				'The code to delete, picked from its group; or By ID, one or more code IDs separated by commas, semicolons or new lines, or an expression that returns a list',
+		},
+		'searchActivityCodes',
+		'100, 200',
+	),
 	optionsCollection(),
 ];
 
@@ -37,9 +43,13 @@ export interface DeleteInput {
 
 function prepare(run: Run, itemIndex: number): DeleteInput {
 	const typeCode = readChoiceParameter(run, 'typeCode', TYPE_CODES, 'Type Code', itemIndex);
-	const codAct = readListParameter(run, 'codAct', 'Codes', itemIndex, (value) => [
-		...new Set(listEntries(value, 'code')),
-	]);
+	const codAct = readList(
+		run,
+		locatorValue(readParameter(run, 'codAct', itemIndex)),
+		'Codes',
+		itemIndex,
+		(value) => [...new Set(listEntries(value, 'code'))],
+	);
 	return { typeCode, codAct };
 }
 

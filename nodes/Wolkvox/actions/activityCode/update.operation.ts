@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { locatorProperty } from '../../helpers/locator';
 import { optionsCollection } from '../../run/parameters';
 import { oneRequestPerItem } from '../../run/operation';
 import { plannedOperation } from '../../run/plan';
@@ -11,13 +12,19 @@ import {
 	readActivityCode,
 } from './fields';
 
+/** The code to change is picked from the list of its group (or given by ID). */
 const fields = activityCodeFields.map((field) =>
 	field.name === 'codAct'
-		? {
-				...field,
-				description:
-					'ID of the code to change. An ID cannot be renamed: to change it, delete the code and create it again.',
-			}
+		? locatorProperty(
+				{
+					displayName: 'Code',
+					name: 'codAct',
+					description:
+						'The code to change: pick it from its group, or give its ID. An ID cannot be renamed: to change it, delete the code and create it again.',
+				},
+				'searchActivityCodes',
+				'100',
+			)
 		: field,
 );
 

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { listEntries } from '../../helpers/lists';
 import type { WolkvoxCall } from '../../transport/request';
+import { locatorProperty } from '../../helpers/locator';
 import { optionsCollection, readListParameter, readRequiredText } from '../../run/parameters';
 import { combinedAnswer } from '../../run/operation';
 import { plannedOperation } from '../../run/plan';
@@ -12,15 +13,16 @@ import type { TelephoneBatchInput } from './fields';
 import { batchOptionFields, readBatchOptions } from './fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Campaign ID',
-		name: 'campaignId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '7224',
-		description: 'ID of the predictive campaign in wolkvox Manager',
-	},
+	locatorProperty(
+		{
+			displayName: 'Campaign',
+			name: 'campaignId',
+			description:
+				'The predictive campaign in wolkvox Manager: pick it from the list, or give its ID',
+		},
+		'searchCampaigns',
+		'7224',
+	),
 	{
 		displayName: 'Customer IDs',
 		name: 'customerIds',
@@ -55,7 +57,7 @@ function blockCustomersCall(campaignId: string, customerIds: string[]): WolkvoxC
 }
 
 function prepare(run: Run, itemIndex: number): AddToCampaignInput {
-	const campaignId = readRequiredText(run, 'campaignId', 'Campaign ID', itemIndex);
+	const campaignId = readRequiredText(run, 'campaignId', 'Campaign', itemIndex);
 	const customerIds = readListParameter(run, 'customerIds', 'Customer IDs', itemIndex, (value) => [
 		...new Set(listEntries(value, 'customer ID')),
 	]);

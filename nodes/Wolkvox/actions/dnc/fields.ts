@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { parseTelephones } from '../../helpers/telephones';
+import { parseTelephones } from '../../helpers/phone';
 import {
 	readBoolean,
 	readChoiceParameter,
@@ -207,4 +207,25 @@ export function readBatchOptions(
 export function readTelephoneBatch(run: Run, itemIndex: number): TelephoneBatchInput {
 	const batch = readBatchOptions(run, itemIndex);
 	return { telephones: readTelephones(run, itemIndex), ...batch };
+}
+
+/** One number, normalised like DNC numbers (the Country Code option included). */
+export function readOneTelephone(
+	run: Run,
+	itemIndex: number,
+	name = 'telephone',
+	field = 'Telephone',
+): string {
+	const countryCode = readCountryCode(run, itemIndex);
+	const telephones = readListParameter(run, name, field, itemIndex, (value) =>
+		parseTelephones(value, countryCode),
+	);
+	const [telephone] = telephones;
+	if (telephone === undefined || telephones.length > 1)
+		throw inputError(
+			run,
+			itemIndex,
+			`"${field}" takes one number (Wolkvox takes one per call), got ${telephones.length}: ${telephones.join(', ')}`,
+		);
+	return telephone;
 }

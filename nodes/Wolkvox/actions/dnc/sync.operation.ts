@@ -21,7 +21,7 @@ import {
 	skippedRemovals,
 	syncOptionFields,
 } from '../../sync/options';
-import { comparableTelephone } from '../../helpers/telephones';
+import { comparableTelephone } from '../../helpers/phone';
 import { addDncCall } from './add.operation';
 import { telephoneRequest } from './batching';
 import type { TypeCall } from './fields';

@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { parseTelephones } from '../../helpers/telephones';
-import { inputError } from '../../run/errors';
-import { readListParameter, readRequiredText } from '../../run/parameters';
+import { readRequiredText } from '../../run/parameters';
 import type { Run } from '../../run/run';
-import { readCountryCode, telephonesProperty } from '../dnc/fields';
+import { telephonesProperty } from '../dnc/fields';
+
+// Campaign operations read one number too: the reader lives beside the Country Code it uses.
+export { readOneTelephone } from '../dnc/fields';
 
 export const nitField: INodeProperties = {
 	displayName: 'Company NIT',
@@ -28,25 +29,4 @@ export const telephoneField: INodeProperties = {
 
 export function readNit(run: Run, itemIndex: number): string {
 	return readRequiredText(run, 'nit', 'Company NIT', itemIndex);
-}
-
-/** One number, normalised like DNC numbers (the Country Code option included). */
-export function readOneTelephone(
-	run: Run,
-	itemIndex: number,
-	name = 'telephone',
-	field = 'Telephone',
-): string {
-	const countryCode = readCountryCode(run, itemIndex);
-	const telephones = readListParameter(run, name, field, itemIndex, (value) =>
-		parseTelephones(value, countryCode),
-	);
-	const [telephone] = telephones;
-	if (telephone === undefined || telephones.length > 1)
-		throw inputError(
-			run,
-			itemIndex,
-			`"${field}" takes one number (Wolkvox takes one per call), got ${telephones.length}: ${telephones.join(', ')}`,
-		);
-	return telephone;
 }

@@ -1,0 +1,62 @@
+/**
+ * Campaign → Add Records in n8n's editor (Chromium): the campaign picker lists the campaigns Wolkvox
+ * answers through information.php?api=campaigns, and the column mapper shows Wolkvox's record fields.
+ * In the default n8n (2.41.1) the screenshot goes to docs/screenshots/campaign-add-records.png.
+ */
+import path from 'node:path';
+
+import { REPO_ROOT } from '../../scripts/runtime/paths';
+import { screenshot, useEditor } from './browser';
+import { DEFAULT_N8N_VERSION } from '../../scripts/runtime/n8n-install';
+import { N8N_VERSION, TOKEN, WORKFLOWS } from './e2e-config';
+import { useSimulator } from './support';
+
+const fx = useSimulator();
+const editor = useEditor();
+const DOCS_SCREENSHOT = path.join(REPO_ROOT, 'docs', 'screenshots', 'campaign-add-records.png');
+
+describe('Campaign → Add Records in the n8n editor', () => {
+	it('picks the campaign from the list Wolkvox answers, and maps the columns to Wolkvox fields', async () => {
+		fx.simulator.addCampaign({
+			campaign_id: '7224',
+			type_campaign: 'predictive',
+			campaign_name: 'Leads web',
+		});
+		fx.simulator.addCampaign({
+			campaign_id: '900',
+			type_campaign: 'preview',
+			campaign_name: 'Ventas',
+		});
+		const { page } = editor;
+		await page.goto(`/workflow/${WORKFLOWS.crmLeads}`);
+		await page.getByTestId('canvas-node').filter({ hasText: 'Load into campaign' }).dblclick();
+
+		const locator = page.getByTestId('resource-locator-campaign');
+		await locator.getByTestId('rlc-input').click();
+		// The list is rendered apart from the locator (a popper), one rlc-item per campaign.
+		const items = page.getByTestId('rlc-item');
+		await items.filter({ hasText: 'Ventas (preview, 900)' }).waitFor();
+		const listed = await items.allInnerTexts();
+		expect(listed.map((text) => text.trim())).toEqual(
+			expect.arrayContaining(['Leads web (predictive, 7224)', 'Ventas (preview, 900)']),
+		);
+		expect(
+			fx.simulator.requestsFor('campaigns').map(({ token, status }) => ({ token, status })),
+		).toContainEqual({ token: TOKEN, status: 200 });
+		await items.filter({ hasText: 'Leads web (predictive, 7224)' }).click();
+
+		const mapper = page.getByTestId('resource-mapper-container');
+		await mapper.getByTestId('mapping-fields-container').waitFor();
+		const fields = await mapper.getByTestId('mapping-fields-container').innerText();
+		for (const label of ['Customer ID (customer_id)', 'Telephone 1 (tel1)', 'Email (email)'])
+			expect(fields).toContain(label);
+		// The documentation shows the n8n the package is tested against first.
+		if (N8N_VERSION === DEFAULT_N8N_VERSION)
+			await page.screenshot({ path: DOCS_SCREENSHOT, animations: 'disabled' });
+
+		await mapper.getByTestId('mapping-mode-select').click();
+		await page.getByRole('option', { name: /Map Automatically/ }).click();
+		await mapper.getByTestId('mapping-fields-container').waitFor({ state: 'hidden' });
+		await screenshot(page, 'campaign-add-records');
+	});
+});
