@@ -1,10 +1,5 @@
-/**
- * Ley 2300 (Colombia): the operation's "no contactables" list, keyed by company NIT + telephone, and
- * its three endpoints (block_law2300, free_law2300, law2300_info), answering as Wolkvox's examples do.
- */
-import { digits, formatDate, onlyKnown, oneOf, requireAll, requireJson, text } from './checks';
-import type { Endpoint } from './endpoints';
-import { success } from './responses';
+/** Ley 2300 (Colombia): the operation's "no contactables" list, keyed by company NIT + telephone. */
+import { formatDate } from './checks';
 
 export type Law2300Channel = 'voice' | 'chat' | 'whatsapp';
 
@@ -66,54 +61,3 @@ export class Law2300List {
 		this.entries.clear();
 	}
 }
-
-const BLOCK_FIELDS = ['nit', 'telephone', 'customer_id'];
-const FREE_FIELDS = ['nit', 'item', 'value', 'agent_id'];
-const INFO_QUERY = ['api', 'nit', 'phone'];
-
-export const blockLaw2300: Endpoint = {
-	method: 'PUT',
-	handle({ body, store, contentType }) {
-		requireJson(contentType);
-		onlyKnown(Object.keys(body), BLOCK_FIELDS);
-		requireAll(body, ['nit', 'telephone']);
-		const customerId =
-			body.customer_id === undefined ? undefined : text(body.customer_id, 'customer_id');
-		store.law2300.block(text(body.nit, 'nit'), digits(body.telephone, 'telephone'), customerId);
-		return success('200', 'The number has been blocked successfully');
-	},
-};
-
-export const freeLaw2300: Endpoint = {
-	method: 'PUT',
-	handle({ body, store, contentType }) {
-		requireJson(contentType);
-		onlyKnown(Object.keys(body), FREE_FIELDS);
-		requireAll(body, FREE_FIELDS);
-		text(body.agent_id, 'agent_id');
-		const by = oneOf(body.item, 'item', ['telephone', 'customer_id'] as const);
-		const value = by === 'telephone' ? digits(body.value, 'value') : text(body.value, 'value');
-		// Inferred: the answer when nothing was protected is not published; Wolkvox's example answer is sent.
-		store.law2300.release(text(body.nit, 'nit'), by, value);
-		return success('201', 'Removed successfully');
-	},
-};
-
-export const law2300Info: Endpoint = {
-	method: 'GET',
-	handle({ query, store }) {
-		onlyKnown(query.keys(), INFO_QUERY);
-		requireAll(Object.fromEntries(query), ['nit', 'phone']);
-		const entry = store.law2300.find(query.get('nit') ?? '', digits(query.get('phone'), 'phone'));
-		const data = entry
-			? [
-					{
-						phone_number: entry.phone_number,
-						last_day: entry.last_day,
-						last_channel: entry.last_channel,
-					},
-				]
-			: [];
-		return success('200', `${data.length} records were found`, data);
-	},
-};

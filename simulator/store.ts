@@ -1,5 +1,5 @@
 /** The data a Wolkvox operation holds: its two DNC lists, its activity codes, Ley 2300 and campaign DNC. */
-import { CampaignDnc, TemporaryDnc } from './campaign';
+import { CampaignDnc, TemporaryDnc } from './campaignDnc';
 import { formatDate } from './checks';
 import { Law2300List } from './law2300';
 

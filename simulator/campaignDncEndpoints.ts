@@ -1,82 +1,17 @@
 /**
- * Campaign DNC: customers of a predictive campaign marked do-not-call (configuration.php's
- * block_predictive_dnc) and numbers blocked for some days (campaign.php's add_dnc), answering as
- * Wolkvox's examples do.
+ * Campaign DNC endpoints: configuration.php's block_predictive_dnc (customers of a predictive campaign
+ * marked do-not-call) and campaign.php's add_dnc (numbers blocked for some days), as Wolkvox's examples answer.
  */
-import {
-	Refusal,
-	formatDate,
-	onlyKnown,
-	recordList,
-	requireAll,
-	requireJson,
-	text,
-} from './checks';
-import type { Endpoint } from './endpoints';
+import { Refusal, onlyKnown, recordList, requireAll, requireJson, text } from './checks';
+import type { Endpoint, EndpointTable } from './endpoint';
 import { answers, invalidValue, success } from './responses';
 
-const DAY_MS = 86_400_000;
 const MAX_DAYS_BLOCK = 3650; // inferred: Wolkvox does not publish a maximum
-
-export class CampaignDnc {
-	readonly byCampaign = new Map<string, Set<string>>();
-
-	/** Returns how many customer IDs were sent. */
-	add(campaignId: string, customerIds: Iterable<string>): number {
-		let list = this.byCampaign.get(campaignId);
-		if (!list) this.byCampaign.set(campaignId, (list = new Set()));
-		let count = 0;
-		for (const id of customerIds) {
-			list.add(id);
-			count++;
-		}
-		return count;
-	}
-
-	list(): Record<string, string[]> {
-		return Object.fromEntries([...this.byCampaign].map(([campaign, ids]) => [campaign, [...ids]]));
-	}
-
-	clear(): void {
-		this.byCampaign.clear();
-	}
-}
-
-export interface TemporaryBlock {
-	telephone: string;
-	days_block: number;
-	blocked_until: string;
-}
-
-export class TemporaryDnc {
-	private readonly blocks = new Map<string, { days: number; until: number }>();
-
-	/** Inferred: blocking a number again starts its days anew. */
-	add(telephone: string, days: number, at = Date.now()): void {
-		this.blocks.set(telephone, { days, until: at + days * DAY_MS });
-	}
-
-	/** The blocks not yet expired. */
-	list(now = Date.now()): TemporaryBlock[] {
-		return [...this.blocks]
-			.filter(([, block]) => block.until > now)
-			.map(([telephone, { days, until }]) => ({
-				telephone,
-				days_block: days,
-				blocked_until: formatDate(until),
-			}));
-	}
-
-	clear(): void {
-		this.blocks.clear();
-	}
-}
-
 const PREDICTIVE_FIELDS = ['id_campaing', 'id_cliente'];
 const TEMPORARY_FIELDS = ['telephone', 'days_block'];
 
 /** Wolkvox's spellings: `id_campaing`, `id_cliente`. */
-export const blockPredictiveDnc: Endpoint = {
+const blockPredictiveDnc: Endpoint = {
 	method: 'PUT',
 	handle({ body, store, contentType }) {
 		requireJson(contentType);
@@ -109,7 +44,7 @@ function daysOf(value: unknown): number | undefined {
  * A JSON list of `{telephone, days_block}`. A malformed entry refuses the request; an entry whose
  * values Wolkvox cannot use is counted in total_rejected (inferred from the answer's fields).
  */
-export const addTemporaryDnc: Endpoint = {
+const addTemporaryDnc: Endpoint = {
 	method: 'POST',
 	listBody: true,
 	handle({ list, store, contentType }) {
@@ -137,4 +72,9 @@ export const addTemporaryDnc: Endpoint = {
 		};
 		return success(201, `${added} telephones were added`, [totals]);
 	},
+};
+
+export const campaignDncEndpoints: EndpointTable = {
+	'configuration.php': { block_predictive_dnc: blockPredictiveDnc },
+	'campaign.php': { add_dnc: addTemporaryDnc },
 };
