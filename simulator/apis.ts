@@ -4,3 +4,4 @@ export { activityCodeEndpoints } from './activityCodeEndpoints';
 export { tokenEndpoints } from './tokenEndpoints';
 export { law2300Endpoints } from './law2300Endpoints';
 export { campaignDncEndpoints } from './campaignDncEndpoints';
+export { reportEndpoints } from './reportEndpoints';

@@ -8,7 +8,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { Refusal } from './checks';
 import { Endpoint, endpoints } from './endpoints';
 import { Answer, answers } from './responses';
-import { ActivityCode, Store } from './store';
+import type { CodedInteraction, NewInteraction } from './reports';
+import { ActivityCode, Store, codeKey } from './store';
 
 export type { ActivityCode } from './store';
 
@@ -174,6 +175,19 @@ export class WolkvoxSimulator {
 
 	get temporaryDnc(): Store['temporaryDnc'] {
 		return this.store.temporaryDnc;
+	}
+
+	/** Coded interactions (act_3) and Ley 2300 releases (cdr_11). */
+	get reports(): Store['reports'] {
+		return this.store.reports;
+	}
+
+	/** A coded interaction, as if an agent had just coded a call (descriptions from the activity codes). */
+	addInteraction(input: NewInteraction = {}): CodedInteraction {
+		return this.store.reports.addInteraction(
+			input,
+			(group, code) => this.activityCodes.get(codeKey(group, code))?.description_cod_act,
+		);
 	}
 
 	/** Most records get_dnc answers with (Wolkvox's 60,000 by default; reset restores it). */
@@ -486,6 +500,7 @@ export class WolkvoxSimulator {
 			else if (route === 'POST reset') this.reset();
 			else if (route === 'POST fault') this.injectFault(JSON.parse(raw) as Fault);
 			else if (route === 'POST seed') seed(this, JSON.parse(raw) as SeedRequest);
+			else if (route === 'POST interactions') result = this.addInteractions(JSON.parse(raw));
 			else if (route === 'POST latency') {
 				const ms = (JSON.parse(raw) as { ms?: unknown }).ms;
 				if (typeof ms !== 'number' || !(ms >= 0))
@@ -502,6 +517,13 @@ export class WolkvoxSimulator {
 		await this.send(res, { status, body: JSON.stringify(result), contentType: 'application/json' });
 	}
 
+	/** `POST /__simulator/interactions`: one interaction or a list (fields of act_3's rows, `at` for the date). */
+	private addInteractions(body: unknown): CodedInteraction[] {
+		const inputs = Array.isArray(body) ? body : [body ?? {}];
+		if (!inputs.every(isObject)) throw new Error('Body must be an interaction or a list of them');
+		return inputs.map((input) => this.addInteraction(input as NewInteraction));
+	}
+
 	/** The state for humans and out-of-process tests; tokens are shown by their first 6 characters only. */
 	private snapshot(): object {
 		const requestsByApi = new Map<string, number>();
@@ -516,6 +538,7 @@ export class WolkvoxSimulator {
 			law2300: this.store.law2300.list(),
 			campaignDnc: this.store.campaignDnc.list(),
 			temporaryDnc: this.store.temporaryDnc.list(),
+			reports: this.store.reports.list(),
 			requests: this.requests.length,
 			requestsByApi: Object.fromEntries(requestsByApi),
 			maxInFlight: perToken((state) => state.maxInFlight),

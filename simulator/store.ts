@@ -2,6 +2,7 @@
 import { CampaignDnc, TemporaryDnc } from './campaignDnc';
 import { formatDate } from './checks';
 import { Law2300List } from './law2300';
+import { Reports } from './reports';
 
 export type DncType = 'inbound' | 'outbound';
 export type YesNo = 'yes' | 'no';
@@ -43,6 +44,8 @@ export class Store {
 	readonly law2300 = new Law2300List();
 	readonly campaignDnc = new CampaignDnc();
 	readonly temporaryDnc = new TemporaryDnc();
+	/** Coded interactions and Ley 2300 releases, as Wolkvox's reports list them. */
+	readonly reports = new Reports();
 	private readonly addedAt = {
 		inbound: new Map<string, number>(),
 		outbound: new Map<string, number>(),
@@ -128,6 +131,7 @@ export class Store {
 		this.law2300.clear();
 		this.campaignDnc.clear();
 		this.temporaryDnc.clear();
+		this.reports.clear();
 	}
 
 	private deleteDnc(type: DncType, phone: string): boolean {
