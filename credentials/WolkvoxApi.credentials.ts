@@ -1,11 +1,14 @@
 import type {
-	IAuthenticateGeneric,
 	IAuthenticateRuleResponseSuccessBody,
 	Icon,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { serverCode } from '../nodes/Wolkvox/helpers/server';
 
 /**
  * The credential test builds its URL with an n8n expression, so it repeats the node's server-code
@@ -119,14 +122,25 @@ export class WolkvoxApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
+	/**
+	 * Every request through n8n's authenticated request carries the token, and the server code as
+	 * `wolkvox_server` when the credential has one (Wolkvox's configuration and information examples
+	 * send it): a function, so that a credential with only a Base URL sends no empty header.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const server = serverCode(credentials.server);
+		return {
+			...requestOptions,
 			headers: {
-				'wolkvox-token': '={{$credentials.token}}',
+				...requestOptions.headers,
+				'wolkvox-token': String(credentials.token ?? ''),
+				...(server === undefined ? {} : { wolkvox_server: server }),
 			},
-		},
-	};
+		};
+	}
 
 	// Reads the token's daily usage: it proves server and token without changing anything, and costs
 	// one call of the token's daily quota each time the credential is tested.

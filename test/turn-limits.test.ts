@@ -1,14 +1,14 @@
 /**
  * How long a request may keep the token's turn when the connection misbehaves. These specs wait out
- * Wolkvox's 60 s per call for real, so both run at once (one token each) in a single test.
+ * the call limit for real (the simulator's, TEST_CALL_LIMIT_MS, which the node is set to as it is to
+ * Wolkvox's 60 s), so both run at once (one token each) in a single test.
  */
 import { runWolkvox, startWolkvox } from './harness/run-node';
-import { TOKEN, useSimulator } from './harness/simulator-fixture';
+import { TEST_CALL_LIMIT_MS, TOKEN, useSimulator } from './harness/simulator-fixture';
 import { until } from './harness/until';
 
 const fx = useSimulator();
 const TRICKLE_TOKEN = '7r1ckle70ken0000aaaa';
-const WOLKVOX_CALL_LIMIT_MS = 60_000;
 
 beforeAll(() => fx.sim.addToken(TRICKLE_TOKEN));
 
@@ -34,11 +34,11 @@ async function secondBehindFirst(token: string, first: string, second: string) {
 	return { first: await started.result, next };
 }
 
-test('a connection cut after the request left keeps the turn while Wolkvox may still work on it; an answer that trickles in ends the turn 60 s after sending', async () => {
-	fx.sim.injectFault({ kind: 'applyThenReset', api: 'create_cod_act', ms: 3_000 });
+test('a connection cut after the request left keeps the turn while Wolkvox may still work on it; an answer that trickles in ends the turn when the call limit has passed since sending', async () => {
+	fx.sim.injectFault({ kind: 'applyThenReset', api: 'create_cod_act', ms: TEST_CALL_LIMIT_MS / 2 });
 	const cut = secondBehindFirst(TOKEN, 'CUT-1', 'CUT-2');
 	await until(() => requestsOf(TOKEN).length === 1);
-	fx.sim.injectFault({ kind: 'trickle', api: 'create_cod_act', ms: WOLKVOX_CALL_LIMIT_MS + 8_000 });
+	fx.sim.injectFault({ kind: 'trickle', api: 'create_cod_act', ms: TEST_CALL_LIMIT_MS + 8_000 });
 	const trickled = secondBehindFirst(TRICKLE_TOKEN, 'TRICKLE-1', 'TRICKLE-2');
 
 	const [afterCut, afterTrickle] = await Promise.all([cut, trickled]);
@@ -52,12 +52,12 @@ test('a connection cut after the request left keeps the turn while Wolkvox may s
 	const [cutRequest, afterCutRequest] = requestsOf(TOKEN);
 	expect(afterCutRequest!.startedAt).toBeGreaterThanOrEqual(cutRequest!.endedAt);
 
-	// The trickling answer: the next request left before that answer ended, and not before 60 s.
+	// The trickling answer: the next request left before that answer ended, and not before the call limit.
 	expect(afterTrickle.next.output[0]?.json.code).toBe(201);
 	const [trickleRequest, afterTrickleRequest] = requestsOf(TRICKLE_TOKEN);
 	expect(afterTrickleRequest!.startedAt).toBeLessThan(trickleRequest!.endedAt);
 	expect(afterTrickleRequest!.startedAt - trickleRequest!.startedAt).toBeGreaterThanOrEqual(
-		WOLKVOX_CALL_LIMIT_MS,
+		TEST_CALL_LIMIT_MS,
 	);
 	expect([...fx.sim.activityCodes.keys()].sort()).toEqual([
 		'cod_act1:CUT-1',
@@ -65,4 +65,4 @@ test('a connection cut after the request left keeps the turn while Wolkvox may s
 		'cod_act1:TRICKLE-1',
 		'cod_act1:TRICKLE-2',
 	]);
-}, 150_000);
+});

@@ -1,8 +1,16 @@
+import { callLimit, WOLKVOX_CALL_LIMIT_MS } from '../../nodes/Wolkvox/transport/request';
 import type { SimulatorOptions } from '../../simulator/server';
 import { WolkvoxSimulator } from '../../simulator/server';
 import type { WolkvoxCredentials } from './run-node';
 
 export const TOKEN = 'c0ffee5ec12e7a11ce0042deadbeef99';
+
+/**
+ * The call limit the node keeps in the specs instead of Wolkvox's 60 s (transport `callLimit`): what
+ * waits out the limit (a cut connection, a stopped execution) takes seconds, not a minute. Longer
+ * than every hang the specs inject without a Timeout of their own.
+ */
+export const TEST_CALL_LIMIT_MS = 4_000;
 
 export interface SimulatorFixture {
 	sim: WolkvoxSimulator;
@@ -10,7 +18,7 @@ export interface SimulatorFixture {
 	credentials(overrides?: Partial<WolkvoxCredentials>): WolkvoxCredentials;
 }
 
-/** One simulator per test file, reset before each test. */
+/** One simulator per test file, reset before each test, with the call limit above. */
 export function useSimulator(options: SimulatorOptions = {}): SimulatorFixture {
 	const fixture: SimulatorFixture = {
 		sim: undefined as unknown as WolkvoxSimulator,
@@ -22,6 +30,7 @@ export function useSimulator(options: SimulatorOptions = {}): SimulatorFixture {
 		}),
 	};
 	beforeAll(async () => {
+		callLimit.ms = TEST_CALL_LIMIT_MS;
 		fixture.sim = await WolkvoxSimulator.start({ tokens: [{ token: TOKEN }], ...options });
 	});
 	beforeEach(() => {
@@ -29,6 +38,9 @@ export function useSimulator(options: SimulatorOptions = {}): SimulatorFixture {
 		fixture.sim.latencyMs = options.latencyMs ?? 0;
 		fixture.sim.simultaneousLimit = options.simultaneousLimit ?? 1;
 	});
-	afterAll(async () => await fixture.sim.stop());
+	afterAll(async () => {
+		callLimit.ms = WOLKVOX_CALL_LIMIT_MS;
+		await fixture.sim.stop();
+	});
 	return fixture;
 }

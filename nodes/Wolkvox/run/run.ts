@@ -1,20 +1,14 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { resolveBaseUrl, serverCode } from '../helpers/server';
-import type { Connection, RequestRun } from '../transport/request';
-import { tokenQueueKey } from '../transport/tokenQueue';
-
-interface WolkvoxCredentials {
-	server?: string;
-	token?: string;
-	baseUrl?: string;
-}
+import type { RequestRun } from '../transport/connection';
+import { openConnection } from '../transport/connection';
 
 /**
  * One run of the node over its input items, opened by the router and passed down: the credential's
  * connection, parameters without expressions, the cancel signal, and why sending stopped if it did.
  */
 export interface Run extends RequestRun {
+	readonly context: IExecuteFunctions;
 	readonly node: INode;
 	readonly continueOnFail: boolean;
 	/** Parameter values without expressions, which are the same for every item. */
@@ -25,26 +19,15 @@ export interface Run extends RequestRun {
 	written: number;
 }
 
-/**
- * Opens a run: reads the credential once (n8n would decrypt it again for every request) and checks
- * the server code before any request, and the token, can leave.
- */
+/** Opens a run: the credential's connection (transport/connection.ts), read once for all items. */
 export async function openRun(
 	context: IExecuteFunctions,
 	continueOnFail: boolean,
 ): Promise<Run | { problem: string; node: INode }> {
 	const node = context.getNode();
-	const data = await context.getCredentials<WolkvoxCredentials>('wolkvoxApi', 0);
-	const resolved = resolveBaseUrl(data.server, data.baseUrl);
-	if ('problem' in resolved) return { problem: resolved.problem, node };
-	const token = String(data.token ?? '');
+	const connection = await openConnection(context);
+	if ('problem' in connection) return { problem: connection.problem, node };
 	const cancelSignal = context.getExecutionCancelSignal?.();
-	const connection: Connection = {
-		baseUrl: resolved.baseUrl,
-		queueKey: tokenQueueKey(token),
-		token,
-		server: serverCode(data.server),
-	};
 	const run: Run = {
 		context,
 		node,

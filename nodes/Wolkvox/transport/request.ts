@@ -1,21 +1,28 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { withoutSecret } from '../helpers/secret';
 import type { Failure, HttpAnswer, NoAnswer, Verdict, WolkvoxAnswer } from './answer';
 import { judgeAnswer, judgeNoAnswer } from './answer';
+import type { RequestRun } from './connection';
+import { CREDENTIAL_TYPE } from './connection';
 import { takeTurn } from './tokenQueue';
 
-/** Wolkvox stops working on a call after 60 s: the default timeout and the longest a call may hold a turn. */
+export type { Connection, RequestRun, WolkvoxContext } from './connection';
+export { openConnection, openRequestRun, requestRunOf } from './connection';
+
+/** Wolkvox stops working on a call after 60 s: the default and the longest Timeout. */
 export const WOLKVOX_CALL_LIMIT_MS = 60_000;
-/** A turn is released at the latest this long after its request left, whatever the connection does. */
-export const TURN_LIMIT_MS = WOLKVOX_CALL_LIMIT_MS + 2_000;
 export const DEFAULT_TIMEOUT_MS = WOLKVOX_CALL_LIMIT_MS;
+/**
+ * The call limit the transport keeps: the longest it waits for an answer and, with a margin, the
+ * longest a request holds its token's turn. An object, so that a simulator with a shorter limit can
+ * be matched (the specs wait seconds, not minutes, for what takes a minute against Wolkvox).
+ */
+export const callLimit = { ms: WOLKVOX_CALL_LIMIT_MS };
+const TURN_MARGIN_MS = 2_000;
+/** A turn is released at the latest this long after its request left, whatever the connection does. */
+const turnLimitMs = () => callLimit.ms + TURN_MARGIN_MS;
 export const DEFAULT_MAX_RETRIES = 3;
 export const DEFAULT_BUSY_WAIT_MS = 180_000;
 const FIRST_BACKOFF_MS = 400;
@@ -38,24 +45,12 @@ export interface RequestSettings {
 	busyWait: number;
 }
 
-/** Where requests go and whose line they wait in; built once per run from the credential. */
-export interface Connection {
-	baseUrl: string;
-	queueKey: string;
-	token: string;
-	/** The server code, sent as the `wolkvox_server` header as Wolkvox's examples do; none with only a Base URL. */
-	server?: string;
-}
-
-/** What a request needs from the run that sends it. */
-export interface RequestRun {
-	context: IExecuteFunctions;
-	connection: Connection;
-	/** The execution's cancel signal: waits end at once when it fires. */
-	cancelSignal?: AbortSignal;
-	/** Why nothing more may be sent (execution stopped, credential refused), if so. */
-	stopReason(): string | undefined;
-}
+/** The node's defaults (its Timeout, Max Retries and Busy Token Wait options). */
+export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
+	timeout: DEFAULT_TIMEOUT_MS,
+	maxRetries: DEFAULT_MAX_RETRIES,
+	busyWait: DEFAULT_BUSY_WAIT_MS,
+};
 
 /** A request that did not succeed (when it was never sent, the failure says why). */
 export class WolkvoxFailure extends Error {
@@ -105,59 +100,80 @@ function backoffMs(attempt: number, ceiling: number): number {
 	return upper / 2 + Math.random() * (upper / 2);
 }
 
-/** Errors after which nothing reached Wolkvox, and those after which it may have got the request. */
+/**
+ * Errors after which nothing reached Wolkvox, and those after which it may have got the request. A
+ * connection that timed out or failed while connecting (syscall `connect`) sent nothing either.
+ */
 const UNREACHABLE_CODES = new Set([
 	'ECONNREFUSED',
 	'EAI_AGAIN',
 	'ENOTFOUND',
 	'ENETUNREACH',
 	'EHOSTUNREACH',
+	'UND_ERR_CONNECT_TIMEOUT',
 ]);
 const CUT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
-function errorCode(error: unknown): string | undefined {
-	for (const candidate of [error, (error as { cause?: unknown } | undefined)?.cause]) {
-		const code = (candidate as { code?: unknown } | undefined)?.code;
-		if (typeof code === 'string' && code) return code;
+interface ErrorFacts {
+	code?: string;
+	syscall?: string;
+}
+
+/** The code and syscall of a network error, however deep n8n and axios wrapped it. */
+function errorFacts(error: unknown): ErrorFacts {
+	const facts: ErrorFacts = {};
+	let candidate = error as { code?: unknown; syscall?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; candidate && depth < 5; depth++) {
+		if (typeof candidate.code === 'string' && candidate.code) facts.code ??= candidate.code;
+		if (typeof candidate.syscall === 'string') facts.syscall ??= candidate.syscall;
+		candidate = candidate.cause as typeof candidate;
 	}
-	if (/socket hang up/i.test(String((error as { message?: unknown } | undefined)?.message)))
-		return 'ECONNRESET';
-	return undefined;
+	if (!facts.code && /socket hang up/i.test(String((error as Error | undefined)?.message)))
+		facts.code = 'ECONNRESET';
+	return facts;
 }
 
 type Exchange = HttpAnswer | { noAnswer: NoAnswer; code: string } | { unsendable: string };
 
-/** One HTTP exchange; answers of any HTTP status come back as values. */
+/**
+ * One HTTP exchange through n8n's authenticated request (the credential's `authenticate` adds the
+ * token); answers of any HTTP status come back as values. In an execution n8n ties the request to
+ * the execution's cancel signal: a stop cuts it in flight.
+ */
 async function exchange(run: RequestRun, options: IHttpRequestOptions): Promise<Exchange> {
 	try {
-		return (await run.context.helpers.httpRequest(options)) as HttpAnswer;
+		return (await run.context.helpers.httpRequestWithAuthentication.call(
+			run.context,
+			CREDENTIAL_TYPE,
+			options,
+			{ credentialsDecrypted: run.connection.credential },
+		)) as HttpAnswer;
 	} catch (error) {
 		// The caught error holds the request's headers (the token): only its code and message are kept.
-		const code = errorCode(error);
-		if (code && UNREACHABLE_CODES.has(code)) return { noAnswer: 'unreachable', code };
+		const { code, syscall } = errorFacts(error);
+		if (code && (UNREACHABLE_CODES.has(code) || (syscall === 'connect' && code === 'ETIMEDOUT')))
+			return { noAnswer: 'unreachable', code };
 		if (code && CUT_CODES.has(code)) return { noAnswer: 'cut', code };
-		if (options.abortSignal?.aborted) return { noAnswer: 'cut', code: 'ETIMEDOUT' };
+		if (run.cancelSignal?.aborted) return { noAnswer: 'cut', code: 'ECANCELED' };
 		return { unsendable: `${(error as Error).message}${code ? ` (${code})` : ''}` };
 	}
 }
 
 /**
  * Keeps the token's turn while Wolkvox may be working on the request: until its answer arrives, or
- * for a connection cut after sending until Wolkvox's 60 s per call have passed; never longer than
- * TURN_LIMIT_MS from sending (a request still open then is aborted).
+ * for a connection cut after sending (a stopped execution cuts it too) until Wolkvox's 60 s per call
+ * have passed; never longer than turnLimitMs() from sending (the request's own timeout ends it then).
  */
-async function holdTurn(
-	pending: Promise<Exchange>,
-	abort: AbortController,
-	release: () => void,
-): Promise<void> {
+async function holdTurn(pending: Promise<Exchange>, release: () => void): Promise<void> {
 	const released = new AbortController();
-	const limitReached = pause(TURN_LIMIT_MS, released.signal);
-	const first = await Promise.race([pending, limitReached.then(() => 'limit' as const)]);
-	if (first === 'limit') abort.abort();
-	else if ('noAnswer' in first && first.noAnswer === 'cut') await limitReached;
-	released.abort();
-	release();
+	try {
+		const limitReached = pause(turnLimitMs(), released.signal);
+		const first = await Promise.race([pending, limitReached.then(() => 'limit' as const)]);
+		if (first !== 'limit' && 'noAnswer' in first && first.noAnswer === 'cut') await limitReached;
+	} finally {
+		released.abort();
+		release();
+	}
 }
 
 type Sent = Exchange | { stopped: true; sent: boolean } | { waitedMs: number };
@@ -173,17 +189,18 @@ async function sendInTurn(
 	timeoutMs: number,
 ): Promise<Sent> {
 	const turn = takeTurn(run.connection.queueKey);
-	const inLine = await unlessAborted(
-		turn.ready.then(() => true),
-		run.cancelSignal,
-	);
-	if (!inLine || run.stopReason()) {
-		turn.release();
-		return { stopped: true, sent: false };
+	let pending: Promise<Exchange> | undefined;
+	try {
+		const inLine = await unlessAborted(
+			turn.ready.then(() => true),
+			run.cancelSignal,
+		);
+		if (!inLine || run.stopReason()) return { stopped: true, sent: false };
+		pending = exchange(run, { ...options, timeout: turnLimitMs() });
+	} finally {
+		if (pending) void holdTurn(pending, turn.release);
+		else turn.release();
 	}
-	const abort = new AbortController();
-	const pending = exchange(run, { ...options, abortSignal: abort.signal });
-	void holdTurn(pending, abort, turn.release);
 	const settled = new AbortController();
 	const signal = run.cancelSignal
 		? AbortSignal.any([run.cancelSignal, settled.signal])
@@ -217,23 +234,21 @@ function verdictOf(
 }
 
 /**
- * Every Wolkvox call goes through here: URL and token header from the run's connection, one request at
- * a time per token (process-wide), timeout, retries with backoff (busy answers on a time budget of
+ * Every Wolkvox call goes through here, from any n8n context: URL from the run's connection, the
+ * token added by the credential's `authenticate`, one request at a time per token, timeout, retries with backoff (busy answers on a time budget of
  * their own), and the answer mapped to a result or a WolkvoxFailure.
  */
 export async function wolkvoxRequest(
 	run: RequestRun,
 	call: WolkvoxCall,
-	settings: RequestSettings,
+	settings: RequestSettings = DEFAULT_REQUEST_SETTINGS,
 ): Promise<WolkvoxAnswer> {
-	const { baseUrl, token, server } = run.connection;
-	const headers: IDataObject = { 'Content-Type': 'application/json', 'wolkvox-token': token };
-	if (server !== undefined) headers.wolkvox_server = server;
+	const { baseUrl, token } = run.connection;
 	const options: IHttpRequestOptions = {
 		method: call.method,
 		url: `${baseUrl}/api/v2/${call.file}.php`,
 		qs: { api: call.api, ...call.qs },
-		headers,
+		headers: { 'Content-Type': 'application/json' },
 		body: call.body,
 		json: true,
 		returnFullResponse: true,
@@ -246,7 +261,7 @@ export async function wolkvoxRequest(
 	let busySince: number | undefined;
 	let sentOnce = false;
 	for (let attempt = 1; ; attempt++) {
-		const sent = await sendInTurn(run, options, Math.min(settings.timeout, WOLKVOX_CALL_LIMIT_MS));
+		const sent = await sendInTurn(run, options, Math.min(settings.timeout, callLimit.ms));
 		if ('stopped' in sent) {
 			throw new WolkvoxFailure(
 				stoppedFailure(run, sent.sent || sentOnce),
