@@ -81,10 +81,9 @@ const scenario = fc
 			}),
 			{ selector: (row) => row.key, maxLength: 40 },
 		),
-		polls: fc.array(
-			fc.record({ at: seconds(9000).map((ms) => START + ms), ok: fc.boolean() }),
-			{ maxLength: 25 },
-		),
+		polls: fc.array(fc.record({ at: seconds(9000).map((ms) => START + ms), ok: fc.boolean() }), {
+			maxLength: 25,
+		}),
 	})
 	.map(({ interactions, polls, ...rest }) => ({
 		...rest,

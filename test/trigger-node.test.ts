@@ -22,7 +22,7 @@ const callCoded = (extra: INodeParameters = {}, options: IDataObject = {}): INod
 	...extra,
 	options: { minInterval: 0, ...options },
 });
-const connIds = (items: IDataObject[]) => items.map((item) => item.conn_id);
+const connIds = (items: Array<{ conn_id?: unknown }>) => items.map((item) => item.conn_id);
 const act3 = () => fx.sim.requestsFor('act_3');
 
 function code(group: 'cod_act1' | 'cod_act2', id: string, description: string): ActivityCode {
@@ -208,7 +208,12 @@ describe('Wolkvox Trigger: Call Coded', () => {
 		const [poll, action] = await Promise.all([
 			trigger.poll(),
 			runWolkvox({
-				parameters: { resource: 'dnc', operation: 'add', typeCall: 'outbound', telephones: '3001234567' },
+				parameters: {
+					resource: 'dnc',
+					operation: 'add',
+					typeCall: 'outbound',
+					telephones: '3001234567',
+				},
 				credentials: fx.credentials(),
 				items: [{}, {}, {}],
 			}),

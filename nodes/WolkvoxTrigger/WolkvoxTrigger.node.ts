@@ -42,7 +42,12 @@ async function readRows(
 			description: 'Nothing was sent to Wolkvox.',
 		});
 	const reader = { node: context.getNode(), run, settings: settings.request };
-	return await readReportRows(reader, settings.event, readsOf(settings.event, settings.groups), range);
+	return await readReportRows(
+		reader,
+		settings.event,
+		readsOf(settings.event, settings.groups),
+		range,
+	);
 }
 
 /** "Fetch Test Event" in the editor: the most recent interactions of the last day; the cursor is not touched. */
@@ -57,12 +62,16 @@ async function testEvent(
 		.sort((a, b) => a.date - b.date);
 	const unique = [...new Map(rows.map((row) => [row.key, row])).values()];
 	if (unique.length === 0) {
-		throw new NodeOperationError(context.getNode(), 'Nothing in Wolkvox matches in the last 24 hours', {
-			description:
-				settings.event === 'callCoded'
-					? 'No interaction coded in the last 24 hours passes the Activity Codes and Campaign filters. Code a call in Wolkvox, or widen the filters.'
-					: 'No consumer was released from Ley 2300 protection in the last 24 hours.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'Nothing in Wolkvox matches in the last 24 hours',
+			{
+				description:
+					settings.event === 'callCoded'
+						? 'No interaction coded in the last 24 hours passes the Activity Codes and Campaign filters. Code a call in Wolkvox, or widen the filters.'
+						: 'No consumer was released from Ley 2300 protection in the last 24 hours.',
+			},
+		);
 	}
 	return [unique.slice(-TEST_EVENT_ITEMS).map(itemOf)];
 }
@@ -104,7 +113,7 @@ export class WolkvoxTrigger implements INodeType {
 		subtitle:
 			"={{ {'callCoded':'Call Coded','law2300Release':'Ley 2300 Release'}[$parameter.event] }}",
 		description:
-			'Starts the workflow when an agent codes an interaction in Wolkvox (activity codes) or a consumer is released from Ley 2300 protection. Polls Wolkvox\'s reports: each read costs calls of the token\'s daily quota.',
+			"Starts the workflow when an agent codes an interaction in Wolkvox (activity codes) or a consumer is released from Ley 2300 protection. Polls Wolkvox's reports: each read costs calls of the token's daily quota.",
 		defaults: { name: 'Wolkvox Trigger' },
 		polling: true,
 		inputs: [],

@@ -33,7 +33,9 @@ function offsetMs(zone: string | undefined): number {
 }
 
 function epochOf(parts: Array<string | undefined>, zone?: string): number | undefined {
-	const [year, month, day, hour, minute, second] = parts.map((part) => Number(part ?? 0));
+	const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = parts.map((part) =>
+		Number(part ?? 0),
+	);
 	const utc = Date.UTC(year, month - 1, day, hour, minute, second);
 	const check = new Date(utc);
 	const valid =

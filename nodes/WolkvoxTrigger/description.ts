@@ -176,7 +176,12 @@ export function readTriggerSettings(context: IPollFunctions): TriggerSettings {
 	const event = oneOf(context, context.getNodeParameter('event', 'callCoded'), EVENTS, 'Event');
 	const isCallCoded = event === 'callCoded';
 	const group = isCallCoded
-		? oneOf(context, context.getNodeParameter('codeGroup', 'cod_act1'), [...CODE_GROUPS, 'both'], 'Activity Code Group')
+		? oneOf(
+				context,
+				context.getNodeParameter('codeGroup', 'cod_act1'),
+				[...CODE_GROUPS, 'both'],
+				'Activity Code Group',
+			)
 		: 'cod_act1';
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const startText = String(options.startFrom ?? '').trim();
@@ -191,8 +196,10 @@ export function readTriggerSettings(context: IPollFunctions): TriggerSettings {
 			campaignIds: isCallCoded ? textList(context.getNodeParameter('campaignIds', '')) : [],
 		},
 		overlapMs:
-			wholeNumber(context, options.overlap ?? DEFAULT_OVERLAP_MINUTES, 'Overlap (Minutes)', [0, 7 * 24 * 60]) *
-			MINUTE_MS,
+			wholeNumber(context, options.overlap ?? DEFAULT_OVERLAP_MINUTES, 'Overlap (Minutes)', [
+				0,
+				7 * 24 * 60,
+			]) * MINUTE_MS,
 		minIntervalMs:
 			wholeNumber(
 				context,
@@ -202,8 +209,16 @@ export function readTriggerSettings(context: IPollFunctions): TriggerSettings {
 			) * MINUTE_MS,
 		...(startFrom === undefined ? {} : { startFrom }),
 		request: {
-			timeout: wholeNumber(context, options.timeout ?? DEFAULT_TIMEOUT_MS, 'Timeout', [1, WOLKVOX_CALL_LIMIT_MS]),
-			maxRetries: wholeNumber(context, options.maxRetries ?? DEFAULT_MAX_RETRIES, 'Max Retries', [0, 10]),
+			timeout: wholeNumber(context, options.timeout ?? DEFAULT_TIMEOUT_MS, 'Timeout', [
+				1,
+				WOLKVOX_CALL_LIMIT_MS,
+			]),
+			maxRetries: wholeNumber(
+				context,
+				options.maxRetries ?? DEFAULT_MAX_RETRIES,
+				'Max Retries',
+				[0, 10],
+			),
 			busyWait: wholeNumber(
 				context,
 				options.busyWaitTimeout ?? DEFAULT_BUSY_WAIT_MS,

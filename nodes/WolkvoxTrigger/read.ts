@@ -4,7 +4,7 @@
  */
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { answerShapeError, requestError } from '../Wolkvox/run/errors';
+import { answerShapeError, asItemError, requestError } from '../Wolkvox/run/errors';
 import type { WolkvoxAnswer } from '../Wolkvox/transport/answer';
 import { rowsOf, saysNoRecords } from '../Wolkvox/transport/answer';
 import type { RequestRun, RequestSettings } from '../Wolkvox/transport/request';
@@ -32,9 +32,13 @@ async function ask(reader: ReportReader, read: ReportRead, range: DateRange) {
 	const dates = { date_ini: toWolkvoxDate(range.from), date_end: toWolkvoxDate(range.to) };
 	const call = { method: 'GET' as const, file: 'reports_manager' as const, api: read.api };
 	try {
-		return await wolkvoxRequest(reader.run, { ...call, qs: { ...read.qs, ...dates } }, reader.settings);
+		return await wolkvoxRequest(
+			reader.run,
+			{ ...call, qs: { ...read.qs, ...dates } },
+			reader.settings,
+		);
 	} catch (error) {
-		if (!(error instanceof WolkvoxFailure)) throw error;
+		if (!(error instanceof WolkvoxFailure)) throw asItemError({ node: reader.node }, error);
 		if (saysNoRecords(error.failure.answer)) return { code: 200, error: null, msg: '', data: [] };
 		throw requestError({ node: reader.node }, error, 0);
 	}
@@ -78,7 +82,8 @@ export async function readReportRows(
 			for (const { row, answer } of await readPart(reader, read, part)) {
 				const key = rowKey(event, row);
 				const date = rowDate(row);
-				if (key === undefined) throw shapeError(reader, answer, read.api, 'a record without "conn_id"');
+				if (key === undefined)
+					throw shapeError(reader, answer, read.api, 'a record without "conn_id"');
 				if (date === undefined)
 					throw shapeError(reader, answer, read.api, `${JSON.stringify(row.date) ?? 'no'} "date"`);
 				rows.push({ key, date, json: row });

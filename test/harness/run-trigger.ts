@@ -81,6 +81,7 @@ export function triggerRunner(
 	let database: IDataObject = {};
 	let workflow: Workflow | undefined;
 	let polls = 0;
+	let restarted = false;
 	const emitted: IDataObject[] = [];
 	const save = (from: Workflow) => {
 		database = JSON.parse(JSON.stringify(from.staticData)) as IDataObject;
@@ -92,6 +93,7 @@ export function triggerRunner(
 		saved: () => database[`node:${node.name}`] as IDataObject | undefined,
 		restart: () => {
 			workflow = undefined;
+			restarted = true;
 		},
 		async poll(mode = 'trigger') {
 			const activating = workflow === undefined;
@@ -107,7 +109,8 @@ export function triggerRunner(
 				node,
 				additionalDataFor(credentials, hooks),
 				mode,
-				activating ? 'activate' : 'trigger',
+				// one activation's context serves all its polls: 'activate', or 'init' when n8n starts
+				restarted ? 'init' : 'activate',
 			);
 			try {
 				const response = await Container.get(TriggersAndPollers).runPollFunction(

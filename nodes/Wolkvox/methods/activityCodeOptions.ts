@@ -27,7 +27,7 @@ export async function activityCodeOptions(
 			throw new NodeOperationError(this.getNode(), error.failure.message, {
 				description: error.failure.description,
 			});
-		throw error;
+		throw new NodeOperationError(this.getNode(), error as Error);
 	}
 	const options = (rowsOf(data) ?? []).flatMap((row): INodePropertyOptions[] => {
 		// Wolkvox's field table calls the ID code_act; its example answer says cod_act.
