@@ -90,8 +90,10 @@ describe('Wolkvox Trigger: Call Coded', () => {
 	});
 
 	test('a poll refused as busy or over quota emits nothing and keeps the cursor; the next emits what it missed', async () => {
-		const trigger = await activated(callCoded({}, { busyWaitTimeout: 0 }));
-		const waiting = fx.sim.addInteraction({ cod_act: '001' });
+		const startFrom = new Date(Date.now() - 10 * MINUTE).toISOString();
+		const trigger = await activated(callCoded({}, { busyWaitTimeout: 0, startFrom }));
+		// dated before the refused polls: only a cursor they left alone still reads it
+		const waiting = fx.sim.addInteraction({ cod_act: '001', at: Date.now() - 3000 });
 
 		fx.sim.injectFault({ kind: 'busy', api: 'act_3' });
 		const busy = await trigger.poll();
