@@ -5,3 +5,4 @@ export { tokenEndpoints } from './tokenEndpoints';
 export { law2300Endpoints } from './law2300Endpoints';
 export { campaignDncEndpoints } from './campaignDncEndpoints';
 export { campaignEndpoints } from './campaignEndpoints';
+export { reportEndpoints } from './reportEndpoints';

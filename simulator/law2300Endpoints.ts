@@ -31,6 +31,12 @@ const freeLaw2300: Endpoint = {
 		const value = by === 'telephone' ? digits(body.value, 'value') : text(body.value, 'value');
 		// Inferred: the answer when nothing was protected is not published; Wolkvox's example answer is sent.
 		store.law2300.release(text(body.nit, 'nit'), by, value);
+		store.reports.recordRelease({
+			nit: String(body.nit),
+			agentId: String(body.agent_id),
+			item: by,
+			value,
+		});
 		return success('201', 'Removed successfully');
 	},
 };

@@ -64,6 +64,11 @@ export const answers = Object.freeze({
 	codeExists: failure(409, 'CONFLICT', 'THE ACTIVITY CODE ALREADY EXISTS'),
 	codeMissing: failure(404, 'NOT FOUND', 'THE ACTIVITY CODE DOES NOT EXIST'),
 	recordMissing: failure(404, 'NOT FOUND', 'THE RECORD DOES NOT EXIST'),
+	// Reports (reports_manager.php). Inferred from a public client checked against Wolkvox: a range
+	// without records is answered 404 with "Validate dates entered", the same as invalid dates.
+	reportDates: failure(404, 'NOT FOUND', 'Validate dates entered'),
+	// Inferred: Wolkvox's wording for a range longer than its documented 31 days is not published.
+	reportRangeTooLong: failure(400, 'BAD REQUEST', 'THE MAXIMUM DATE RANGE IS 31 DAYS'),
 
 	serverErrorPage: html(
 		500,

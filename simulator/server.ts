@@ -8,7 +8,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { Refusal } from './checks';
 import { Endpoint, endpoints } from './endpoints';
 import { Answer, answers } from './responses';
-import { ActivityCode, Store } from './store';
+import type { CodedInteraction, NewInteraction } from './reports';
+import { ActivityCode, Store, codeKey } from './store';
 import { CAMPAIGN_TYPES, CampaignInfo, CampaignType } from './campaigns';
 
 export type CampaignSeed = Partial<CampaignInfo> & {
@@ -190,6 +191,19 @@ export class WolkvoxSimulator {
 	/** Creates (or replaces) a campaign, as wolkvox Manager would; its records start empty. */
 	addCampaign(campaign: CampaignSeed): void {
 		this.store.campaigns.create(campaign);
+	}
+
+	/** Coded interactions (act_3) and Ley 2300 releases (cdr_11). */
+	get reports(): Store['reports'] {
+		return this.store.reports;
+	}
+
+	/** A coded interaction, as if an agent had just coded a call (descriptions from the activity codes). */
+	addInteraction(input: NewInteraction = {}): CodedInteraction {
+		return this.store.reports.addInteraction(
+			input,
+			(group, code) => this.activityCodes.get(codeKey(group, code))?.description_cod_act,
+		);
 	}
 
 	/** Most records get_dnc answers with (Wolkvox's 60,000 by default; reset restores it). */
@@ -505,6 +519,7 @@ export class WolkvoxSimulator {
 			else if (route === 'POST fault') this.injectFault(JSON.parse(raw) as Fault);
 			else if (route === 'POST seed') seed(this, JSON.parse(raw) as SeedRequest);
 			else if (route === 'POST campaign') this.addCampaign(campaignSeed(JSON.parse(raw)));
+			else if (route === 'POST interactions') result = this.addInteractions(JSON.parse(raw));
 			else if (route === 'POST latency') {
 				const ms = (JSON.parse(raw) as { ms?: unknown }).ms;
 				if (typeof ms !== 'number' || !(ms >= 0))
@@ -519,6 +534,13 @@ export class WolkvoxSimulator {
 			result = { error: error instanceof Error ? error.message : String(error) };
 		}
 		await this.send(res, { status, body: JSON.stringify(result), contentType: 'application/json' });
+	}
+
+	/** `POST /__simulator/interactions`: one interaction or a list (fields of act_3's rows, `at` for the date). */
+	private addInteractions(body: unknown): CodedInteraction[] {
+		const inputs = Array.isArray(body) ? body : [body ?? {}];
+		if (!inputs.every(isObject)) throw new Error('Body must be an interaction or a list of them');
+		return inputs.map((input) => this.addInteraction(input as NewInteraction));
 	}
 
 	/** The state for humans and out-of-process tests; tokens are shown by their first 6 characters only. */
@@ -536,6 +558,7 @@ export class WolkvoxSimulator {
 			campaignDnc: this.store.campaignDnc.list(),
 			temporaryDnc: this.store.temporaryDnc.list(),
 			campaigns: this.store.campaigns.list(),
+			reports: this.store.reports.list(),
 			requests: this.requests.length,
 			requestsByApi: Object.fromEntries(requestsByApi),
 			maxInFlight: perToken((state) => state.maxInFlight),

@@ -3,6 +3,7 @@ import { CampaignDnc, TemporaryDnc } from './campaignDnc';
 import { Campaigns } from './campaigns';
 import { formatDate } from './checks';
 import { Law2300List } from './law2300';
+import { Reports } from './reports';
 
 export type DncType = 'inbound' | 'outbound';
 export type YesNo = 'yes' | 'no';
@@ -45,6 +46,8 @@ export class Store {
 	readonly campaignDnc = new CampaignDnc();
 	readonly temporaryDnc = new TemporaryDnc();
 	readonly campaigns = new Campaigns();
+	/** Coded interactions and Ley 2300 releases, as Wolkvox's reports list them. */
+	readonly reports = new Reports();
 	private readonly addedAt = {
 		inbound: new Map<string, number>(),
 		outbound: new Map<string, number>(),
@@ -131,6 +134,7 @@ export class Store {
 		this.campaignDnc.clear();
 		this.temporaryDnc.clear();
 		this.campaigns.clear();
+		this.reports.clear();
 	}
 
 	private deleteDnc(type: DncType, phone: string): boolean {

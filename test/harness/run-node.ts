@@ -75,7 +75,7 @@ const URL_FIELDS = [
 	'mcpTestBaseUrl',
 ] as const;
 
-function additionalDataFor(
+export function additionalDataFor(
 	credentials: WolkvoxCredentials,
 	hooks: ExecutionLifecycleHooks,
 ): IWorkflowExecuteAdditionalData {

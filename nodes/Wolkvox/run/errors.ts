@@ -69,7 +69,7 @@ function detailsText({ refused, written, writtenInRun }: ErrorDetails): string {
 
 /** A request of this item that did not succeed (Wolkvox's answer, no answer, or not sent). */
 export function requestError(
-	run: Run,
+	run: Pick<Run, 'node'>,
 	{ failure, attempts }: WolkvoxFailure,
 	itemIndex: number,
 	details: ErrorDetails = {},
@@ -112,7 +112,7 @@ export function notSentError(
 
 /** A read whose answer does not have the shape the output needs. */
 export function answerShapeError(
-	run: Run,
+	run: Pick<Run, 'node'>,
 	answer: WolkvoxAnswer,
 	api: string,
 	problem: string,

@@ -52,6 +52,15 @@ export function saysAlreadyDone(answer: WolkvoxAnswer | undefined, done: Already
 	return GONE.test(msg) && !UNKNOWN_API.test(msg);
 }
 
+/**
+ * Whether a report read (reports_manager.php) was refused only because its range holds no records.
+ * Inferred from a public client checked against Wolkvox: such a range is answered 404 "Validate dates
+ * entered" instead of an empty list (a 404 saying the API does not exist is not that).
+ */
+export function saysNoRecords(answer: WolkvoxAnswer | undefined): boolean {
+	return Number(answer?.code) === 404 && !UNKNOWN_API.test(String(answer?.msg ?? ''));
+}
+
 function parseBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
 	try {

@@ -31,7 +31,7 @@ const MAX_BUSY_BACKOFF_MS = 2_000;
 
 export interface WolkvoxCall {
 	method: IHttpRequestMethods;
-	file: 'configuration' | 'information' | 'campaign';
+	file: 'configuration' | 'information' | 'campaign' | 'reports_manager';
 	api: string;
 	/** A JSON object; campaign.php's add_dnc takes a JSON list. */
 	body?: IDataObject | IDataObject[];
