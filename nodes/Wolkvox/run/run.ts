@@ -8,6 +8,7 @@ interface WolkvoxCredentials {
 	server?: string;
 	token?: string;
 	baseUrl?: string;
+	countryCode?: string;
 }
 
 /**
@@ -23,6 +24,8 @@ export interface Run extends RequestRun {
 	halted?: string;
 	/** Records (telephones, codes) Wolkvox accepted in this run so far. */
 	written: number;
+	/** The credential's Country Code as written (checked where it is used: helpers/phone.ts). */
+	readonly countryCode: string;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function openRun(
 		continueOnFail,
 		parameters: new Map(),
 		written: 0,
+		countryCode: String(data.countryCode ?? ''),
 		stopReason: () => (cancelSignal?.aborted ? 'the execution was stopped' : run.halted),
 	};
 	return run;

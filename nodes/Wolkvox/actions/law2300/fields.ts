@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { parseTelephones } from '../../helpers/phone';
+import type { Phone } from '../../helpers/phone';
+import { parsePhones } from '../../helpers/phone';
+import { parseNit } from '../../helpers/nit';
 import { inputError } from '../../run/errors';
-import { readListParameter, readRequiredText } from '../../run/parameters';
+import { readList, readListParameter, readParameter } from '../../run/parameters';
 import type { Run } from '../../run/run';
 import { readCountryCode, telephonesProperty } from '../dnc/fields';
 
@@ -12,9 +14,9 @@ export const nitField: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: '900123456',
+	placeholder: '900.123.456-8',
 	description:
-		"The company's NIT as validated in wolkvox Manager's Ley 2300 section (Configuration → Ley 2300)",
+		"The company's NIT as validated in wolkvox Manager's Ley 2300 section (Configuration → Ley 2300). Dots, spaces and the check digit after a dash are accepted; a wrong check digit fails the item. Wolkvox receives the digits without the check digit.",
 };
 
 export const telephoneField: INodeProperties = {
@@ -23,30 +25,33 @@ export const telephoneField: INodeProperties = {
 	name: 'telephone',
 	placeholder: '+57 300 123 4567',
 	description:
-		'One number (Wolkvox takes one per call). Spaces, dashes, dots, parentheses and a leading + are removed; it must then have 7 to 15 digits.',
+		'One number. Spaces, dashes, dots, parentheses and a leading + are removed; it must then have 7 to 15 digits. With a Country Code, every spelling of the phone is sent (Wolkvox takes one per call).',
 };
 
+/** The NIT's digits without its check digit; a NIT that cannot be read, or a wrong check digit, fails the item. */
 export function readNit(run: Run, itemIndex: number): string {
-	return readRequiredText(run, 'nit', 'Company NIT', itemIndex);
+	return readList(run, readParameter(run, 'nit', itemIndex), 'Company NIT', itemIndex, (value) => [
+		parseNit(value),
+	])[0] as string;
 }
 
-/** One number, normalised like DNC numbers (the Country Code option included). */
-export function readOneTelephone(
+/** One phone, read like DNC numbers (the Country Code included). */
+export function readOnePhone(
 	run: Run,
 	itemIndex: number,
 	name = 'telephone',
 	field = 'Telephone',
-): string {
+): Phone {
 	const countryCode = readCountryCode(run, itemIndex);
-	const telephones = readListParameter(run, name, field, itemIndex, (value) =>
-		parseTelephones(value, countryCode),
+	const phones = readListParameter(run, name, field, itemIndex, (value) =>
+		parsePhones(value, countryCode),
 	);
-	const [telephone] = telephones;
-	if (telephone === undefined || telephones.length > 1)
+	const [phone] = phones;
+	if (phone === undefined || phones.length > 1)
 		throw inputError(
 			run,
 			itemIndex,
-			`"${field}" takes one number (Wolkvox takes one per call), got ${telephones.length}: ${telephones.join(', ')}`,
+			`"${field}" takes one number, got ${phones.length}: ${phones.map((one) => one.national).join(', ')}`,
 		);
-	return telephone;
+	return phone;
 }
