@@ -28,9 +28,9 @@ describe('Country Code: one phone, one record', () => {
 
 	test('the parser gives one number for every way of writing it', () => {
 		const written = ['+57 300 123 4567', '3001234567', '0057 300-123-4567', '(300) 123.4567'];
-		expect(parseTelephones([...written, '573001234567', 573001234567, '3001234567.0'], '57')).toEqual([
-			'3001234567',
-		]);
+		expect(
+			parseTelephones([...written, '573001234567', 573001234567, '3001234567.0'], '57'),
+		).toEqual(['3001234567']);
 		expect(parseTelephones(written)).toEqual(['573001234567', '3001234567', '00573001234567']);
 	});
 
@@ -61,7 +61,11 @@ describe('Country Code: one phone, one record', () => {
 
 	test("the credential's Country Code is used unless the option overrides it", async () => {
 		const credentials = fx.credentials({ countryCode: '57' });
-		await runWolkvox({ parameters: dnc('add'), credentials, items: [{ phone: '+57 300 123 4567' }] });
+		await runWolkvox({
+			parameters: dnc('add'),
+			credentials,
+			items: [{ phone: '+57 300 123 4567' }],
+		});
 		await runWolkvox({
 			parameters: dnc('add', { options: { countryCode: '52' } }),
 			credentials,

@@ -63,7 +63,9 @@ describe('Ley 2300: Block', () => {
 			items: [{ phone: '3001234567', nit: NIT }, { phone: '3001234568' }],
 		});
 
-		expect(error?.message).toBe('Item 1: "Company NIT": undefined is not a NIT: write its digits, with dots if you like, and optionally the check digit after a dash (900.123.456-7)');
+		expect(error?.message).toBe(
+			'Item 1: "Company NIT": undefined is not a NIT: write its digits, with dots if you like, and optionally the check digit after a dash (900.123.456-7)',
+		);
 		expect(fx.sim.requests).toHaveLength(0);
 	});
 
