@@ -3,10 +3,10 @@ import type { IDataObject } from 'n8n-workflow';
 import type { WolkvoxAnswer } from '../transport/answer';
 import type { WolkvoxCall } from '../transport/request';
 import type { ItemError } from '../run/errors';
-import { withStateUnknown } from '../run/errors';
+import { asItemError, withStateUnknown } from '../run/errors';
 import type { PlannedRequest, PreparedItem } from '../run/operation';
 import { chunk } from '../run/operation';
-import { readForAll } from '../run/reads';
+import { dataList, readSource } from '../run/reads';
 import type { Run } from '../run/run';
 import { sendPlan } from '../run/send';
 
@@ -104,7 +104,10 @@ export async function removeFromOneList<Input>(
 		}
 	}
 	const atRisk = mayBeRemoved.filter((telephone) => otherHolds.has(telephone));
-	if (atRisk.length) error = (await restoreMissing(run, items, removal, atRisk, result)) ?? error;
+	if (atRisk.length) {
+		const restoreError = await restoreMissing(run, items, removal, atRisk, result);
+		error = error ?? restoreError;
+	}
 	if (error)
 		result.error = withStateUnknown(error, {
 			byList: result.stateUnknown,
@@ -122,15 +125,26 @@ async function restoreMissing<Input>(
 	atRisk: string[],
 	result: RemovalResult,
 ): Promise<ItemError | undefined> {
-	const summary = items.filter(({ itemIndex }) => itemIndex === removal.summaryItem);
-	const reread = await readForAll(run, removal.readOtherCall, summary, ['phone_number']);
+	const reading = (
+		await sendPlan(
+			run,
+			[{ itemIndices: [removal.summaryItem], call: removal.readOtherCall }],
+			items,
+			true,
+		)
+	).get(removal.summaryItem);
 	result.requests++;
-	if ('failed' in reread) {
+	let rows: IDataObject[];
+	try {
+		if (reading?.error) throw reading.error;
+		rows = dataList(
+			readSource(run, removal.readOtherCall.api, reading?.answers ?? [], removal.summaryItem),
+		);
+	} catch (error) {
 		result.stateUnknown[removal.otherList] = atRisk;
-		const outcome = reread.failed.get(removal.summaryItem);
-		return outcome && 'error' in outcome ? outcome.error : undefined;
+		return asItemError(run, error);
 	}
-	const holds = new Set(reread.map((row: IDataObject) => String(row.phone_number)));
+	const holds = new Set(rows.map((row) => String(row.phone_number)));
 	const missing = atRisk.filter((telephone) => !holds.has(telephone));
 	if (!missing.length) return undefined;
 	const restoring = (
