@@ -31,7 +31,7 @@ const RENDERINGS: Array<(national: string) => string | number> = [
 
 type Fault = { kind: 'applyThenHang' | 'serverError'; api: string } | null;
 type Step =
-	| { kind: 'seed'; list: List; consumer: number; international: boolean }
+	| { kind: 'seed'; list: List | 'both'; consumer: number; international: boolean }
 	| {
 			kind: 'add' | 'remove';
 			list: List | 'both';
@@ -62,7 +62,7 @@ const fault: fc.Arbitrary<Fault> = fc.oneof(
 const step: fc.Arbitrary<Step> = fc.oneof(
 	fc.record({
 		kind: fc.constant('seed' as const),
-		list: fc.constantFrom(...LISTS),
+		list: fc.constantFrom(...LISTS, 'both' as const),
 		consumer,
 		international: fc.boolean(),
 	}),
@@ -99,7 +99,8 @@ const listsOf = (list: List | 'both'): List[] => (list === 'both' ? [...LISTS] :
  */
 function next(model: Model, step: Step, failed: boolean, ignoresType: boolean): Model {
 	const after: Model = { inbound: [...model.inbound], outbound: [...model.outbound] };
-	if (step.kind === 'seed') after[step.list][step.consumer] = true;
+	if (step.kind === 'seed')
+		for (const list of listsOf(step.list)) after[list][step.consumer] = true;
 	else if (step.kind === 'add' || step.kind === 'remove') {
 		const touched = step.kind === 'remove' && ignoresType ? 'both' : step.list;
 		for (const list of listsOf(touched))
@@ -123,7 +124,8 @@ async function apply(step: Step, maxRetries: number): Promise<boolean> {
 	const options = { countryCode: '57', maxRetries, timeout: 200 };
 	if (step.kind === 'seed') {
 		const national = CONSUMERS[step.consumer]!;
-		fx.sim.dnc[step.list].add(step.international ? `57${national}` : national);
+		for (const list of listsOf(step.list))
+			fx.sim.dnc[list].add(step.international ? `57${national}` : national);
 		return false;
 	}
 	if (step.fault) fx.sim.injectFault({ ...step.fault, ms: 300 });
@@ -185,6 +187,18 @@ function violations(model: Model, step: Step, heldBefore: string[][]): string[] 
 	return found;
 }
 
+const FAILED_READD: Step[] = [
+	{ kind: 'seed', list: 'both', consumer: 0, international: false },
+	{ kind: 'seed', list: 'inbound', consumer: 1, international: false },
+	{
+		kind: 'sync',
+		list: 'inbound',
+		wanted: [[1, 0]],
+		removeUnlisted: true,
+		fault: { kind: 'serverError', api: 'add_dnc' },
+	},
+];
+
 describe('DNC model: a consumer blocked stays blocked, whatever the spelling, the list or a lost answer', () => {
 	test('after every step of generated sequences, the simulator holds what the model says', async () => {
 		await fc.assert(
@@ -214,7 +228,11 @@ describe('DNC model: a consumer blocked stays blocked, whatever the spelling, th
 					}
 				},
 			),
-			{ numRuns: Number(process.env.DNC_MODEL_RUNS ?? 40) },
+			{
+				numRuns: Number(process.env.DNC_MODEL_RUNS ?? 40),
+				// Run first: a sync whose re-add to the other list fails (rare among generated sequences).
+				examples: [[FAILED_READD, false, 0]],
+			},
 		);
 	}, 300_000);
 });
