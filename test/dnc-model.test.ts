@@ -11,7 +11,9 @@ import fc from 'fast-check';
 import { runWolkvox } from './harness/run-node';
 import { useSimulator } from './harness/simulator-fixture';
 
-const fx = useSimulator();
+/** A token of its own: the token line is process-wide, so a turn this spec's hung answers hold cannot delay another spec file. */
+const MODEL_TOKEN = 'a11ce5eedc0ffee0042model0000000001';
+const fx = useSimulator({ tokens: [{ token: MODEL_TOKEN }] });
 
 const LISTS = ['inbound', 'outbound'] as const;
 type List = (typeof LISTS)[number];
@@ -152,7 +154,11 @@ async function apply(step: Step, maxRetries: number): Promise<boolean> {
 		step.kind === 'sync'
 			? step.wanted.map(([index, how]) => ({ phone: RENDERINGS[how]!(national(index)) }))
 			: [{ phone: RENDERINGS[step.rendering]!(national(step.consumer)) }];
-	const { error } = await runWolkvox({ parameters, credentials: fx.credentials(), items });
+	const { error } = await runWolkvox({
+		parameters,
+		credentials: fx.credentials({ token: MODEL_TOKEN }),
+		items,
+	});
 	// A hung answer's request is still with Wolkvox: wait until it is done before looking.
 	if (step.fault?.kind === 'applyThenHang')
 		await new Promise((resolve) => setTimeout(resolve, 350));
