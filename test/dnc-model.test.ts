@@ -47,7 +47,9 @@ type Step =
 			wanted: Array<[number, number]>;
 			removeUnlisted: boolean;
 			fault: Fault;
-	  };
+	  }
+	/** A sync of each list (Remove Unlisted on), started together. */
+	| { kind: 'together'; wanted: Record<List, Array<[number, number]>> };
 
 const consumer = fc.integer({ min: 0, max: CONSUMERS.length - 1 });
 const rendering = fc.integer({ min: 0, max: RENDERINGS.length - 1 });
@@ -61,7 +63,27 @@ const fault: fc.Arbitrary<Fault> = fc.oneof(
 		}),
 	},
 );
+const wantedPhones = fc.uniqueArray(fc.tuple(consumer, rendering), {
+	minLength: 1,
+	maxLength: CONSUMERS.length,
+	selector: ([index]) => index,
+});
+/**
+ * Two syncs started together (one per list) need one Sync per token at a time (another developer's
+ * lock): without it, a sync that re-reads the other list to restore what Wolkvox may have taken off
+ * it also restores what the other sync has just removed. On once the lock is merged.
+ */
+const SYNCS_TOGETHER = process.env.DNC_MODEL_TOGETHER === '1';
+const together: Array<fc.Arbitrary<Step>> = SYNCS_TOGETHER
+	? [
+			fc.record({
+				kind: fc.constant('together' as const),
+				wanted: fc.record({ inbound: wantedPhones, outbound: wantedPhones }),
+			}),
+		]
+	: [];
 const step: fc.Arbitrary<Step> = fc.oneof(
+	...together,
 	fc.record({
 		kind: fc.constant('seed' as const),
 		list: fc.constantFrom(...LISTS, 'both' as const),
@@ -88,6 +110,23 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 	}),
 );
 
+/** A sync of `list` for the wanted consumers: what the model then says of that list. */
+function synced(
+	after: Model,
+	list: List,
+	wanted: Array<[number, number]>,
+	removeUnlisted: boolean,
+	failed: boolean,
+): void {
+	const wantedSet = new Set(wanted.map(([index]) => index));
+	CONSUMERS.forEach((_, index) => {
+		const current = after[list][index];
+		// A sync never removes a wanted phone, and adds nothing that is not wanted.
+		if (wantedSet.has(index)) after[list][index] = failed && current !== true ? 'unknown' : true;
+		else if (removeUnlisted) after[list][index] = failed && current !== false ? 'unknown' : false;
+	});
+}
+
 /** Blocked, not blocked, or unknown (a failed step may or may not have applied). */
 type Known = boolean | 'unknown';
 type Model = Record<List, Known[]>;
@@ -99,86 +138,94 @@ const listsOf = (list: List | 'both'): List[] => (list === 'both' ? [...LISTS] :
  * `ignoresType`: a Wolkvox that takes listed numbers off both lists whatever remove_dnc's `type`
  * says; DNC Remove reads nothing, so it cannot know (docs/phones.md), while Sync must keep the other list.
  */
-function next(model: Model, step: Step, failed: boolean, ignoresType: boolean): Model {
+function next(model: Model, step: Step, failed: List[], ignoresType: boolean): Model {
 	const after: Model = { inbound: [...model.inbound], outbound: [...model.outbound] };
 	if (step.kind === 'seed')
 		for (const list of listsOf(step.list)) after[list][step.consumer] = true;
 	else if (step.kind === 'add' || step.kind === 'remove') {
 		const touched = step.kind === 'remove' && ignoresType ? 'both' : step.list;
 		for (const list of listsOf(touched))
-			after[list][step.consumer] = failed ? 'unknown' : step.kind === 'add';
-	} else if (step.kind === 'sync') {
-		const wanted = new Set(step.wanted.map(([index]) => index));
-		CONSUMERS.forEach((_, index) => {
-			const current = after[step.list][index];
-			// A sync never removes a wanted phone, and adds nothing that is not wanted.
-			if (wanted.has(index))
-				after[step.list][index] = failed && current !== true ? 'unknown' : true;
-			else if (step.removeUnlisted)
-				after[step.list][index] = failed && current !== false ? 'unknown' : false;
-		});
-	}
+			after[list][step.consumer] = failed.length ? 'unknown' : step.kind === 'add';
+	} else if (step.kind === 'sync')
+		synced(after, step.list, step.wanted, step.removeUnlisted, failed.includes(step.list));
+	else if (step.kind === 'together')
+		for (const list of LISTS) synced(after, list, step.wanted[list], true, failed.includes(list));
 	return after;
 }
 
-/** Runs a step through the node; true when the node reported an error. */
-async function apply(step: Step, maxRetries: number): Promise<boolean> {
+const phoneItems = (wanted: Array<[number, number]>) =>
+	wanted.map(([index, how]) => ({ phone: RENDERINGS[how]!(CONSUMERS[index]!) }));
+
+/** Runs a step through the node: the lists of the runs that reported an error. */
+async function apply(step: Step, maxRetries: number, ignoresType: boolean): Promise<List[]> {
 	const options = { countryCode: '57', maxRetries, timeout: 200 };
+	const run = async (
+		parameters: Record<string, unknown>,
+		items: Array<{ phone: string | number }>,
+	) =>
+		(
+			await runWolkvox({
+				parameters: { resource: 'dnc', telephones: '={{ $json.phone }}', options, ...parameters },
+				credentials: fx.credentials({ token: MODEL_TOKEN }),
+				items,
+			})
+		).error !== undefined;
+	const sync = (list: List, wanted: Array<[number, number]>, removeUnlisted: boolean) =>
+		run({ operation: 'sync', typeCall: list, removeUnlisted }, phoneItems(wanted));
 	if (step.kind === 'seed') {
 		const national = CONSUMERS[step.consumer]!;
 		for (const list of listsOf(step.list))
 			fx.sim.dnc[list].add(step.international ? `57${national}` : national);
-		return false;
+		return [];
+	}
+	if (step.kind === 'together') {
+		// With a Wolkvox that ignores `type`, two syncs must not interleave: that is the job of one
+		// Sync per token at a time (another developer's lock), so here they run one after the other.
+		const failed = ignoresType
+			? [
+					await sync('inbound', step.wanted.inbound, true),
+					await sync('outbound', step.wanted.outbound, true),
+				]
+			: await Promise.all(LISTS.map((list) => sync(list, step.wanted[list], true)));
+		return LISTS.filter((_, index) => failed[index]);
 	}
 	if (step.fault) fx.sim.injectFault({ ...step.fault, ms: 300 });
-	const national = (index: number) => CONSUMERS[index]!;
-	const parameters =
+	const failed =
 		step.kind === 'sync'
-			? {
-					resource: 'dnc',
-					operation: 'sync',
-					typeCall: step.list,
-					telephones: '={{ $json.phone }}',
-					removeUnlisted: step.removeUnlisted,
-					options,
-				}
-			: {
-					resource: 'dnc',
-					operation: step.kind,
-					...(step.kind === 'remove' ? { removeMode: 'listed' } : {}),
-					typeCall: step.list,
-					telephones: '={{ $json.phone }}',
-					options,
-				};
-	const items =
-		step.kind === 'sync'
-			? step.wanted.map(([index, how]) => ({ phone: RENDERINGS[how]!(national(index)) }))
-			: [{ phone: RENDERINGS[step.rendering]!(national(step.consumer)) }];
-	const { error } = await runWolkvox({
-		parameters,
-		credentials: fx.credentials({ token: MODEL_TOKEN }),
-		items,
-	});
+			? await sync(step.list, step.wanted, step.removeUnlisted)
+			: await run(
+					{
+						operation: step.kind,
+						...(step.kind === 'remove' ? { removeMode: 'listed' } : {}),
+						typeCall: step.list,
+					},
+					phoneItems([[step.consumer, step.rendering]]),
+				);
 	// A hung answer's request is still with Wolkvox: wait until it is done before looking.
 	if (step.fault?.kind === 'applyThenHang')
 		await new Promise((resolve) => setTimeout(resolve, 350));
-	return error !== undefined;
+	return failed ? listsOf(step.list) : [];
 }
 
 /** The dialable spellings a list holds of a consumer. */
 const held = (list: List, index: number) =>
 	dialable(CONSUMERS[index]!).filter((spelling) => fx.sim.dnc[list].has(spelling));
 
-function violations(model: Model, step: Step, heldBefore: string[][]): string[] {
+function violations(model: Model, step: Step, heldBefore: Record<List, string[][]>): string[] {
 	const found: string[] = [];
 	// Sync compares phones, not spellings: a listed spelling of a wanted phone is never removed.
-	if (step.kind === 'sync')
-		for (const [index] of step.wanted) {
-			const lost = heldBefore[index]!.filter(
-				(spelling) => !held(step.list, index).includes(spelling),
+	const syncs: Array<[List, Array<[number, number]>]> =
+		step.kind === 'sync'
+			? [[step.list, step.wanted]]
+			: step.kind === 'together'
+				? LISTS.map((list) => [list, step.wanted[list]])
+				: [];
+	for (const [list, wanted] of syncs)
+		for (const [index] of wanted) {
+			const lost = heldBefore[list][index]!.filter(
+				(spelling) => !held(list, index).includes(spelling),
 			);
-			if (lost.length)
-				found.push(`the sync took ${lost.join(', ')} (a wanted phone) off ${step.list}`);
+			if (lost.length) found.push(`the sync took ${lost.join(', ')} (a wanted phone) off ${list}`);
 		}
 	for (const list of LISTS)
 		CONSUMERS.forEach((national, index) => {
@@ -221,15 +268,16 @@ describe('DNC model: a consumer blocked stays blocked, whatever the spelling, th
 						outbound: CONSUMERS.map(() => false),
 					};
 					for (const [index, current] of steps.entries()) {
-						const heldBefore = CONSUMERS.map((_, consumer) =>
-							current.kind === 'sync' ? held(current.list, consumer) : [],
-						);
-						const failed = await apply(current, maxRetries);
+						const heldBefore = {
+							inbound: CONSUMERS.map((_, consumer) => held('inbound', consumer)),
+							outbound: CONSUMERS.map((_, consumer) => held('outbound', consumer)),
+						};
+						const failed = await apply(current, maxRetries, ignoresType);
 						model = next(model, current, failed, ignoresType);
 						const found = violations(model, current, heldBefore);
 						if (found.length)
 							throw new Error(
-								`after step ${index} ${JSON.stringify(current)}${failed ? ' (the node reported an error)' : ''}: ${found.join('; ')}; lists: ${JSON.stringify({ inbound: [...fx.sim.dnc.inbound], outbound: [...fx.sim.dnc.outbound] })}`,
+								`after step ${index} ${JSON.stringify(current)}${failed.length ? ` (the node reported an error on ${failed.join(', ')})` : ''}: ${found.join('; ')}; lists: ${JSON.stringify({ inbound: [...fx.sim.dnc.inbound], outbound: [...fx.sim.dnc.outbound] })}`,
 							);
 					}
 				},
