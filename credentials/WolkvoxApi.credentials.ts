@@ -83,6 +83,15 @@ export class WolkvoxApi implements ICredentialType {
 			description:
 				'Leave empty to use https://wv{server}.wolkvox.com. Set it only to go through a proxy or to a Wolkvox simulator (http or https).',
 		},
+		{
+			displayName: 'Country Code',
+			name: 'countryCode',
+			type: 'string',
+			default: '',
+			placeholder: '57',
+			description:
+				"Your operation's country calling code (57 for Colombia). With it, every way of writing a phone (300 123 4567, 573001234567, +57 300 123 4567) is one consumer: blocks write it as Wolkvox may match it, checks and removals look for every spelling. An operation's own Country Code option overrides it. Empty: numbers are kept as written.",
+		},
 		// Declared here, n8n keeps these instead of adding its own with the default "All": in the HTTP
 		// Request node this credential sends the token to Wolkvox's hosts only, unless its owner widens it.
 		{

@@ -60,6 +60,11 @@ const removeDnc: Endpoint = {
 		}
 		// Inferred: listed numbers leave the lists `type` names, both when it is absent.
 		const types = isBlank(body.type) ? BOTH : dncTypes(body.type, 'type');
+		if (store.removeIgnoresType)
+			return success(
+				202,
+				`${store.removeDnc(telephones(body.telephones))} telephones were deleted`,
+			);
 		const removed = store.removeDnc(telephones(body.telephones), types);
 		return success(202, `${removed} telephones were deleted`);
 	},

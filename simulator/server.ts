@@ -215,6 +215,15 @@ export class WolkvoxSimulator {
 		this.store.downloadLimit = limit;
 	}
 
+	/** Whether remove_dnc ignores its `type` and takes listed numbers off both lists (reset restores false). */
+	get removeIgnoresType(): boolean {
+		return this.store.removeIgnoresType;
+	}
+
+	set removeIgnoresType(ignores: boolean) {
+		this.store.removeIgnoresType = ignores;
+	}
+
 	/** Fills a DNC list with `count` consecutive numbers from `first` (default 3000000000). */
 	seedDnc(type: 'inbound' | 'outbound', count: number, first?: number): void {
 		this.store.seedDnc(type, count, first);

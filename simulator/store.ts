@@ -54,6 +54,8 @@ export class Store {
 	};
 	/** Most records a read answers with; a bench may lift it to measure lists Wolkvox could not download. */
 	downloadLimit = DOWNLOAD_LIMIT;
+	/** A Wolkvox that ignores remove_dnc's `type` and takes listed numbers off both lists (for specs). */
+	removeIgnoresType = false;
 
 	addDnc(type: DncType, phones: Iterable<string>): void {
 		const now = Date.now();
@@ -127,6 +129,7 @@ export class Store {
 
 	clear(): void {
 		this.downloadLimit = DOWNLOAD_LIMIT;
+		this.removeIgnoresType = false;
 		this.clearDnc('inbound');
 		this.clearDnc('outbound');
 		this.activityCodes.clear();

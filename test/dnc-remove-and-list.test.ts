@@ -49,6 +49,7 @@ describe('Remove DNC: listed numbers', () => {
 		expect(output).toEqual([
 			{
 				json: {
+					typeCall: 'both',
 					telephones: ['3001111111'],
 					code: 202,
 					error: null,
@@ -58,6 +59,7 @@ describe('Remove DNC: listed numbers', () => {
 			},
 			{
 				json: {
+					typeCall: 'both',
 					telephones: ['3002222222', '573003333333'],
 					code: 202,
 					error: null,

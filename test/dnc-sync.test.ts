@@ -81,7 +81,7 @@ describe('DNC Sync', () => {
 			listed: 2,
 			added: { count: 2, telephones: ['3000000003', '3000000004'] },
 			removed: { count: 0, telephones: [] },
-			restoredToOtherList: { typeCall: 'inbound', count: 0, telephones: [] },
+			otherListRestored: { typeCall: 'inbound', count: 0, telephones: [] },
 			skipped: [
 				{ what: 'removal', reason: 'Remove Unlisted is off', count: 1, telephones: ['3000000002'] },
 			],
@@ -123,7 +123,7 @@ describe('DNC Sync', () => {
 			{ type: 'inbound' },
 		]);
 		expect(fx.sim.requests[3].body).toEqual({
-			type: 'all',
+			type: 'outbound',
 			telephones: ['3000000002', '3000000005'],
 		});
 		expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001', '3000000003']);
@@ -135,7 +135,7 @@ describe('DNC Sync', () => {
 		});
 	});
 
-	test('never changes the other list: a removed number it held is added back to it', async () => {
+	test('removes from the managed list only, and re-reads the other list instead of adding back blindly', async () => {
 		seed('outbound', ['3000000001', '3000000002', '3000000003']);
 		seed('inbound', ['3000000002', '3000000009']);
 
@@ -147,13 +147,36 @@ describe('DNC Sync', () => {
 
 		expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001']);
 		expect(sorted(fx.sim.dnc.inbound)).toEqual(['3000000002', '3000000009']);
+		expect(apis()).toEqual(['get_dnc', 'get_dnc', 'remove_dnc', 'get_dnc']);
 		expect(writes().map((request) => [request.api, request.body])).toEqual([
-			['remove_dnc', { type: 'all', telephones: ['3000000002', '3000000003'] }],
+			['remove_dnc', { type: 'outbound', telephones: ['3000000002', '3000000003'] }],
+		]);
+		expect(output[0].json.summary).toMatchObject({
+			removed: { count: 2, telephones: ['3000000002', '3000000003'] },
+			otherListRestored: { typeCall: 'inbound', count: 0, telephones: [] },
+		});
+	});
+
+	test('never changes the other list, even if Wolkvox ignored the type: what went missing from it is added back', async () => {
+		seed('outbound', ['3000000001', '3000000002', '3000000003']);
+		seed('inbound', ['3000000002', '3000000009']);
+		fx.sim.removeIgnoresType = true;
+
+		const { output } = await runWolkvox({
+			parameters: syncDnc({ removeUnlisted: true }),
+			credentials: fx.credentials(),
+			items: [{ phone: '3000000001' }],
+		});
+
+		expect(sorted(fx.sim.dnc.outbound)).toEqual(['3000000001']);
+		expect(sorted(fx.sim.dnc.inbound)).toEqual(['3000000002', '3000000009']);
+		expect(writes().map((request) => [request.api, request.body])).toEqual([
+			['remove_dnc', { type: 'outbound', telephones: ['3000000002', '3000000003'] }],
 			['add_dnc', { type_call: 'inbound', telephones: ['3000000002'] }],
 		]);
 		expect(output[0].json.summary).toMatchObject({
 			removed: { count: 2, telephones: ['3000000002', '3000000003'] },
-			restoredToOtherList: { typeCall: 'inbound', count: 1, telephones: ['3000000002'] },
+			otherListRestored: { typeCall: 'inbound', count: 1, telephones: ['3000000002'] },
 		});
 	});
 
@@ -162,6 +185,7 @@ describe('DNC Sync', () => {
 		const seedBoth = () => {
 			seed('outbound', ['3000000001', '3000000002', '3000000003']);
 			seed('inbound', ['3000000002', '3000000009']);
+			fx.sim.removeIgnoresType = true;
 		};
 		const syncKeeping = (options: Record<string, unknown>, items = [{ phone: '3000000001' }]) =>
 			runWolkvox({
@@ -177,6 +201,7 @@ describe('DNC Sync', () => {
 				{},
 				['3000000001', '3000000002', '3000000003'],
 				'Wolkvox had a server error (HTTP 500) (gave up after 1 attempt)',
+				[],
 			],
 			[
 				'no answer in time',
@@ -184,25 +209,29 @@ describe('DNC Sync', () => {
 				{ timeout: 200 },
 				['3000000001'],
 				'Wolkvox did not answer within 200 ms (gave up after 1 attempt)',
+				['3000000002'],
 			],
 		])(
-			'a removal that fails with %s, which Wolkvox may have applied, is still followed by the re-add, and the error names the numbers',
-			async (_case, kind, options, outboundAfter, cause) => {
+			'a removal that fails with %s, which Wolkvox may have applied, is followed by a re-read of the other list and the re-add of what it lost, and the error names the numbers',
+			async (_case, kind, options, outboundAfter, cause, restored) => {
 				seedBoth();
 				fx.sim.injectFault({ kind, api: 'remove_dnc', ms: 600 });
 
 				const { error } = await syncKeeping(options);
 
 				expect(writes().map((request) => [request.api, request.body])).toEqual([
-					['remove_dnc', { type: 'all', telephones: ['3000000002', '3000000003'] }],
-					['add_dnc', { type_call: 'inbound', telephones: ['3000000002'] }],
+					['remove_dnc', { type: 'outbound', telephones: ['3000000002', '3000000003'] }],
+					...(restored.length ? [['add_dnc', { type_call: 'inbound', telephones: restored }]] : []),
 				]);
+				expect(apis().filter((api) => api === 'get_dnc')).toHaveLength(3);
 				expect(sorted(fx.sim.dnc.inbound)).toEqual(['3000000002', '3000000009']);
 				expect(sorted(fx.sim.dnc.outbound)).toEqual(outboundAfter);
 				expect(error?.message).toBe(
 					`${cause}. Whether these 2 numbers are on the outbound list is unknown: 3000000002, 3000000003.`,
 				);
-				expect(error?.description).toContain('Added back to the inbound list: 3000000002.');
+				if (restored.length)
+					expect(error?.description).toContain('Added back to the inbound list: 3000000002.');
+				else expect(error?.description).not.toContain('Added back');
 			},
 		);
 
@@ -283,7 +312,7 @@ describe('DNC Sync', () => {
 				summary: {
 					added: { count: 1, telephones: ['3000000004'] },
 					removed: { count: 0, telephones: [] },
-					restoredToOtherList: { typeCall: 'inbound', count: 1, telephones: ['3000000002'] },
+					otherListRestored: { typeCall: 'inbound', count: 0, telephones: [] },
 					stateUnknown: { outbound: ['3000000002', '3000000003'] },
 					requests: 5,
 				},
@@ -308,11 +337,7 @@ describe('DNC Sync', () => {
 
 		const real = await run(false);
 		// A dry run says what would happen (wouldAdd…), and the real run then does exactly that (added…).
-		const DONE: Record<string, string> = {
-			wouldAdd: 'added',
-			wouldRemove: 'removed',
-			wouldRestoreToOtherList: 'restoredToOtherList',
-		};
+		const DONE: Record<string, string> = { wouldAdd: 'added', wouldRemove: 'removed' };
 		const done = (record: Record<string, unknown>) =>
 			Object.fromEntries(
 				Object.entries(omit(record, ['dryRun'])).map(([key, value]) => [DONE[key] ?? key, value]),
@@ -323,7 +348,12 @@ describe('DNC Sync', () => {
 				? {
 						...rest,
 						summary: done(
-							omit(json.summary as Record<string, unknown>, ['requests', 'removalAnswer']),
+							omit(json.summary as Record<string, unknown>, [
+								'requests',
+								'removalAnswer',
+								// Known only once removed: whether the other list lost a number.
+								'otherListRestored',
+							]),
 						),
 					}
 				: rest;
@@ -348,7 +378,6 @@ describe('DNC Sync', () => {
 				listed: 2,
 				wouldAdd: { count: 2, telephones: ['3000000007', '3000000008'] },
 				wouldRemove: { count: 1, telephones: ['3000000002'] },
-				wouldRestoreToOtherList: { typeCall: 'inbound', count: 1, telephones: ['3000000002'] },
 				skipped: [],
 				requests: 2,
 			},
@@ -505,7 +534,7 @@ describe('DNC Sync', () => {
 		expect(apis()).toEqual(['get_dnc', 'get_dnc', 'add_dnc', 'remove_dnc']);
 		expect(writes().map((request) => request.body)).toEqual([
 			{ type_call: 'outbound', telephones: ['3200000000'] },
-			{ type: 'all', telephones: ['3000059997', '3000059998'] },
+			{ type: 'outbound', telephones: ['3000059997', '3000059998'] },
 		]);
 		expect(fx.sim.dnc.outbound.size).toBe(59_998);
 		expect(fx.sim.dnc.inbound.size).toBe(59_999);

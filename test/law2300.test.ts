@@ -39,6 +39,7 @@ describe('Ley 2300: Block', () => {
 			{
 				nit: NIT,
 				telephone: '573001234567',
+				telephones: ['573001234567'],
 				code: 200,
 				error: null,
 				msg: 'The number has been blocked successfully',
@@ -46,6 +47,7 @@ describe('Ley 2300: Block', () => {
 			{
 				nit: NIT,
 				telephone: '3007654321',
+				telephones: ['3007654321'],
 				code: 200,
 				error: null,
 				msg: 'The number has been blocked successfully',
@@ -61,7 +63,9 @@ describe('Ley 2300: Block', () => {
 			items: [{ phone: '3001234567', nit: NIT }, { phone: '3001234568' }],
 		});
 
-		expect(error?.message).toBe('Item 1: "Company NIT" is required, got nothing');
+		expect(error?.message).toBe(
+			'Item 1: "Company NIT": undefined is not a NIT: write its digits, with dots if you like, and optionally the check digit after a dash (900.123.456-7)',
+		);
 		expect(fx.sim.requests).toHaveLength(0);
 	});
 
@@ -74,7 +78,7 @@ describe('Ley 2300: Block', () => {
 		});
 
 		expect(output[0].json.error).toBe(
-			'Item 0: "Telephone" takes one number (Wolkvox takes one per call), got 2: 3001234567, 3001234568',
+			'Item 0: "Telephone" takes one number, got 2: 3001234567, 3001234568',
 		);
 		expect(bodies('block_law2300')).toEqual([{ nit: NIT, telephone: '3001234569' }]);
 	});
@@ -99,11 +103,21 @@ describe('Ley 2300: Check', () => {
 			{
 				nit: NIT,
 				telephone: '3001234567',
+				telephones: ['3001234567'],
 				protected: true,
+				protectedAs: ['3001234567'],
 				lastDay: '2026-01-15 10:30:00',
 				lastChannel: 'whatsapp',
 			},
-			{ nit: NIT, telephone: '3009999999', protected: false, lastDay: null, lastChannel: null },
+			{
+				nit: NIT,
+				telephone: '3009999999',
+				telephones: ['3009999999'],
+				protected: false,
+				protectedAs: [],
+				lastDay: null,
+				lastChannel: null,
+			},
 		]);
 	});
 
@@ -160,6 +174,7 @@ describe('Ley 2300: Release', () => {
 				nit: NIT,
 				releaseBy: 'telephone',
 				value: '3001234567',
+				values: ['3001234567'],
 				code: 201,
 				error: null,
 				msg: 'Removed successfully',

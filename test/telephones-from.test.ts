@@ -47,7 +47,7 @@ describe('Telephones From: Field of Each Item', () => {
 		fx.sim.dnc.inbound.add('3001234567');
 
 		await runWolkvox({
-			parameters: fromField('remove', 'contact.phone', { removeMode: 'listed' }),
+			parameters: fromField('remove', 'contact.phone', { removeMode: 'listed', typeCall: 'both' }),
 			credentials: fx.credentials(),
 			items: [{ contact: { phone: '300-123-4567' } }],
 		});

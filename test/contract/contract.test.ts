@@ -104,7 +104,13 @@ const contracts: Record<string, Contract> = {
 		},
 		seed: (sim) => sim.dnc.inbound.add('3000000007'),
 		output: [
-			{ telephones: ['3000000007'], code: 202, error: null, msg: 'x telephones were deleted' },
+			{
+				typeCall: 'both',
+				telephones: ['3000000007'],
+				code: 202,
+				error: null,
+				msg: 'x telephones were deleted',
+			},
 		],
 	},
 	create_cod_act: {

@@ -147,7 +147,9 @@ describeIn2x('an AI Agent with the Wolkvox Tool', () => {
 		const protection = {
 			nit: NIT,
 			telephone: '3001234567',
+			telephones: ['3001234567'],
 			protected: true,
+			protectedAs: ['3001234567'],
 			lastDay: '2026-11-20 15:04:05',
 			lastChannel: 'whatsapp',
 		};

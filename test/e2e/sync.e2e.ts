@@ -61,7 +61,7 @@ describe('DNC Sync with Remove Unlisted (n8n execute)', () => {
 			'get_dnc 200',
 			'add_dnc 201',
 			'remove_dnc 202',
-			'add_dnc 201',
+			'get_dnc 200',
 		]);
 		expect(sorted(fx.simulator.dnc.outbound)).toEqual(sorted(SHEET));
 		expect(sorted(fx.simulator.dnc.inbound)).toEqual(['3209990000']);
@@ -69,7 +69,7 @@ describe('DNC Sync with Remove Unlisted (n8n execute)', () => {
 		expect(first.summary).toMatchObject({
 			dryRun: false,
 			removed: { count: 1, telephones: ['3209990000'] },
-			restoredToOtherList: { typeCall: 'inbound', count: 1, telephones: ['3209990000'] },
+			otherListRestored: { typeCall: 'inbound', count: 0, telephones: [] },
 		});
 	});
 });

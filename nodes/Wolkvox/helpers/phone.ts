@@ -127,11 +127,12 @@ function nationalOfBare(digits: string, countryCode: string): string {
 	const lengths = NATIONAL_LENGTHS[countryCode];
 	if (!lengths) return digits;
 	const valid = (length: number) => lengths.includes(length);
+	// National numbers there never start with 0: a leading 0 is the trunk prefix.
+	if (TRUNK_ZERO.has(countryCode) && digits.startsWith('0') && valid(digits.length - 1))
+		return digits.slice(1);
 	if (valid(digits.length)) return digits;
 	if (digits.startsWith(countryCode) && valid(digits.length - countryCode.length))
 		return digits.slice(countryCode.length);
-	if (TRUNK_ZERO.has(countryCode) && digits.startsWith('0') && valid(digits.length - 1))
-		return digits.slice(1);
 	return digits;
 }
 

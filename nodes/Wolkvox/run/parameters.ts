@@ -308,13 +308,13 @@ export function readYesNo(
  * A field that takes several values, parsed by `parse` (which throws only ListInputError, whose
  * message says what is wrong): a bad value fails the item, naming the field.
  */
-export function readList(
+export function readList<Entry = string>(
 	run: Run,
 	value: unknown,
 	field: string,
 	itemIndex: number,
-	parse: (value: unknown) => string[],
-): string[] {
+	parse: (value: unknown) => Entry[],
+): Entry[] {
 	try {
 		return parse(value);
 	} catch (error) {
@@ -323,13 +323,13 @@ export function readList(
 }
 
 /** A list parameter (see readList). */
-export function readListParameter(
+export function readListParameter<Entry = string>(
 	run: Run,
 	name: string,
 	field: string,
 	itemIndex: number,
-	parse: (value: unknown) => string[],
-): string[] {
+	parse: (value: unknown) => Entry[],
+): Entry[] {
 	return readList(run, readParameter(run, name, itemIndex), field, itemIndex, parse);
 }
 

@@ -17,6 +17,8 @@ export interface Run extends RequestRun {
 	halted?: string;
 	/** Records (telephones, codes) Wolkvox accepted in this run so far. */
 	written: number;
+	/** The credential's Country Code as written (checked where it is used: helpers/phone.ts). */
+	readonly countryCode: string;
 }
 
 /** Opens a run: the credential's connection (transport/connection.ts), read once for all items. */
@@ -36,6 +38,7 @@ export async function openRun(
 		continueOnFail,
 		parameters: new Map(),
 		written: 0,
+		countryCode: String(connection.credential.data?.countryCode ?? ''),
 		stopReason: () => (cancelSignal?.aborted ? 'the execution was stopped' : run.halted),
 	};
 	return run;

@@ -117,7 +117,6 @@ export function skippedRemovals<Record>(
 const WOULD = {
 	added: 'wouldAdd',
 	removed: 'wouldRemove',
-	restoredToOtherList: 'wouldRestoreToOtherList',
 	created: 'wouldCreate',
 	updated: 'wouldUpdate',
 } as const;

@@ -16,6 +16,7 @@ import {
 	telephoneBatchOptionFields,
 	telephoneSourceProperties,
 	typeCallField,
+	writeAsOption,
 } from './fields';
 
 const properties: INodeProperties[] = [
@@ -26,7 +27,7 @@ const properties: INodeProperties[] = [
 		'Both lists: block calls from these numbers and never dial them',
 	),
 	...telephoneSourceProperties(),
-	optionsCollection([...telephoneBatchOptionFields, countryCodeOption]),
+	optionsCollection([...telephoneBatchOptionFields, countryCodeOption, writeAsOption]),
 ];
 
 export const description = updateDisplayOptions(

@@ -14,6 +14,7 @@ import {
 	telephoneBatchOptionFields,
 	countryCodeOption,
 	telephoneSourceProperties,
+	writeAsOption,
 } from './fields';
 
 const MAX_DAYS = 3650;
@@ -30,7 +31,7 @@ const properties: INodeProperties[] = [
 		default: 30,
 		description: 'For how many days the numbers are not dialled (1 to 3,650)',
 	},
-	optionsCollection([...telephoneBatchOptionFields, countryCodeOption]),
+	optionsCollection([...telephoneBatchOptionFields, countryCodeOption, writeAsOption]),
 ];
 
 export const description = updateDisplayOptions(

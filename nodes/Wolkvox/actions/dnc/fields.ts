@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { parseTelephones } from '../../helpers/phone';
+import type { Phone, WriteAs } from '../../helpers/phone';
+import { normalizeCountryCode, parsePhones, spellingsToWrite, WRITE_AS } from '../../helpers/phone';
 import {
 	readBoolean,
+	readChoice,
 	readChoiceParameter,
 	readItemField,
 	readList,
@@ -47,13 +49,15 @@ export function readTypeCall<Choice extends string>(
 	run: Run,
 	itemIndex: number,
 	allowed: readonly Choice[],
+	fallback?: Choice,
 ): Choice;
 export function readTypeCall(
 	run: Run,
 	itemIndex: number,
 	allowed: readonly string[] = TYPE_CALLS,
+	fallback?: string,
 ): string {
-	return readChoiceParameter(run, 'typeCall', allowed, 'Type of Call', itemIndex);
+	return readChoiceParameter(run, 'typeCall', allowed, 'Type of Call', itemIndex, fallback);
 }
 
 export const telephonesProperty: INodeProperties = {
@@ -64,7 +68,7 @@ export const telephonesProperty: INodeProperties = {
 	default: '',
 	placeholder: '+57 300 123 4567, 3001234568',
 	description:
-		'One or more numbers separated by commas, semicolons or new lines, or an expression that returns a list. Spaces, dashes, dots, parentheses and a leading + are removed; each number must then have 7 to 15 digits.',
+		'One or more numbers separated by commas, semicolons or new lines, or an expression that returns a list. Spaces, dashes, dots, parentheses and a leading + are removed (3001234567.0 from a spreadsheet is 3001234567); each number must then have 7 to 15 digits. With a Country Code, every spelling of a phone is one consumer.',
 };
 
 /** The "Options" entries that decide how the records (telephones, customer IDs) of several items are combined. */
@@ -142,7 +146,7 @@ export function telephoneSourceProperties(show: Record<string, string[]> = {}): 
 	];
 }
 
-/** The Country Code option of Add, Remove and Sync DNC: one phone, one record. */
+/** The Country Code option of every operation that takes a telephone: one phone, one consumer. */
 export const countryCodeOption: INodeProperties = {
 	displayName: 'Country Code',
 	name: 'countryCode',
@@ -150,28 +154,60 @@ export const countryCodeOption: INodeProperties = {
 	default: '',
 	placeholder: '57',
 	description:
-		'Numbers written in international form with this country code (+57…, 0057…) lose it, so that one phone is one record: with 57, +57 300 123 4567 and 300 123 4567 are both 3001234567. Empty: numbers are kept as written (without a leading +).',
+		"The country calling code of these numbers (57 for Colombia), instead of the credential's Country Code. With it, 300 123 4567, 573001234567, +57 300 123 4567 and 0057 300 123 4567 are one phone. Empty: the credential's Country Code; when that is empty too, numbers are kept as written (without a leading +).",
 };
 
-const COUNTRY_CODE = /^\+?[0-9]{1,3}$/;
+/** The Write As option of the operations that block a number (see docs/phones.md). */
+export const writeAsOption: INodeProperties = {
+	displayName: 'Write As',
+	name: 'writeAs',
+	type: 'options',
+	options: [
+		{
+			name: 'National and With Country Code',
+			value: 'both',
+			description:
+				'3001234567 and 573001234567, in the same request: the block holds whichever way the dialer writes the number. The list holds two records per phone.',
+		},
+		{
+			name: 'National Only',
+			value: 'national',
+			description:
+				'3001234567 only. Risk: a campaign that dials 573001234567 does not match the block and calls the consumer.',
+		},
+		{
+			name: 'With Country Code Only',
+			value: 'international',
+			description:
+				'573001234567 only. Risk: a campaign loaded with national numbers (3001234567) does not match the block and calls the consumer.',
+		},
+	],
+	default: 'both',
+	description:
+		'How a phone is written to Wolkvox when a Country Code is set (Wolkvox matches numbers as stored). Without a Country Code, numbers are written as given.',
+};
 
-/** The Country Code option: 1 to 3 digits (a leading + is allowed), or '' when not set. */
+/** The Country Code of an item: its option, else the credential's; an invalid code fails the item. */
 export function readCountryCode(run: Run, itemIndex: number): string {
-	const value = readOptions(run, itemIndex).countryCode ?? '';
-	const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : null;
-	if (text === '') return '';
-	if (text === null || !COUNTRY_CODE.test(text))
-		throw inputError(
-			run,
-			itemIndex,
-			`"Country Code" must be 1 to 3 digits, such as 57, not ${JSON.stringify(value)}`,
-		);
-	return text.replace('+', '');
+	const option = readOptions(run, itemIndex).countryCode;
+	const fromOption = option !== undefined && option !== null && String(option).trim() !== '';
+	try {
+		return normalizeCountryCode(fromOption ? option : run.countryCode);
+	} catch (error) {
+		const where = fromOption ? '"Country Code"' : 'The credential\'s "Country Code"';
+		throw inputError(run, itemIndex, `${where}: ${(error as Error).message}`);
+	}
 }
 
-export function readTelephones(run: Run, itemIndex: number): string[] {
+export function readWriteAs(run: Run, itemIndex: number): WriteAs {
+	const value = readOptions(run, itemIndex).writeAs ?? 'both';
+	return readChoice(run, value, WRITE_AS, 'Write As', itemIndex);
+}
+
+/** The phones of an item (Telephones From: the parameter or a field), one per consumer. */
+export function readPhones(run: Run, itemIndex: number): Phone[] {
 	const countryCode = readCountryCode(run, itemIndex);
-	const parse = (value: unknown) => parseTelephones(value, countryCode);
+	const parse = (value: unknown) => parsePhones(value, countryCode);
 	const from = readChoiceParameter(
 		run,
 		'telephonesFrom',
@@ -184,6 +220,12 @@ export function readTelephones(run: Run, itemIndex: number): string[] {
 		return readListParameter(run, 'telephones', 'Telephones', itemIndex, parse);
 	const field = String(readParameter(run, 'telephonesField', itemIndex, 'phone')).trim();
 	return readList(run, readItemField(run, itemIndex, field), field, itemIndex, parse);
+}
+
+/** The telephones of an item in the spellings a block writes (the Write As option). */
+export function readTelephones(run: Run, itemIndex: number): string[] {
+	const writeAs = readWriteAs(run, itemIndex);
+	return readPhones(run, itemIndex).flatMap((phone) => spellingsToWrite(phone, writeAs));
 }
 
 /** How an item may be combined with others into requests (the Combine Items and Batch Size options). */
@@ -203,29 +245,50 @@ export function readBatchOptions(
 	return { combineItems, batchSize };
 }
 
-/** Reads `telephones` and the batch options of one item; a bad number fails the item before anything is sent. */
-export function readTelephoneBatch(run: Run, itemIndex: number): TelephoneBatchInput {
+/**
+ * Reads the telephones and the batch options of one item; a bad number fails the item before
+ * anything is sent. A block writes the spellings Write As asks for; a removal takes every spelling off.
+ */
+export function readTelephoneBatch(
+	run: Run,
+	itemIndex: number,
+	spellings: 'toWrite' | 'every' = 'toWrite',
+): TelephoneBatchInput {
 	const batch = readBatchOptions(run, itemIndex);
-	return { telephones: readTelephones(run, itemIndex), ...batch };
+	const telephones =
+		spellings === 'every'
+			? readPhones(run, itemIndex).flatMap((phone) => phone.spellings)
+			: readTelephones(run, itemIndex);
+	return { telephones, ...batch };
 }
 
-/** One number, normalised like DNC numbers (the Country Code option included). */
+/** One phone, read like DNC numbers (the Country Code included). */
+export function readOnePhone(
+	run: Run,
+	itemIndex: number,
+	name = 'telephone',
+	field = 'Telephone',
+): Phone {
+	const countryCode = readCountryCode(run, itemIndex);
+	const phones = readListParameter(run, name, field, itemIndex, (value) =>
+		parsePhones(value, countryCode),
+	);
+	const [phone] = phones;
+	if (phone === undefined || phones.length > 1)
+		throw inputError(
+			run,
+			itemIndex,
+			`"${field}" takes one number, got ${phones.length}: ${phones.map((one) => one.national).join(', ')}`,
+		);
+	return phone;
+}
+
+/** One number in its national spelling (a campaign record's telephone, a callback number). */
 export function readOneTelephone(
 	run: Run,
 	itemIndex: number,
 	name = 'telephone',
 	field = 'Telephone',
 ): string {
-	const countryCode = readCountryCode(run, itemIndex);
-	const telephones = readListParameter(run, name, field, itemIndex, (value) =>
-		parseTelephones(value, countryCode),
-	);
-	const [telephone] = telephones;
-	if (telephone === undefined || telephones.length > 1)
-		throw inputError(
-			run,
-			itemIndex,
-			`"${field}" takes one number (Wolkvox takes one per call), got ${telephones.length}: ${telephones.join(', ')}`,
-		);
-	return telephone;
+	return readOnePhone(run, itemIndex, name, field).national;
 }

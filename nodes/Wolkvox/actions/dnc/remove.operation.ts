@@ -9,8 +9,9 @@ import { combinedAnswer } from '../../run/operation';
 import { plannedOperation } from '../../run/plan';
 import type { Run } from '../../run/run';
 import { planTelephoneBatches } from './batching';
-import type { TelephoneBatchInput, TypeCall } from './fields';
+import type { AddTypeCall, TelephoneBatchInput, TypeCall } from './fields';
 import {
+	ADD_TYPE_CALLS,
 	countryCodeOption,
 	readTelephoneBatch,
 	readTypeCall,
@@ -31,7 +32,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Listed Numbers',
 				value: 'listed',
-				description: 'Remove the telephones given below from whichever DNC list holds them',
+				description:
+					'Remove the telephones given below (every spelling of each phone) from the list(s) chosen in Type of Call',
 			},
 			{
 				name: 'Every Number of One List',
@@ -43,6 +45,16 @@ const properties: INodeProperties[] = [
 		description: 'Which numbers to take off the Do-Not-Call lists',
 	},
 	...telephoneSourceProperties({ removeMode: ['listed'] }),
+	{
+		...typeCallField(
+			'Which DNC list the numbers leave',
+			'Only the list of numbers whose calls are blocked',
+			'Only the list of numbers never dialled',
+			'Both lists (the numbers leave whichever list holds them)',
+		),
+		default: 'both',
+		displayOptions: { show: { removeMode: ['listed'] } },
+	},
 	{
 		displayName:
 			'This removes EVERY number of the chosen list (one call per execution, whatever the input items contain). Wolkvox keeps no copy: to undo it, add the numbers again. Its parameters take fixed values only (no expressions), and it does not run as an AI Agent tool.',
@@ -72,12 +84,17 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-type ListedInput = { removeMode: 'listed' } & TelephoneBatchInput;
+type ListedInput = { removeMode: 'listed'; typeCall: AddTypeCall } & TelephoneBatchInput;
 export type RemoveInput = ListedInput | { removeMode: 'allOfType'; typeCall: TypeCall };
 
 function prepare(run: Run, itemIndex: number): RemoveInput {
 	const removeMode = readChoiceParameter(run, 'removeMode', REMOVE_MODES, 'Remove', itemIndex);
-	if (removeMode === 'listed') return { removeMode, ...readTelephoneBatch(run, itemIndex) };
+	if (removeMode === 'listed')
+		return {
+			removeMode,
+			typeCall: readTypeCall(run, itemIndex, ADD_TYPE_CALLS, 'both'),
+			...readTelephoneBatch(run, itemIndex, 'every'),
+		};
 	requireFixedValues(
 		run,
 		itemIndex,
@@ -87,7 +104,7 @@ function prepare(run: Run, itemIndex: number): RemoveInput {
 	return { removeMode: 'allOfType', typeCall: readTypeCall(run, itemIndex) };
 }
 
-/** Listed numbers go with `type: "all"`, as in Wolkvox's example: they leave whichever list holds them. */
+/** Without a `type`, `"all"` as in Wolkvox's example: the numbers leave whichever list holds them. */
 export function removeDncCall(body: IDataObject): WolkvoxCall {
 	return {
 		method: 'DELETE',
@@ -97,6 +114,10 @@ export function removeDncCall(body: IDataObject): WolkvoxCall {
 	};
 }
 
+/** remove_dnc's `type`: one list, or `all` for both. */
+export const wolkvoxType = (typeCall: AddTypeCall): string =>
+	typeCall === 'both' ? 'all' : typeCall;
+
 function plan(items: Array<PreparedItem<RemoveInput>>): PlannedRequest[] {
 	const listed: Array<PreparedItem<ListedInput>> = [];
 	const emptied = new Map<string, number[]>();
@@ -105,11 +126,10 @@ function plan(items: Array<PreparedItem<RemoveInput>>): PlannedRequest[] {
 		else if (emptied.has(input.typeCall)) emptied.get(input.typeCall)?.push(itemIndex);
 		else emptied.set(input.typeCall, [itemIndex]);
 	}
-	// remove_dnc takes no type of call: Wolkvox removes listed numbers from whichever list holds them.
 	const listedRequests = planTelephoneBatches(
 		listed,
-		() => 'listed',
-		(_, telephones) => removeDncCall({ telephones }),
+		(input) => input.typeCall,
+		(input, telephones) => removeDncCall({ telephones, type: wolkvoxType(input.typeCall) }),
 	);
 	// Emptying a list twice does nothing more, so each list is emptied once and every item asking for it gets the answer.
 	const emptyRequests = [...emptied].map(([typeCall, itemIndices]) => ({
@@ -127,7 +147,7 @@ function toOutput(_run: Run, input: RemoveInput, answers: WolkvoxAnswer[]): IDat
 	const answer = combinedAnswer(answers);
 	if (input.removeMode === 'allOfType')
 		return [{ typeCall: input.typeCall, telephones: 'all', ...answer }];
-	return [{ telephones: input.telephones, ...answer }];
+	return [{ typeCall: input.typeCall, telephones: input.telephones, ...answer }];
 }
 
 export const operation = plannedOperation<RemoveInput>({ description, prepare, plan, toOutput });

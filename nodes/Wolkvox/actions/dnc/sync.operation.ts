@@ -8,10 +8,10 @@ import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL } from '../../run/operation
 import { readForAll } from '../../run/reads';
 import type { Run } from '../../run/run';
 import { sendPlan } from '../../run/send';
-import { counted, decideRemovals, diff } from '../../sync/diff';
+import { counted, decideRemovals } from '../../sync/diff';
 import type { SyncSettings } from '../../sync/options';
 import { inSyncTurn } from '../../sync/syncTurn';
-import { removeKeepingOtherList } from '../../sync/otherList';
+import { removeFromOneList } from '../../sync/otherList';
 import {
 	attachSummary,
 	guardFailure,
@@ -21,18 +21,21 @@ import {
 	skippedRemovals,
 	syncOptionFields,
 } from '../../sync/options';
-import { comparableTelephone } from '../../helpers/phone';
+import type { Phone, WriteAs } from '../../helpers/phone';
+import { phoneKey, shownSpelling, spellingsToWrite } from '../../helpers/phone';
 import { addDncCall } from './add.operation';
 import { telephoneRequest } from './batching';
 import type { TypeCall } from './fields';
 import {
 	countryCodeOption,
 	readCountryCode,
-	readTelephones,
+	readPhones,
 	readTypeCall,
+	readWriteAs,
 	telephoneBatchOptionFields,
 	telephoneSourceProperties,
 	typeCallField,
+	writeAsOption,
 } from './fields';
 import { removeDncCall } from './remove.operation';
 
@@ -55,6 +58,7 @@ const properties: INodeProperties[] = [
 	optionsCollection([
 		...telephoneBatchOptionFields.filter((field) => field.name === 'batchSize'),
 		countryCodeOption,
+		writeAsOption,
 		...syncOptionFields('numbers', DEFAULT_MAX_REMOVALS),
 	]),
 ];
@@ -68,6 +72,8 @@ export const description = updateDisplayOptions(
 interface DncSyncSettings extends SyncSettings {
 	typeCall: TypeCall;
 	batchSize: number;
+	countryCode: string;
+	writeAs: WriteAs;
 }
 
 function readSettings(run: Run, itemIndex: number): DncSyncSettings {
@@ -76,34 +82,13 @@ function readSettings(run: Run, itemIndex: number): DncSyncSettings {
 		...readSyncSettings(run, itemIndex, DEFAULT_MAX_REMOVALS),
 		typeCall: readTypeCall(run, itemIndex),
 		batchSize: readWholeNumber(run, batchSize, 'Batch Size', itemIndex, [1, MAX_RECORDS_PER_CALL]),
+		countryCode: readCountryCode(run, itemIndex),
+		writeAs: readWriteAs(run, itemIndex),
 	};
 }
 
 const otherList = (typeCall: TypeCall): TypeCall =>
 	typeCall === 'inbound' ? 'outbound' : 'inbound';
-
-/** The numbers of each list, as read. */
-function listsOf(records: IDataObject[]): Record<TypeCall, Set<string>> {
-	const lists = { inbound: new Set<string>(), outbound: new Set<string>() };
-	for (const record of records) {
-		if (record.type === 'inbound' || record.type === 'outbound')
-			lists[record.type].add(String(record.phone_number));
-	}
-	return lists;
-}
-
-/**
- * The listed numbers by the form the node writes them in (Wolkvox may list `+57 300…` for `300…`),
- * each with the forms Wolkvox holds it in, which are what a removal must send.
- */
-function byComparableForm(listed: Set<string>, countryCode: string): Map<string, string[]> {
-	const forms = new Map<string, string[]>();
-	for (const telephone of listed) {
-		const key = comparableTelephone(telephone, countryCode);
-		forms.set(key, [...(forms.get(key) ?? []), telephone]);
-	}
-	return forms;
-}
 
 /** get_dnc of one list; with Remove Unlisted each list is read apart, so each has Wolkvox's 60,000-record limit to itself. */
 const readListCall = (type: TypeCall): WolkvoxCall => ({
@@ -113,17 +98,33 @@ const readListCall = (type: TypeCall): WolkvoxCall => ({
 	qs: { type },
 });
 
-/** Which items want each number, in the order first wanted. */
-function wantedBy(items: Array<PreparedItem<string[]>>): Map<string, number[]> {
-	const owners = new Map<string, number[]>();
+/** The numbers of a one-list read: every row belongs to the list read, whatever its `type` says (Wolkvox's example row has `"type": ""`). */
+const numbersOf = (records: IDataObject[]) =>
+	new Set(records.map((record) => String(record.phone_number)));
+
+/** The listed spellings of each phone, by phone key (Wolkvox may list `+57 300…` for `300…`). */
+function byPhone(listed: Set<string>, countryCode: string): Map<string, string[]> {
+	const spellings = new Map<string, string[]>();
+	for (const telephone of listed) {
+		const key = phoneKey(telephone, countryCode);
+		spellings.set(key, [...(spellings.get(key) ?? []), telephone]);
+	}
+	return spellings;
+}
+
+/** Each wanted phone (by key) with the items that want it, in the order first wanted. */
+function wantedBy(
+	items: Array<PreparedItem<Phone[]>>,
+): Map<string, { phone: Phone; owners: number[] }> {
+	const wanted = new Map<string, { phone: Phone; owners: number[] }>();
 	for (const { itemIndex, input } of items) {
-		for (const telephone of input) {
-			const holders = owners.get(telephone);
-			if (holders) holders.push(itemIndex);
-			else owners.set(telephone, [itemIndex]);
+		for (const phone of input) {
+			const entry = wanted.get(phone.key);
+			if (entry) entry.owners.push(itemIndex);
+			else wanted.set(phone.key, { phone, owners: [itemIndex] });
 		}
 	}
-	return owners;
+	return wanted;
 }
 
 function requestsFor(
@@ -139,40 +140,51 @@ function requestsFor(
 
 async function execute(
 	run: Run,
-	items: Array<PreparedItem<string[]>>,
+	items: Array<PreparedItem<Phone[]>>,
 	rejected: number[],
 ): Promise<Map<number, ItemOutcome>> {
 	const [first] = items;
 	if (!first) return new Map();
 	const settings = readSettings(run, first.itemIndex);
-	const { typeCall } = settings;
+	const { typeCall, countryCode, writeAs } = settings;
+	const other = otherList(typeCall);
 	// Removals need the other list too, to keep it intact.
-	const readTypes = settings.removeUnlisted ? [typeCall, otherList(typeCall)] : [typeCall];
-	const reads: IDataObject[][] = [];
+	const readTypes = settings.removeUnlisted ? [typeCall, other] : [typeCall];
+	const lists = { inbound: new Set<string>(), outbound: new Set<string>() };
+	let readRecords = 0;
 	for (const type of readTypes) {
 		const records = await readForAll(run, readListCall(type), items, ['phone_number']);
 		if ('failed' in records) return records.failed;
-		reads.push(records);
+		lists[type] = numbersOf(records);
+		readRecords = Math.max(readRecords, records.length);
 	}
-	const lists = listsOf(reads.flat());
-	const listedForms = byComparableForm(lists[typeCall], readCountryCode(run, first.itemIndex));
+	const listed = lists[typeCall];
+	const listedSpellings = byPhone(listed, countryCode);
 
-	const owners = wantedBy(items);
-	const { missing, unlisted: unlistedKeys } = diff(owners, listedForms);
-	const unlisted = unlistedKeys.flatMap((key) => listedForms.get(key) ?? []);
-	const readRecords = Math.max(...reads.map((records) => records.length));
+	// Phones, not spellings, are compared: a wanted phone gets the spellings it lacks, a listed
+	// spelling of a wanted phone is never removed, and only phones nobody wants are removed.
+	const wanted = wantedBy(items);
+	const toWrite = new Map<string, string[]>();
+	const addOwners = new Map<string, number[]>();
+	for (const [key, { phone, owners }] of wanted) {
+		toWrite.set(key, spellingsToWrite(phone, writeAs));
+		for (const spelling of toWrite.get(key) ?? [])
+			if (!listed.has(spelling)) addOwners.set(spelling, owners);
+	}
+	const missing = [...addOwners.keys()];
+	const unlisted = [...listedSpellings]
+		.filter(([key]) => !wanted.has(key))
+		.flatMap(([, spellings]) => spellings);
 	const decision = decideRemovals(
 		{ ...settings, removals: unlisted.length, invalidItems: rejected, readRecords },
 		'numbers',
 	);
 	if ('fail' in decision) return guardFailure(run, items, decision.fail);
 	const removed = decision.remove ? unlisted : [];
-	const other = otherList(typeCall);
-	const restored = removed.filter((telephone) => lists[other].has(telephone));
 
 	const addRequests = requestsFor(
 		missing,
-		(telephone) => owners.get(telephone) ?? [],
+		(telephone) => addOwners.get(telephone) ?? [],
 		settings.batchSize,
 		(part) => addDncCall(typeCall, part),
 	);
@@ -180,14 +192,15 @@ async function execute(
 	const added = dryRun ? new Map() : await sendPlan(run, addRequests, items);
 	const removal = dryRun
 		? undefined
-		: await removeKeepingOtherList(run, items, {
+		: await removeFromOneList(run, items, {
 				removed,
 				list: typeCall,
 				otherList: other,
 				otherHolds: lists[other],
 				batchSize: settings.batchSize,
 				summaryItem: first.itemIndex,
-				removeCall: (telephones) => removeDncCall({ telephones }),
+				removeCall: (telephones) => removeDncCall({ telephones, type: typeCall }),
+				readOtherCall: readListCall(other),
 				restoreCall: (telephones) => addDncCall(other, telephones),
 			});
 	if (removal?.error && !run.continueOnFail) throw removal.error;
@@ -195,20 +208,18 @@ async function execute(
 	const summary: IDataObject = {
 		dryRun,
 		typeCall,
-		wanted: owners.size,
-		listed: lists[typeCall].size,
+		wanted: wanted.size,
+		listed: listed.size,
 		[named(dryRun, 'added')]: counted('telephones', missing),
 		[named(dryRun, 'removed')]: counted('telephones', removal?.removed ?? removed),
-		[named(dryRun, 'restoredToOtherList')]: {
-			typeCall: other,
-			...counted('telephones', removal?.restored ?? restored),
-		},
+		...(removal
+			? { otherListRestored: { typeCall: other, ...counted('telephones', removal.restored) } }
+			: {}),
 		skipped: skippedRemovals(decision, unlisted, 'telephones'),
-		requests: reads.length + (dryRun ? 0 : addRequests.length + (removal?.requests ?? 0)),
+		requests: readTypes.length + (dryRun ? 0 : addRequests.length + (removal?.requests ?? 0)),
 	};
 	if (removal?.answers.length) summary.removalAnswer = combinedAnswer(removal.answers);
 	if (removal?.error) summary.stateUnknown = removal.stateUnknown;
-	const missingSet = new Set(missing);
 	const outcomes = new Map<number, ItemOutcome>();
 	for (const { itemIndex, input } of items) {
 		const summaryError = itemIndex === first.itemIndex ? removal?.error : undefined;
@@ -218,11 +229,19 @@ async function execute(
 			continue;
 		}
 		const answers = added.get(itemIndex)?.answers ?? [];
+		const spellings = input.flatMap((phone) => toWrite.get(phone.key) ?? []);
+		const listedAs: IDataObject = {};
+		for (const phone of input) {
+			const written = new Set(toWrite.get(phone.key));
+			const others = (listedSpellings.get(phone.key) ?? []).filter((one) => !written.has(one));
+			if (others.length) listedAs[shownSpelling(phone)] = others;
+		}
 		const output: IDataObject = {
 			typeCall,
-			telephones: input,
-			[named(dryRun, 'added')]: input.filter((telephone) => missingSet.has(telephone)),
-			alreadyListed: input.filter((telephone) => !missingSet.has(telephone)),
+			telephones: spellings,
+			[named(dryRun, 'added')]: spellings.filter((telephone) => addOwners.has(telephone)),
+			alreadyListed: spellings.filter((telephone) => !addOwners.has(telephone)),
+			...(Object.keys(listedAs).length ? { listedAs } : {}),
 			...(dryRun ? { dryRun } : {}),
 			...(answers.length ? combinedAnswer(answers) : {}),
 		};
@@ -233,12 +252,12 @@ async function execute(
 }
 
 /**
- * Makes one DNC list equal to the telephones of all input items: one read, then add_dnc for the
- * missing numbers and, with Remove Unlisted, remove_dnc for the numbers no item wants.
+ * Makes one DNC list equal to the phones of all input items: one read, then add_dnc for the missing
+ * spellings and, with Remove Unlisted, remove_dnc (of this list only) for the phones no item wants.
  */
-export const operation: WolkvoxOperation<string[]> = {
+export const operation: WolkvoxOperation<Phone[]> = {
 	description,
-	prepare: readTelephones,
+	prepare: readPhones,
 	execute: async (run, items, rejected) =>
 		await inSyncTurn(run, 'dnc', items, async () => await execute(run, items, rejected)),
 };

@@ -2,11 +2,13 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection, readParameter } from '../../run/parameters';
-import { combinedAnswer, oneRequestPerItem } from '../../run/operation';
+import { spellingsToWrite } from '../../helpers/phone';
+import type { PlannedRequest, PreparedItem } from '../../run/operation';
+import { combinedAnswer } from '../../run/operation';
 import { plannedOperation } from '../../run/plan';
 import type { Run } from '../../run/run';
-import { countryCodeOption } from '../dnc/fields';
-import { nitField, readNit, readOneTelephone, telephoneField } from './fields';
+import { countryCodeOption, readWriteAs, writeAsOption } from '../dnc/fields';
+import { nitField, readNit, readOnePhone, telephoneField } from './fields';
 
 const properties: INodeProperties[] = [
 	nitField,
@@ -19,7 +21,7 @@ const properties: INodeProperties[] = [
 		description:
 			"The customer's identification number, if known: Wolkvox keeps it with the number, and Release can then find it by ID",
 	},
-	optionsCollection([countryCodeOption]),
+	optionsCollection([countryCodeOption, writeAsOption]),
 ];
 
 export const description = updateDisplayOptions(
@@ -29,28 +31,39 @@ export const description = updateDisplayOptions(
 
 export interface BlockInput {
 	nit: string;
-	telephone: string;
+	/** The phone's spellings to write (Write As): one block_law2300 each. */
+	telephones: string[];
 	customerId?: string;
 }
 
 function prepare(run: Run, itemIndex: number): BlockInput {
 	const nit = readNit(run, itemIndex);
-	const telephone = readOneTelephone(run, itemIndex);
+	const telephones = spellingsToWrite(readOnePhone(run, itemIndex), readWriteAs(run, itemIndex));
 	const customerId = String(readParameter(run, 'customerId', itemIndex, '') ?? '').trim();
-	return { nit, telephone, ...(customerId ? { customerId } : {}) };
+	return { nit, telephones, ...(customerId ? { customerId } : {}) };
 }
 
-/** One block_law2300 per item (Wolkvox takes one number per call): `{ nit, telephone, code, error, msg }`. */
+/** Wolkvox takes one number per call: one block_law2300 per spelling of the item's phone. */
+function plan(items: Array<PreparedItem<BlockInput>>): PlannedRequest[] {
+	return items.flatMap(({ itemIndex, input: { nit, telephones, customerId } }) =>
+		telephones.map((telephone) => ({
+			itemIndices: [itemIndex],
+			call: {
+				method: 'PUT' as const,
+				file: 'configuration',
+				api: 'block_law2300',
+				body: { nit, telephone, ...(customerId ? { customer_id: customerId } : {}) },
+			},
+		})),
+	);
+}
+
+/** `{ nit, telephone, telephones, code, error, msg }`: `telephone` is the phone as first written, `telephones` every spelling blocked. */
 export const operation = plannedOperation<BlockInput>({
 	description,
 	prepare,
-	plan: oneRequestPerItem(({ nit, telephone, customerId }) => ({
-		method: 'PUT',
-		file: 'configuration',
-		api: 'block_law2300',
-		body: { nit, telephone, ...(customerId ? { customer_id: customerId } : {}) },
-	})),
-	toOutput: (_run, { nit, telephone }, answers): IDataObject[] => [
-		{ nit, telephone, ...combinedAnswer(answers) },
+	plan,
+	toOutput: (_run, { nit, telephones }, answers): IDataObject[] => [
+		{ nit, telephone: telephones[0], telephones, ...combinedAnswer(answers) },
 	],
 });

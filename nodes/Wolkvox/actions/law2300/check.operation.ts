@@ -4,10 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { WolkvoxAnswer } from '../../transport/answer';
 import { optionsCollection } from '../../run/parameters';
 import { plannedOperation } from '../../run/plan';
-import { dataList, oneRequestPerDistinctRead, readSource } from '../../run/reads';
+import type { PlannedRequest, PreparedItem } from '../../run/operation';
+import { dataList, readSource } from '../../run/reads';
 import type { Run } from '../../run/run';
 import { countryCodeOption } from '../dnc/fields';
-import { nitField, readNit, readOneTelephone, telephoneField } from './fields';
+import { nitField, readNit, readOnePhone, telephoneField } from './fields';
 
 const API = 'law2300_info';
 
@@ -24,46 +25,60 @@ export const description = updateDisplayOptions(
 
 export interface CheckInput {
 	nit: string;
-	telephone: string;
+	/** Every spelling of the phone: asked one by one. */
+	telephones: string[];
 }
 
 function prepare(run: Run, itemIndex: number): CheckInput {
-	return { nit: readNit(run, itemIndex), telephone: readOneTelephone(run, itemIndex) };
+	return { nit: readNit(run, itemIndex), telephones: readOnePhone(run, itemIndex).spellings };
 }
 
 /**
- * `{ nit, telephone, protected, lastDay, lastChannel }`. A number Wolkvox does not list (no records)
- * is not protected: that is an answer, not an error.
+ * `{ nit, telephone, telephones, protected, protectedAs, lastDay, lastChannel }`: protected when
+ * Wolkvox lists any spelling of the phone. A number Wolkvox does not list (no records) is not
+ * protected: that is an answer, not an error.
  */
 function toOutput(
 	run: Run,
-	{ nit, telephone }: CheckInput,
+	{ nit, telephones }: CheckInput,
 	answers: WolkvoxAnswer[],
 	itemIndex: number,
 ): IDataObject[] {
-	const source = readSource(run, API, answers, itemIndex);
 	// Inferred: Wolkvox's answer for a number it does not list is not published; no data counts as none.
-	const [record] = source.answer.data == null ? [] : dataList(source);
+	const records = answers.flatMap((answer) => {
+		const source = readSource(run, API, [answer], itemIndex);
+		return source.answer.data == null ? [] : dataList(source);
+	});
+	const [record] = records;
 	return [
 		{
 			nit,
-			telephone,
+			telephone: telephones[0],
+			telephones,
 			protected: record !== undefined,
+			protectedAs: records.map((found) => found.phone_number),
 			lastDay: record?.last_day ?? null,
 			lastChannel: record?.last_channel ?? null,
 		},
 	];
 }
 
-/** Items asking about the same NIT and number share one call (cached for the execution). */
-export const operation = plannedOperation<CheckInput>({
-	description,
-	prepare,
-	plan: oneRequestPerDistinctRead(({ nit, telephone }) => ({
-		method: 'GET',
-		file: 'information',
-		api: API,
-		qs: { nit, phone: telephone },
-	})),
-	toOutput,
-});
+/** One law2300_info per NIT and spelling: items asking about the same phone share its calls. */
+function plan(items: Array<PreparedItem<CheckInput>>): PlannedRequest[] {
+	const requests = new Map<string, PlannedRequest>();
+	for (const { itemIndex, input } of items) {
+		for (const phone of input.telephones) {
+			const key = JSON.stringify([input.nit, phone]);
+			const planned = requests.get(key);
+			if (planned) planned.itemIndices.push(itemIndex);
+			else
+				requests.set(key, {
+					itemIndices: [itemIndex],
+					call: { method: 'GET', file: 'information', api: API, qs: { nit: input.nit, phone } },
+				});
+		}
+	}
+	return [...requests.values()];
+}
+
+export const operation = plannedOperation<CheckInput>({ description, prepare, plan, toOutput });

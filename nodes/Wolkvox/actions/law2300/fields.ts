@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { readRequiredText } from '../../run/parameters';
+import { parseNit } from '../../helpers/nit';
+import { readList, readParameter } from '../../run/parameters';
 import type { Run } from '../../run/run';
 import { telephonesProperty } from '../dnc/fields';
 
 // Campaign operations read one number too: the reader lives beside the Country Code it uses.
-export { readOneTelephone } from '../dnc/fields';
+export { readOnePhone } from '../dnc/fields';
 
 export const nitField: INodeProperties = {
 	displayName: 'Company NIT',
@@ -13,9 +14,9 @@ export const nitField: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: '900123456',
+	placeholder: '900.123.456-8',
 	description:
-		"The company's NIT as validated in wolkvox Manager's Ley 2300 section (Configuration → Ley 2300)",
+		"The company's NIT as validated in wolkvox Manager's Ley 2300 section (Configuration → Ley 2300). Dots, spaces and the check digit after a dash are accepted; a wrong check digit fails the item. Wolkvox receives the digits without the check digit.",
 };
 
 export const telephoneField: INodeProperties = {
@@ -24,9 +25,12 @@ export const telephoneField: INodeProperties = {
 	name: 'telephone',
 	placeholder: '+57 300 123 4567',
 	description:
-		'One number (Wolkvox takes one per call). Spaces, dashes, dots, parentheses and a leading + are removed; it must then have 7 to 15 digits.',
+		'One number. Spaces, dashes, dots, parentheses and a leading + are removed; it must then have 7 to 15 digits. With a Country Code, every spelling of the phone is sent (Wolkvox takes one per call).',
 };
 
+/** The NIT's digits without its check digit; a NIT that cannot be read, or a wrong check digit, fails the item. */
 export function readNit(run: Run, itemIndex: number): string {
-	return readRequiredText(run, 'nit', 'Company NIT', itemIndex);
+	return readList(run, readParameter(run, 'nit', itemIndex), 'Company NIT', itemIndex, (value) => [
+		parseNit(value),
+	])[0] as string;
 }

@@ -7,11 +7,12 @@ import {
 	readRequiredText,
 	requireFixedValues,
 } from '../../run/parameters';
-import { combinedAnswer, oneRequestPerItem } from '../../run/operation';
+import type { PlannedRequest, PreparedItem } from '../../run/operation';
+import { combinedAnswer } from '../../run/operation';
 import { plannedOperation } from '../../run/plan';
 import type { Run } from '../../run/run';
 import { countryCodeOption } from '../dnc/fields';
-import { nitField, readNit, readOneTelephone } from './fields';
+import { nitField, readNit, readOnePhone } from './fields';
 
 const RELEASE_BY = ['telephone', 'customerId'] as const;
 type ReleaseBy = (typeof RELEASE_BY)[number];
@@ -82,7 +83,8 @@ export const description = updateDisplayOptions(
 export interface ReleaseInput {
 	nit: string;
 	releaseBy: ReleaseBy;
-	value: string;
+	/** The customer ID, or every spelling of the telephone. */
+	values: string[];
 	agentId: string;
 }
 
@@ -102,25 +104,36 @@ function prepare(run: Run, itemIndex: number): ReleaseInput {
 		itemIndex,
 		'telephone',
 	);
-	const value =
+	// Every spelling of the phone is released: a protection left on one spelling is not a release.
+	const values =
 		releaseBy === 'telephone'
-			? readOneTelephone(run, itemIndex, 'value', 'Value')
-			: readRequiredText(run, 'value', 'Value', itemIndex);
+			? readOnePhone(run, itemIndex, 'value', 'Value').spellings
+			: [readRequiredText(run, 'value', 'Value', itemIndex)];
 	const agentId = readRequiredText(run, 'agentId', 'Agent ID', itemIndex);
-	return { nit, releaseBy, value, agentId };
+	return { nit, releaseBy, values, agentId };
 }
 
-/** One free_law2300 per item: `{ nit, releaseBy, value, code, error, msg }`. */
+/** One free_law2300 per value (each spelling of a telephone). */
+function plan(items: Array<PreparedItem<ReleaseInput>>): PlannedRequest[] {
+	return items.flatMap(({ itemIndex, input: { nit, releaseBy, values, agentId } }) =>
+		values.map((value) => ({
+			itemIndices: [itemIndex],
+			call: {
+				method: 'PUT' as const,
+				file: 'configuration',
+				api: 'free_law2300',
+				body: { nit, item: WOLKVOX_ITEM[releaseBy], value, agent_id: agentId },
+			},
+		})),
+	);
+}
+
+/** `{ nit, releaseBy, value, values, code, error, msg }`: `values` are every spelling released. */
 export const operation = plannedOperation<ReleaseInput>({
 	description,
 	prepare,
-	plan: oneRequestPerItem(({ nit, releaseBy, value, agentId }) => ({
-		method: 'PUT',
-		file: 'configuration',
-		api: 'free_law2300',
-		body: { nit, item: WOLKVOX_ITEM[releaseBy], value, agent_id: agentId },
-	})),
-	toOutput: (_run, { nit, releaseBy, value }, answers): IDataObject[] => [
-		{ nit, releaseBy, value, ...combinedAnswer(answers) },
+	plan,
+	toOutput: (_run, { nit, releaseBy, values }, answers): IDataObject[] => [
+		{ nit, releaseBy, value: values[0], values, ...combinedAnswer(answers) },
 	],
 });
