@@ -99,11 +99,12 @@ describe('Ley 2300: every spelling', () => {
 		await runWolkvox({
 			parameters: law2300('release', {
 				releaseBy: 'telephone',
-				value: '={{ $json.phone }}',
+				// Release takes fixed values only (docs/safety.md)
+				value: '0057 300 123 4567',
 				agentId: 'agent-7',
 			}),
 			credentials: colombia(),
-			items: [{ phone: '0057 300 123 4567' }],
+			items: [{}],
 		});
 
 		expect(bodies('free_law2300').map((body) => (body as { value: string }).value)).toEqual([
