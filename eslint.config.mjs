@@ -62,7 +62,7 @@ export default [
 						"Send through transport/request.ts: n8n's httpRequestWithAuthentication, the token added by the credential.",
 				})),
 				{
-					selector: "Literal[value=/^wolkvox[-_](token|server)$/i]",
+					selector: 'Literal[value=/^wolkvox[-_](token|server)$/i]',
 					message: "Only the credential's authenticate sets Wolkvox's token and server headers.",
 				},
 			],
