@@ -27,3 +27,19 @@ export function withoutBulk(json: IDataObject): IDataObject {
 
 const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * An item's output rows for an AI agent: at most TOOL_LIST_LIMIT of them (a Get Many of a whole DNC
+ * list would fill the agent's context), then one row that counts the rest.
+ */
+export function boundedRows(rows: IDataObject[]): IDataObject[] {
+	if (rows.length <= TOOL_LIST_LIMIT) return rows;
+	const omitted = rows.length - TOOL_LIST_LIMIT;
+	return [
+		...rows.slice(0, TOOL_LIST_LIMIT),
+		{
+			omittedRows: omitted,
+			note: `${omitted} more rows were found and not listed; ask for fewer (Limit) to see others.`,
+		},
+	];
+}
