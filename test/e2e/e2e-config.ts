@@ -55,6 +55,7 @@ export const WORKFLOWS = {
 	csvSyncDryRun: 'WolkvoxCsvSyncDr',
 	csvSync: 'WolkvoxCsvSync01',
 	postgresSync: 'WolkvoxPgSync001',
+	pairing: 'WolkvoxE2ePair01',
 };
 
 /** The Postgres credential of the CRM source test (trust authentication, database n8n). */

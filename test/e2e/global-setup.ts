@@ -34,6 +34,7 @@ const FIXTURES = [
 	'ai-agent.json',
 	'source-csv.json',
 	'source-postgres.json',
+	'pairing.json',
 ].map((file) => path.join(__dirname, 'fixtures', file));
 
 async function prepareAndStart(install: N8nInstall, userFolder: string): Promise<void> {
