@@ -16,13 +16,12 @@ export const WOLKVOX_CALL_LIMIT_MS = 60_000;
 export const DEFAULT_TIMEOUT_MS = WOLKVOX_CALL_LIMIT_MS;
 /**
  * The call limit the transport keeps: the longest it waits for an answer and, with a margin, the
- * longest a request holds its token's turn. An object, so that a simulator with a shorter limit can
+ * longest a request holds its token's turn (62 s). An object, so that a simulator with a shorter limit can
  * be matched (the specs wait seconds, not minutes, for what takes a minute against Wolkvox).
  */
-export const callLimit = { ms: WOLKVOX_CALL_LIMIT_MS };
-const TURN_MARGIN_MS = 2_000;
+export const callLimit = { ms: WOLKVOX_CALL_LIMIT_MS, marginMs: 2_000 };
 /** A turn is released at the latest this long after its request left, whatever the connection does. */
-const turnLimitMs = () => callLimit.ms + TURN_MARGIN_MS;
+const turnLimitMs = () => callLimit.ms + callLimit.marginMs;
 export const DEFAULT_MAX_RETRIES = 3;
 export const DEFAULT_BUSY_WAIT_MS = 180_000;
 const FIRST_BACKOFF_MS = 400;
