@@ -44,5 +44,29 @@ export default [
 	{ files: ['credentials/**/*.ts'], ...n8nRules('credentials') },
 	{ files: ['package.json'], languageOptions: { parser: jsoncParser }, ...n8nRules('community') },
 	{ ...communityNodes.configs.recommended, files: [...shipped, 'package.json'] },
+	// The community rule no-http-request-with-manual-auth sees only `this.helpers.httpRequest()` beside
+	// `this.getCredentials()`. Whatever the spelling, the node sends only through n8n's authenticated
+	// request (transport/request.ts), and the token header is set only by the credential's authenticate.
+	{
+		files: ['nodes/**/*.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				...[
+					"MemberExpression[property.name=/^(httpRequest|request|requestWithAuthentication)$/][object.property.name='helpers']",
+					"MemberExpression[property.name=/^(httpRequest|request|requestWithAuthentication)$/][object.name='helpers']",
+					"VariableDeclarator[init.property.name='helpers'] > ObjectPattern > Property[key.name=/^(httpRequest|request|requestWithAuthentication)$/]",
+				].map((selector) => ({
+					selector,
+					message:
+						"Send through transport/request.ts: n8n's httpRequestWithAuthentication, the token added by the credential.",
+				})),
+				{
+					selector: 'Literal[value=/^wolkvox[-_](token|server)$/i]',
+					message: "Only the credential's authenticate sets Wolkvox's token and server headers.",
+				},
+			],
+		},
+	},
 	{ files: ['package.json'], languageOptions: { parser: jsoncParser } },
 ];

@@ -11,13 +11,14 @@ import type {
 import { serverCode } from '../nodes/Wolkvox/helpers/server';
 
 /**
- * The credential test builds its URL with an n8n expression, so it repeats the node's server-code
- * rule (helpers/server.ts): a server that is not digits resolves to a host under `.invalid`, which
- * never connects, and the token is never sent anywhere else.
+ * The credential test builds its URL with an n8n expression, so it repeats the node's rules
+ * (helpers/server.ts): the Base URL with surrounding spaces trimmed, used when not empty; else the
+ * server code, where anything but digits resolves to a host under `.invalid`, which never connects,
+ * and the token is never sent anywhere else.
  */
 const TEST_BASE_URL =
-	'={{ $credentials.baseUrl' +
-	" ? (/^https?:\\/\\/[^\\s?#@]+$/i.test($credentials.baseUrl) ? $credentials.baseUrl.replace(/\\/+$/, '') : 'https://invalid-base-url.invalid')" +
+	"={{ String($credentials.baseUrl || '').trim()" +
+	" ? (/^https?:\\/\\/[^\\s?#@]+$/i.test(String($credentials.baseUrl).trim()) ? String($credentials.baseUrl).trim().replace(/\\/+$/, '') : 'https://invalid-base-url.invalid')" +
 	" : (/^(wv)?[0-9]{1,6}$/i.test($credentials.server) ? 'https://wv' + $credentials.server.replace(/^wv/i, '') + '.wolkvox.com' : 'https://invalid-server-code.invalid') }}";
 
 /** Wolkvox's API hosts (wv{server}.wolkvox.com): where the HTTP Request node may send the token by default. */

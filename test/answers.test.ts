@@ -167,4 +167,14 @@ describe('the answer mapper', () => {
 			message: 'Wolkvox refused the credential: PLEASE VALIDATE TOKEN (code 403)',
 		});
 	});
+
+	test('"already exists" after an attempt whose answer was lost says it was created by that attempt or before it', () => {
+		const body = { code: 409, error: 'CONFLICT', msg: 'THE ACTIVITY CODE ALREADY EXISTS' };
+		expect(judgeAnswer({ statusCode: 409, body }, true)).toMatchObject({
+			outcome: 'refused',
+			message: 'Already exists in Wolkvox: THE ACTIVITY CODE ALREADY EXISTS (code 409)',
+			description:
+				'An earlier attempt of this same request got no answer: it was created by that attempt, or existed before it. It exists once.',
+		});
+	});
 });

@@ -111,7 +111,7 @@ describe('faults that are retried', () => {
 		);
 	});
 
-	test('a create whose answer came too late is created once, and succeeds marked alreadyExisted with the reason', async () => {
+	test('a create whose answer came too late is created once, and succeeds marked alreadyExisted: created by that attempt or before it, not "by this node"', async () => {
 		fx.sim.injectFault({ kind: 'applyThenHang', api: 'create_cod_act', ms: 800 });
 
 		const { output, error } = await runWolkvox({
@@ -127,7 +127,8 @@ describe('faults that are retried', () => {
 				error: 'CONFLICT',
 				msg: 'THE ACTIVITY CODE ALREADY EXISTS',
 				alreadyExisted: true,
-				reason: expect.stringContaining('Wolkvox applied it'),
+				reason:
+					'An earlier attempt of this request got no answer (or a server error) and the retry found it already exists: it was created by that attempt, or existed before it. It exists once.',
 				typeCode: 'cod_act1',
 				codAct: '100',
 			},
@@ -137,6 +138,36 @@ describe('faults that are retried', () => {
 			fx.sim.requestsFor('create_cod_act').filter((request) => request.status === 201),
 		).toHaveLength(1);
 		expect(fx.sim.maxInFlight(TOKEN)).toBe(1);
+	});
+
+	test('a combined removal split after a refusal keeps how "not found" settles it: the half whose answer was lost is alreadyGone', async () => {
+		fx.sim.dnc.outbound.add('3001234567');
+		fx.sim.dnc.outbound.add('3001234568');
+		fx.sim.injectFault({ kind: 'refuse', api: 'remove_dnc' }); // the combined request
+		fx.sim.injectFault({ kind: 'applyThenHang', api: 'remove_dnc', ms: 600 }); // its first half
+		fx.sim.injectFault({ kind: 'notFound', api: 'remove_dnc' }); // that half, sent again
+
+		const { output, error } = await runWolkvox({
+			parameters: {
+				resource: 'dnc',
+				operation: 'remove',
+				telephones: '={{ $json.phone }}',
+				options: { timeout: 200, maxRetries: 3 },
+			},
+			credentials: fx.credentials(),
+			items: [{ phone: '3001234567' }, { phone: '3001234568' }],
+		});
+
+		expect(error).toBeUndefined();
+		expect(fx.sim.requestsFor('remove_dnc').map((request) => request.body)).toEqual([
+			{ type: 'all', telephones: ['3001234567', '3001234568'] },
+			{ type: 'all', telephones: ['3001234567'] },
+			{ type: 'all', telephones: ['3001234567'] },
+			{ type: 'all', telephones: ['3001234568'] },
+		]);
+		expect(output[0]?.json).toMatchObject({ code: 404, alreadyGone: true });
+		expect(output[1]?.json).toMatchObject({ code: 202 });
+		expect(fx.sim.dnc.outbound.size).toBe(0);
 	});
 
 	test('a create of a code that existed before any attempt still fails: nothing suggests this node made it', async () => {

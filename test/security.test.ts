@@ -89,6 +89,24 @@ describe('the server code cannot send the token to another host', () => {
 		expect(resolve('0002', 'file:///etc/passwd')).toBe('https://invalid-base-url.invalid');
 	});
 
+	test.each([
+		['spaces around it', '  http://127.0.0.1:5680/  '],
+		['a tab and a newline around it', '\thttps://proxy.example.com/wolkvox/\n'],
+		['only spaces (the server is used)', '   '],
+		['none (the server is used)', ''],
+	])(
+		'the credential test addresses what the node addresses for a Base URL with %s',
+		(_case, baseUrl) => {
+			const expression = new WolkvoxApi().test.request.baseURL as string;
+			const resolved = resolveBaseUrl('0002', baseUrl);
+
+			expect(resolved).toHaveProperty('baseUrl');
+			expect(
+				resolveCredentialExpression(expression, { server: '0002', baseUrl, token: TOKEN }),
+			).toBe((resolved as { baseUrl: string }).baseUrl);
+		},
+	);
+
 	test('a redirect is not followed, so the token goes nowhere else', async () => {
 		const elsewhere: string[] = [];
 		const attacker = http.createServer((request, response) => {

@@ -38,7 +38,7 @@ test('a connection cut after the request left keeps the turn while Wolkvox may s
 	fx.sim.injectFault({ kind: 'applyThenReset', api: 'create_cod_act', ms: TEST_CALL_LIMIT_MS / 2 });
 	const cut = secondBehindFirst(TOKEN, 'CUT-1', 'CUT-2');
 	await until(() => requestsOf(TOKEN).length === 1);
-	fx.sim.injectFault({ kind: 'trickle', api: 'create_cod_act', ms: TEST_CALL_LIMIT_MS + 8_000 });
+	fx.sim.injectFault({ kind: 'trickle', api: 'create_cod_act', ms: TEST_CALL_LIMIT_MS + 3_000 });
 	const trickled = secondBehindFirst(TRICKLE_TOKEN, 'TRICKLE-1', 'TRICKLE-2');
 
 	const [afterCut, afterTrickle] = await Promise.all([cut, trickled]);

@@ -58,6 +58,7 @@ export const WORKFLOWS = {
 	postgresSync: 'WolkvoxPgSync001',
 	crmLeads: 'WolkvoxCrmLeads1',
 	campaignEveryOperation: 'WolkvoxE2eCampgn',
+	pairing: 'WolkvoxE2ePair01',
 };
 
 /** The Postgres credential of the CRM source test (trust authentication, database n8n). */

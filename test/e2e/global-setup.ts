@@ -37,6 +37,7 @@ const FIXTURES = [
 	'source-postgres.json',
 	'opt-out-check.json',
 	'campaign-every-operation.json',
+	'pairing.json',
 ].map((file) => path.join(__dirname, 'fixtures', file));
 
 async function prepareAndStart(install: N8nInstall, userFolder: string): Promise<void> {

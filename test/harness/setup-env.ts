@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const userFolder = join(tmpdir(), 'n8n-nodes-wolkvox-jest');
+// One folder per jest worker: n8n-core writes its settings file there on first use.
+const userFolder = join(tmpdir(), `n8n-nodes-wolkvox-jest-${process.env.JEST_WORKER_ID ?? '0'}`);
 mkdirSync(userFolder, { recursive: true });
 process.env.N8N_USER_FOLDER = userFolder;
 // n8n's logger writes failed executions to stdout; the tests assert on errors themselves.

@@ -1,4 +1,4 @@
-import { callLimit, WOLKVOX_CALL_LIMIT_MS } from '../../nodes/Wolkvox/transport/request';
+import { callLimit } from '../../nodes/Wolkvox/transport/request';
 import type { SimulatorOptions } from '../../simulator/server';
 import { WolkvoxSimulator } from '../../simulator/server';
 import type { WolkvoxCredentials } from './run-node';
@@ -11,12 +11,16 @@ export const TOKEN = 'c0ffee5ec12e7a11ce0042deadbeef99';
  * than every hang the specs inject without a Timeout of their own.
  */
 export const TEST_CALL_LIMIT_MS = 4_000;
+/** How long after the call limit a held turn is released at the latest (2 s against Wolkvox). */
+export const TEST_TURN_MARGIN_MS = 500;
 
 export interface SimulatorFixture {
 	sim: WolkvoxSimulator;
 	/** A credential pointing at the simulator; override any field. */
 	credentials(overrides?: Partial<WolkvoxCredentials>): WolkvoxCredentials;
 }
+
+const wolkvoxCallLimit = { ...callLimit };
 
 /** One simulator per test file, reset before each test, with the call limit above. */
 export function useSimulator(options: SimulatorOptions = {}): SimulatorFixture {
@@ -30,7 +34,7 @@ export function useSimulator(options: SimulatorOptions = {}): SimulatorFixture {
 		}),
 	};
 	beforeAll(async () => {
-		callLimit.ms = TEST_CALL_LIMIT_MS;
+		Object.assign(callLimit, { ms: TEST_CALL_LIMIT_MS, marginMs: TEST_TURN_MARGIN_MS });
 		fixture.sim = await WolkvoxSimulator.start({ tokens: [{ token: TOKEN }], ...options });
 	});
 	beforeEach(() => {
@@ -39,7 +43,7 @@ export function useSimulator(options: SimulatorOptions = {}): SimulatorFixture {
 		fixture.sim.simultaneousLimit = options.simultaneousLimit ?? 1;
 	});
 	afterAll(async () => {
-		callLimit.ms = WOLKVOX_CALL_LIMIT_MS;
+		Object.assign(callLimit, wolkvoxCallLimit);
 		await fixture.sim.stop();
 	});
 	return fixture;

@@ -10,7 +10,7 @@ import type { ItemError } from '../run/errors';
 import { asItemError, credentialError } from '../run/errors';
 import type { ItemOutcome, PreparedItem, WolkvoxOperation } from '../run/operation';
 import { openRun } from '../run/run';
-import { refusalAsTool, runsAsTool, withoutBulk } from '../run/tool';
+import { boundedRows, refusalAsTool, runsAsTool, withoutBulk } from '../run/tool';
 import { tokenOperations } from './token/Token.resource';
 
 const operationsByResource: Record<string, Record<string, WolkvoxOperation<unknown>>> = {
@@ -91,10 +91,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				if (!continueOnFail) throw outcome.error;
 				return [errorItem(outcome.error, itemIndex)];
 			}
-			return outcome.json.map((json) => ({
-				json: asTool ? withoutBulk(json) : json,
-				pairedItem: { item: itemIndex },
-			}));
+			const rows = asTool ? boundedRows(outcome.json).map(withoutBulk) : outcome.json;
+			return rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		}),
 	];
 }

@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { WolkvoxAnswer } from '../transport/answer';
 import type { WolkvoxFailure } from '../transport/request';
 import type { Run } from './run';
+import { runsAsTool } from './tool';
 
 /** The one place the node's errors are built; each error belongs to one item. */
 export type ItemError = NodeApiError | NodeOperationError;
@@ -145,8 +146,9 @@ export interface StateUnknown {
 
 /**
  * A removal (or the re-add after it) that failed after Wolkvox may have applied it: its error names
- * every number whose state is unknown, by list (the message shows the first 20, the description all),
- * and the numbers that were added back.
+ * every number whose state is unknown, by list (the message shows the first 20, the description all;
+ * for an AI agent, whose record keeps only the message, the message names all), and the numbers
+ * that were added back.
  */
 export function withStateUnknown(
 	error: ItemError,
@@ -158,7 +160,9 @@ export function withStateUnknown(
 			([list, telephones]) =>
 				`Whether ${telephones.length === 1 ? 'this number is' : `these ${telephones.length} numbers are`} on the ${list} list is unknown: ${show(telephones)}.`,
 		);
-	if (lists.length) error.message = `${error.message}. ${said(listed).join(' ')}`;
+	const all = (telephones: string[]) => telephones.join(', ');
+	const inMessage = error.node && runsAsTool(error.node) ? all : listed;
+	if (lists.length) error.message = `${error.message}. ${said(inMessage).join(' ')}`;
 	const advice = lists.map(([list]) =>
 		list === otherList
 			? `Add back with DNC → Add those missing from the ${list} list: a later sync cannot know they were there.`
@@ -167,7 +171,7 @@ export function withStateUnknown(
 	const back = restored.length
 		? [`Added back to the ${otherList} list: ${restored.join(', ')}.`]
 		: [];
-	error.description = [error.description, ...said((all) => all.join(', ')), ...back, ...advice]
+	error.description = [error.description, ...said(all), ...back, ...advice]
 		.filter(Boolean)
 		.join(' ');
 	return error;

@@ -40,14 +40,19 @@ function recordsByItem(request: PlannedRequest): Map<number, string[]> {
 	return byItem;
 }
 
-/** The same request for a part of its records. */
+/** The same request (how "already exists"/"not found" settle it included) for a part of its records. */
 function narrowed(request: PlannedRequest, records: string[]): PlannedRequest {
 	const split = request.records;
 	if (!split) return request;
 	const owners = new Map(records.map((record) => [record, split.owners.get(record) ?? []]));
 	const carried = new Set([...owners.values()].flat());
 	const itemIndices = request.itemIndices.filter((itemIndex) => carried.has(itemIndex));
-	return { itemIndices, call: split.callFor(records), records: { owners, callFor: split.callFor } };
+	return {
+		...request,
+		itemIndices,
+		call: split.callFor(records),
+		records: { owners, callFor: split.callFor },
+	};
 }
 
 /** A request without the items that already failed (and the records only they held). */
@@ -89,18 +94,18 @@ const SETTLED: Record<AlreadyDone, { mark: 'alreadyExisted' | 'alreadyGone'; rea
 	exists: {
 		mark: 'alreadyExisted',
 		reason:
-			'An earlier attempt of this request got no answer (or a server error) and Wolkvox applied it: the retry found it already created. It was created once, by this node.',
+			'An earlier attempt of this request got no answer (or a server error) and the retry found it already exists: it was created by that attempt, or existed before it. It exists once.',
 	},
 	gone: {
 		mark: 'alreadyGone',
 		reason:
-			'An earlier attempt of this request got no answer (or a server error) and Wolkvox applied it: the retry found nothing left to remove.',
+			'An earlier attempt of this request got no answer (or a server error) and the retry found nothing left to remove: that attempt removed it, or it was not there before.',
 	},
 };
 
 /**
- * A retry's "already exists" / "not found" after an attempt that may have been applied: the work
- * was done by that attempt, so it is Wolkvox's answer, marked, instead of a failure.
+ * A retry's "already exists" / "not found" after an attempt that may have been applied: the work is
+ * done (by that attempt, or before it), so it is Wolkvox's answer, marked, instead of a failure.
  */
 function settledAnswer(request: PlannedRequest, error: WolkvoxFailure): WolkvoxAnswer | undefined {
 	const done = request.ifAlreadyDone;

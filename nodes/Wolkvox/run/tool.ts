@@ -54,3 +54,19 @@ export function refusalAsTool(context: IExecuteFunctions): IDataObject | undefin
 	const message = REFUSED_AS_TOOL[key.join('/')];
 	return message === undefined ? undefined : { refused: true, message };
 }
+
+/**
+ * An item's output rows for an AI agent: at most TOOL_LIST_LIMIT of them (a Get Many of a whole DNC
+ * list would fill the agent's context), then one row that counts the rest.
+ */
+export function boundedRows(rows: IDataObject[]): IDataObject[] {
+	if (rows.length <= TOOL_LIST_LIMIT) return rows;
+	const omitted = rows.length - TOOL_LIST_LIMIT;
+	return [
+		...rows.slice(0, TOOL_LIST_LIMIT),
+		{
+			omittedRows: omitted,
+			note: `${omitted} more rows were found and not listed; ask for fewer (Limit) to see others.`,
+		},
+	];
+}

@@ -182,9 +182,9 @@ export function judgeAnswer(
 			? {
 					outcome: 'refused',
 					...common,
-					message: `Already exists in Wolkvox, most likely created by this node: ${said}`,
+					message: `Already exists in Wolkvox: ${said}`,
 					description:
-						'An earlier attempt of this same request got no answer in time, and Wolkvox applied it anyway. It was not created twice; nothing else needs doing.',
+						'An earlier attempt of this same request got no answer: it was created by that attempt, or existed before it. It exists once.',
 				}
 			: {
 					outcome: 'refused',

@@ -7,7 +7,6 @@ import type {
 } from 'n8n-workflow';
 
 import { resolveBaseUrl } from '../helpers/server';
-import { tokenQueueKey } from './tokenQueue';
 
 /** Every n8n context the transport sends from: a node's run, its editor lists, a polling trigger. */
 export type WolkvoxContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -17,7 +16,10 @@ export const CREDENTIAL_TYPE = 'wolkvoxApi';
 /** Where requests go and whose line they wait in; opened once from the credential. */
 export interface Connection {
 	baseUrl: string;
-	/** The token's line (transport/tokenQueue.ts). */
+	/**
+	 * The token's line (transport/tokenQueue.ts): the token itself, since Wolkvox limits the token
+	 * whatever address it is sent to (a proxy Base URL and the server share one line).
+	 */
 	queueKey: string;
 	/** Kept only to keep it out of messages; the credential's `authenticate` sends it. */
 	token: string;
@@ -50,7 +52,7 @@ export async function openConnection(
 	const details = credentials?.[CREDENTIAL_TYPE];
 	return {
 		baseUrl: resolved.baseUrl,
-		queueKey: tokenQueueKey(token),
+		queueKey: token,
 		token,
 		credential: {
 			id: details?.id ?? '',

@@ -16,13 +16,12 @@ export const WOLKVOX_CALL_LIMIT_MS = 60_000;
 export const DEFAULT_TIMEOUT_MS = WOLKVOX_CALL_LIMIT_MS;
 /**
  * The call limit the transport keeps: the longest it waits for an answer and, with a margin, the
- * longest a request holds its token's turn. An object, so that a simulator with a shorter limit can
+ * longest a request holds its token's turn (62 s). An object, so that a simulator with a shorter limit can
  * be matched (the specs wait seconds, not minutes, for what takes a minute against Wolkvox).
  */
-export const callLimit = { ms: WOLKVOX_CALL_LIMIT_MS };
-const TURN_MARGIN_MS = 2_000;
+export const callLimit = { ms: WOLKVOX_CALL_LIMIT_MS, marginMs: 2_000 };
 /** A turn is released at the latest this long after its request left, whatever the connection does. */
-const turnLimitMs = () => callLimit.ms + TURN_MARGIN_MS;
+const turnLimitMs = () => callLimit.ms + callLimit.marginMs;
 export const DEFAULT_MAX_RETRIES = 3;
 export const DEFAULT_BUSY_WAIT_MS = 180_000;
 const FIRST_BACKOFF_MS = 400;
@@ -155,7 +154,8 @@ async function exchange(run: RequestRun, options: IHttpRequestOptions): Promise<
 			return { noAnswer: 'unreachable', code };
 		if (code && CUT_CODES.has(code)) return { noAnswer: 'cut', code };
 		if (run.cancelSignal?.aborted) return { noAnswer: 'cut', code: 'ECANCELED' };
-		return { unsendable: `${(error as Error).message}${code ? ` (${code})` : ''}` };
+		const message = String((error as Error | undefined)?.message ?? error);
+		return { unsendable: `${message}${code ? ` (${code})` : ''}` };
 	}
 }
 
@@ -168,7 +168,9 @@ async function holdTurn(pending: Promise<Exchange>, release: () => void): Promis
 	const released = new AbortController();
 	try {
 		const limitReached = pause(turnLimitMs(), released.signal);
-		const first = await Promise.race([pending, limitReached.then(() => 'limit' as const)]);
+		// An exchange that threw (it should not) may have sent its request: held as a cut one is.
+		const settled = pending.catch(() => ({ noAnswer: 'cut' as const, code: 'unknown' }));
+		const first = await Promise.race([settled, limitReached.then(() => 'limit' as const)]);
 		if (first !== 'limit' && 'noAnswer' in first && first.noAnswer === 'cut') await limitReached;
 	} finally {
 		released.abort();
@@ -259,17 +261,12 @@ export async function wolkvoxRequest(
 	let unanswered = false;
 	let faults = 0;
 	let busySince: number | undefined;
-	let sentOnce = false;
 	for (let attempt = 1; ; attempt++) {
 		const sent = await sendInTurn(run, options, Math.min(settings.timeout, callLimit.ms));
 		if ('stopped' in sent) {
-			throw new WolkvoxFailure(
-				stoppedFailure(run, sent.sent || sentOnce),
-				attempt,
-				sent.sent || unanswered,
-			);
+			const mayApply = sent.sent || unanswered;
+			throw new WolkvoxFailure(stoppedFailure(run, mayApply, attempt > 1), attempt, mayApply);
 		}
-		sentOnce = true;
 		const verdict = verdictOf(sent, token, unanswered);
 		if (verdict.outcome === 'success') return verdict.answer;
 		let wait: number | undefined;
@@ -285,17 +282,30 @@ export async function wolkvoxRequest(
 		if (wait === undefined)
 			throw new WolkvoxFailure(verdict, attempt, unanswered || verdict.mayHaveApplied === true);
 		if (!(await pause(wait, run.cancelSignal)))
-			throw new WolkvoxFailure(stoppedFailure(run, true), attempt, unanswered);
+			throw new WolkvoxFailure(stoppedFailure(run, unanswered, true), attempt, unanswered);
 	}
 }
 
-function stoppedFailure(run: RequestRun, sent: boolean): Failure {
+/**
+ * Why a request ended when the run stopped: `mayApply` when an attempt is in flight or got no answer
+ * (Wolkvox may still apply it); otherwise nothing of it was applied, whether or not it was attempted
+ * (a refused connection, a busy answer).
+ */
+function stoppedFailure(run: RequestRun, mayApply: boolean, attempted: boolean): Failure {
 	const reason = run.stopReason() ?? 'the execution was stopped';
+	if (mayApply) {
+		return {
+			outcome: 'halt',
+			message: `Stopped before Wolkvox answered: ${reason}`,
+			description:
+				'Wolkvox may still apply this request; the token was kept for it until Wolkvox answered or its 60 s passed.',
+		};
+	}
 	return {
 		outcome: 'halt',
-		message: sent ? `Stopped before Wolkvox answered: ${reason}` : `Not sent: ${reason}`,
-		description: sent
-			? 'Wolkvox may still apply this request; the token was kept for it until Wolkvox answered or its 60 s passed.'
+		message: attempted ? `Stopped, not applied: ${reason}` : `Not sent: ${reason}`,
+		description: attempted
+			? 'No attempt of this request reached Wolkvox or was taken by it.'
 			: 'Nothing was sent to Wolkvox for this.',
 	};
 }
