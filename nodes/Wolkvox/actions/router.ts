@@ -8,7 +8,7 @@ import { law2300Operations } from './law2300/Law2300.resource';
 import type { ItemError } from '../run/errors';
 import { asItemError, credentialError } from '../run/errors';
 import type { ItemOutcome, PreparedItem, WolkvoxOperation } from '../run/operation';
-import { openRun } from '../run/run';
+import { openLocalRun, openRun } from '../run/run';
 import { runsAsTool, withoutBulk } from '../run/tool';
 import { tokenOperations } from './token/Token.resource';
 
@@ -46,7 +46,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const continueOnFail = this.continueOnFail();
 	const asTool = runsAsTool(this.getNode());
-	const run = await openRun(this, continueOnFail);
+	const run = operation.withoutWolkvox
+		? openLocalRun(this, continueOnFail)
+		: await openRun(this, continueOnFail);
 	const outcomes = new Map<number, ItemOutcome>();
 	if ('problem' in run) {
 		if (!continueOnFail) throw credentialError(run, run.problem, 0);

@@ -57,3 +57,16 @@ export async function openRun(
 	};
 	return run;
 }
+
+/** A run of an operation that calls no Wolkvox API: no credential is read, nothing can be sent. */
+export function openLocalRun(context: IExecuteFunctions, continueOnFail: boolean): Run {
+	return {
+		context,
+		node: context.getNode(),
+		connection: { baseUrl: 'http://no-wolkvox-call.invalid', queueKey: '', token: '' },
+		continueOnFail,
+		parameters: new Map(),
+		written: 0,
+		stopReason: () => 'this operation calls no Wolkvox API',
+	};
+}
