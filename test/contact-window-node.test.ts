@@ -32,7 +32,7 @@ function expected(item: IDataObject, at: number, rules: WindowRules = NO_EXTRA_R
 		reason: verdict.reason,
 		holiday: verdict.holiday,
 		at: colombiaIso(at),
-		nextAllowedAt: colombiaIso(verdict.nextAllowedAt),
+		nextAllowedAt: colombiaIso(verdict.nextAllowedAt!),
 		closesAt: verdict.closesAt === null ? null : colombiaIso(verdict.closesAt),
 	};
 }

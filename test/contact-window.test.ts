@@ -106,9 +106,9 @@ describe('Ley 2300 contact window (properties)', () => {
 				const verdict = checkContactWindow(at, rules);
 				expect(verdict.nextAllowedAt).toBeGreaterThanOrEqual(at);
 				expect(verdict.allowed).toBe(verdict.nextAllowedAt === at);
-				const next = checkContactWindow(verdict.nextAllowedAt, rules);
+				const next = checkContactWindow(verdict.nextAllowedAt!, rules);
 				expect(next.allowed).toBe(true);
-				expect(oracleAllows(verdict.nextAllowedAt, rules)).toBe(true);
+				expect(oracleAllows(verdict.nextAllowedAt!, rules)).toBe(true);
 			}),
 			{ numRuns: 2000 },
 		);
@@ -120,7 +120,7 @@ describe('Ley 2300 contact window (properties)', () => {
 				momentAndRules,
 				fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 20 }),
 				([at, rules], fractions) => {
-					const { nextAllowedAt } = checkContactWindow(at, rules);
+					const nextAllowedAt = checkContactWindow(at, rules).nextAllowedAt!;
 					if (nextAllowedAt === at) return;
 					const between = [
 						nextAllowedAt - 1,

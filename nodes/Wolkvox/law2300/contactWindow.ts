@@ -13,7 +13,7 @@ const DAY_MS = 86_400_000;
 const COLOMBIA_OFFSET_MS = -5 * HOUR_MS;
 const COLOMBIA_OFFSET = '-05:00';
 /** How far ahead the next allowed moment is looked for (extra dates could close many days). */
-const SEARCH_DAYS = 400;
+export const SEARCH_DAYS = 400;
 
 /** Opening and closing hour by weekday (0 = Sunday), Colombia's time. */
 const HOURS: ReadonlyArray<readonly [opens: number, closes: number] | undefined> = [
@@ -49,8 +49,8 @@ export interface WindowVerdict {
 	/** The day's holiday (or extra date) name, when it is one. */
 	holiday: string | null;
 	at: number;
-	/** `at` itself when allowed. */
-	nextAllowedAt: number;
+	/** `at` itself when allowed; null when no moment is allowed within SEARCH_DAYS. */
+	nextAllowedAt: number | null;
 	/** When the window `at` lies in closes; null when not allowed. */
 	closesAt: number | null;
 }
@@ -112,21 +112,12 @@ export function checkContactWindow(at: number, rules: WindowRules = NO_EXTRA_RUL
 }
 
 /** The first allowed moment from `at` on, looking up to SEARCH_DAYS ahead. */
-function nextAllowed(dayNo: number, at: number, minimumMs: number, rules: WindowRules): number {
+function nextAllowed(dayNo: number, at: number, minimumMs: number, rules: WindowRules) {
 	for (let offset = 0; offset <= SEARCH_DAYS; offset++) {
 		const next = firstAllowed(dayOf(dayNo + offset, rules), at, minimumMs);
 		if (next !== undefined) return next;
 	}
-	throw new NoAllowedMomentError(
-		`no moment is allowed in the ${SEARCH_DAYS} days after ${colombiaIso(at)}`,
-	);
-}
-
-export class NoAllowedMomentError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'NoAllowedMomentError';
-	}
+	return null;
 }
 
 /** `2026-12-07T17:42:03.120-05:00`: the moment in Colombia's time. */

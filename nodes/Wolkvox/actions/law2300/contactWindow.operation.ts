@@ -9,7 +9,7 @@ import {
 	checkContactWindow,
 	colombiaIso,
 	fromColombiaTime,
-	NoAllowedMomentError,
+	SEARCH_DAYS,
 } from '../../law2300/contactWindow';
 import { inputError } from '../../run/errors';
 import type { WolkvoxOperation } from '../../run/operation';
@@ -180,9 +180,8 @@ function readDates(
 	try {
 		return parseDates(value);
 	} catch (error) {
-		if (error instanceof ListInputError)
-			throw inputError(run, itemIndex, `"${field}": ${error.message}`);
-		throw error;
+		// parseDates throws only ListInputError, whose message says what is wrong
+		throw inputError(run, itemIndex, `"${field}": ${(error as Error).message}`);
 	}
 }
 
@@ -207,13 +206,14 @@ function readRules(run: Run, itemIndex: number): WindowRules {
 function prepare(run: Run, itemIndex: number): WindowVerdict {
 	const at = readAt(run, itemIndex);
 	const rules = readRules(run, itemIndex);
-	try {
-		return checkContactWindow(at, rules);
-	} catch (error) {
-		if (error instanceof NoAllowedMomentError)
-			throw inputError(run, itemIndex, `${error.message}: check "Extra Non-Contact Dates"`);
-		throw error;
-	}
+	const verdict = checkContactWindow(at, rules);
+	if (verdict.nextAllowedAt === null)
+		throw inputError(
+			run,
+			itemIndex,
+			`no moment is allowed in the ${SEARCH_DAYS} days after ${colombiaIso(at)}: check "Extra Non-Contact Dates"`,
+		);
+	return verdict;
 }
 
 /** The item's own fields, then `{ allowed, reason, holiday, at, nextAllowedAt, closesAt }`. */
@@ -224,7 +224,7 @@ function toOutput(run: Run, verdict: WindowVerdict, itemIndex: number): IDataObj
 		reason: verdict.reason,
 		holiday: verdict.holiday,
 		at: colombiaIso(verdict.at),
-		nextAllowedAt: colombiaIso(verdict.nextAllowedAt),
+		nextAllowedAt: colombiaIso(verdict.nextAllowedAt!),
 		closesAt: verdict.closesAt === null ? null : colombiaIso(verdict.closesAt),
 	};
 }
