@@ -55,6 +55,9 @@ export const WORKFLOWS = {
 	csvSyncDryRun: 'WolkvoxCsvSyncDr',
 	csvSync: 'WolkvoxCsvSync01',
 	postgresSync: 'WolkvoxPgSync001',
+	contactWindow: 'WolkvoxContactWin',
+	contactWindowLoop: 'WolkvoxE2eWindow',
+	contactWindowOperation: 'WolkvoxE2eWinOp1',
 };
 
 /** The Postgres credential of the CRM source test (trust authentication, database n8n). */

@@ -14,6 +14,10 @@ import { startN8n } from '../../scripts/runtime/n8n-process';
 import { packAndInstall } from '../../scripts/runtime/package-install';
 import { REPO_ROOT } from '../../scripts/runtime/paths';
 import { N8N_INSTALL_ENV, N8N_VERSION, PORTS, USER_FOLDER_ENV, WORKFLOWS } from './e2e-config';
+import {
+	contactWindowLoopWorkflow,
+	contactWindowOperationWorkflow,
+} from './contact-window-workflows';
 import { httpRequestWorkflow } from './http-request-workflow';
 import { setRunningN8n } from './n8n-handle';
 import { assertPortsUsable, cleanUpOnSignal, writeCredentials } from './setup-support';
@@ -23,6 +27,7 @@ const EXAMPLES = [
 	'crm-webhook-activity-code.json',
 	'dnc-sync-dry-run.json',
 	'opt-out-form.json',
+	'contact-window-queue.json',
 ].map((file) => path.join(REPO_ROOT, 'examples', file));
 const FIXTURES = [
 	'wrong-token.json',
@@ -41,9 +46,16 @@ async function prepareAndStart(install: N8nInstall, userFolder: string): Promise
 	const settings = { userFolder, port: PORTS.n8n, brokerPort: PORTS.broker };
 	const httpRequestFile = path.join(userFolder, 'http-request-workflow.json');
 	writeFileSync(httpRequestFile, JSON.stringify(httpRequestWorkflow()));
+	const contactWindowFiles = [contactWindowLoopWorkflow(), contactWindowOperationWorkflow()].map(
+		(workflow, index) => {
+			const file = path.join(userFolder, `contact-window-${index}.json`);
+			writeFileSync(file, JSON.stringify(workflow));
+			return file;
+		},
+	);
 	await seedN8n(n8nCli(install, { ...settings, brokerPort: PORTS.cliBroker }), {
 		credentialsFile: writeCredentials(userFolder, PORTS.simulator),
-		workflowFiles: [...EXAMPLES, ...FIXTURES, httpRequestFile],
+		workflowFiles: [...EXAMPLES, ...FIXTURES, httpRequestFile, ...contactWindowFiles],
 		publishIds: [WORKFLOWS.crmWebhook, WORKFLOWS.optOutForm],
 	});
 	setRunningN8n(await startN8n(install, settings), userFolder);
