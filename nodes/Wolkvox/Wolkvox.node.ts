@@ -34,7 +34,7 @@ export class Wolkvox implements INodeType {
 		},
 		builderHint: {
 			searchHint:
-				'Wolkvox contact centre: put telephone numbers on a do-not-call (DNC, no llamar) list when a customer opts out or unsubscribes, remove them, list them, or keep a DNC list in sync with a sheet or CRM; record Colombian Ley 2300 opt-outs (no contactables, dejen de fregar); manage activity codes (tipificación, call dispositions). As an AI Agent tool, Add DNC takes the numbers in Telephones and the list (inbound/outbound) in Type of Call.',
+				'Wolkvox contact centre: put telephone numbers on a do-not-call (DNC, no llamar) list when a customer opts out or unsubscribes, remove them, list them, or keep a DNC list in sync with a sheet or CRM; record Colombian Ley 2300 opt-outs (no contactables, dejen de fregar); check whether the Ley 2300 contact hours (horario de contacto, festivos de Colombia) allow calling or messaging a customer now, without any credential; manage activity codes (tipificación, call dispositions). As an AI Agent tool, Add DNC takes the numbers in Telephones and the list (inbound/outbound) in Type of Call.',
 		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
