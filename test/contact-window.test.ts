@@ -96,7 +96,7 @@ describe('Ley 2300 contact window (properties)', () => {
 			fc.property(momentAndRules, ([at, rules]) => {
 				expect(checkContactWindow(at, rules).allowed).toBe(oracleAllows(at, rules));
 			}),
-			{ numRuns: 3000 },
+			{ numRuns: 1500 },
 		);
 	});
 
@@ -110,7 +110,7 @@ describe('Ley 2300 contact window (properties)', () => {
 				expect(next.allowed).toBe(true);
 				expect(oracleAllows(verdict.nextAllowedAt!, rules)).toBe(true);
 			}),
-			{ numRuns: 2000 },
+			{ numRuns: 1000 },
 		);
 	});
 
@@ -132,7 +132,7 @@ describe('Ley 2300 contact window (properties)', () => {
 					}
 				},
 			),
-			{ numRuns: 1000 },
+			{ numRuns: 300 },
 		);
 	});
 
@@ -153,7 +153,7 @@ describe('Ley 2300 contact window (properties)', () => {
 				expect(checkContactWindow(latestStart, rules).allowed).toBe(true);
 				expect(checkContactWindow(latestStart + 1, rules).allowed).toBe(false);
 			}),
-			{ numRuns: 2000 },
+			{ numRuns: 1000 },
 		);
 	});
 
@@ -177,7 +177,7 @@ describe('Ley 2300 contact window (properties)', () => {
 				expect(reason).toBe(expected);
 				expect(holiday !== null).toBe(isHoliday);
 			}),
-			{ numRuns: 3000 },
+			{ numRuns: 1500 },
 		);
 	});
 

@@ -127,3 +127,49 @@ export function contactWindowOperationWorkflow(): object {
 		settings: { executionOrder: 'v1' },
 	};
 }
+
+export const CONTACT_WINDOW_WEBHOOK_PATH = 'wolkvox-contact-window';
+
+/**
+ * A published workflow (n8n validates a workflow's credentials when it is published): a webhook
+ * → Check Contact Window without a credential, answering with the verdict.
+ */
+export function contactWindowWebhookWorkflow(): object {
+	return {
+		id: WORKFLOWS.contactWindowWebhook,
+		name: 'e2e: Check Contact Window behind a published webhook',
+		active: false,
+		nodes: [
+			{
+				id: '0e2e0024-0000-4000-8000-000000000021',
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: '0e2e0024-0000-4000-8000-0000000000ff',
+				parameters: {
+					httpMethod: 'GET',
+					path: CONTACT_WINDOW_WEBHOOK_PATH,
+					responseMode: 'lastNode',
+					responseData: 'firstEntryJson',
+					options: {},
+				},
+			},
+			{
+				...checkNode(OPERATION_NODES.withoutCredential, 0),
+				id: '0e2e0024-0000-4000-8000-000000000022',
+				position: [240, 0],
+				parameters: {
+					resource: 'law2300',
+					operation: 'contactWindow',
+					at: '={{ $json.query.at }}',
+					options: { minimumMinutesLeft: '={{ $json.query.minutes }}' },
+				},
+			},
+		],
+		connections: {
+			Webhook: { main: [[{ node: OPERATION_NODES.withoutCredential, type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}

@@ -1,8 +1,9 @@
 /** Ley 2300 → Check Contact Window in the real n8n: the example's whole loop, and the operation without a credential. */
 import { nodeOutput } from '../../scripts/runtime/n8n-cli';
 import { checkContactWindow, colombiaIso } from '../../nodes/Wolkvox/law2300/contactWindow';
-import { CREDENTIALS, WORKFLOWS } from './e2e-config';
+import { CREDENTIALS, PORTS, WORKFLOWS } from './e2e-config';
 import {
+	CONTACT_WINDOW_WEBHOOK_PATH,
 	LOOP_MOMENTS,
 	OPERATION_ITEMS,
 	OPERATION_MOMENTS,
@@ -117,6 +118,34 @@ describe('Check Contact Window in n8n (n8n execute)', () => {
 			expect(moment).toBeLessThanOrEqual(after);
 			expect(item.allowed).toBe(checkContactWindow(moment).allowed);
 		}
+		expect(fx.simulator.requests).toHaveLength(0);
+	});
+});
+
+describe('Check Contact Window in a published workflow (webhook of n8n start)', () => {
+	it('is published without a credential and answers each call', async () => {
+		const ask = async (at: string, minutes: number) => {
+			const url = new URL(`http://127.0.0.1:${PORTS.n8n}/webhook/${CONTACT_WINDOW_WEBHOOK_PATH}`);
+			url.search = new URLSearchParams({ at, minutes: String(minutes) }).toString();
+			const response = await fetch(url);
+			return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+		};
+
+		const open = await ask('2026-12-07T18:00:00-05:00', 30);
+		const tooLate = await ask('2026-12-07T18:45:00-05:00', 30);
+
+		expect(open).toMatchObject({
+			status: 200,
+			body: { allowed: true, reason: 'open', closesAt: '2026-12-07T19:00:00.000-05:00' },
+		});
+		expect(tooLate).toMatchObject({
+			status: 200,
+			body: {
+				allowed: false,
+				reason: 'afterHours',
+				nextAllowedAt: '2026-12-09T07:00:00.000-05:00',
+			},
+		});
 		expect(fx.simulator.requests).toHaveLength(0);
 	});
 });

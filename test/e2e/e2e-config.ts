@@ -58,6 +58,7 @@ export const WORKFLOWS = {
 	contactWindow: 'WolkvoxContactWin',
 	contactWindowLoop: 'WolkvoxE2eWindow',
 	contactWindowOperation: 'WolkvoxE2eWinOp1',
+	contactWindowWebhook: 'WolkvoxE2eWinHk1',
 };
 
 /** The Postgres credential of the CRM source test (trust authentication, database n8n). */

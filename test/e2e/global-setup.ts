@@ -17,6 +17,7 @@ import { N8N_INSTALL_ENV, N8N_VERSION, PORTS, USER_FOLDER_ENV, WORKFLOWS } from 
 import {
 	contactWindowLoopWorkflow,
 	contactWindowOperationWorkflow,
+	contactWindowWebhookWorkflow,
 } from './contact-window-workflows';
 import { httpRequestWorkflow } from './http-request-workflow';
 import { setRunningN8n } from './n8n-handle';
@@ -46,17 +47,19 @@ async function prepareAndStart(install: N8nInstall, userFolder: string): Promise
 	const settings = { userFolder, port: PORTS.n8n, brokerPort: PORTS.broker };
 	const httpRequestFile = path.join(userFolder, 'http-request-workflow.json');
 	writeFileSync(httpRequestFile, JSON.stringify(httpRequestWorkflow()));
-	const contactWindowFiles = [contactWindowLoopWorkflow(), contactWindowOperationWorkflow()].map(
-		(workflow, index) => {
-			const file = path.join(userFolder, `contact-window-${index}.json`);
-			writeFileSync(file, JSON.stringify(workflow));
-			return file;
-		},
-	);
+	const contactWindowFiles = [
+		contactWindowLoopWorkflow(),
+		contactWindowOperationWorkflow(),
+		contactWindowWebhookWorkflow(),
+	].map((workflow, index) => {
+		const file = path.join(userFolder, `contact-window-${index}.json`);
+		writeFileSync(file, JSON.stringify(workflow));
+		return file;
+	});
 	await seedN8n(n8nCli(install, { ...settings, brokerPort: PORTS.cliBroker }), {
 		credentialsFile: writeCredentials(userFolder, PORTS.simulator),
 		workflowFiles: [...EXAMPLES, ...FIXTURES, httpRequestFile, ...contactWindowFiles],
-		publishIds: [WORKFLOWS.crmWebhook, WORKFLOWS.optOutForm],
+		publishIds: [WORKFLOWS.crmWebhook, WORKFLOWS.optOutForm, WORKFLOWS.contactWindowWebhook],
 	});
 	setRunningN8n(await startN8n(install, settings), userFolder);
 }
