@@ -5,12 +5,7 @@ import { ListInputError, listEntries } from '../../helpers/lists';
 import type { IsoDate } from '../../law2300/calendar';
 import { dayNumber, isoDateOf } from '../../law2300/calendar';
 import type { WindowRules, WindowVerdict } from '../../law2300/contactWindow';
-import {
-	checkContactWindow,
-	colombiaIso,
-	fromColombiaTime,
-	SEARCH_DAYS,
-} from '../../law2300/contactWindow';
+import { checkContactWindow, colombiaIso, SEARCH_DAYS } from '../../law2300/contactWindow';
 import { inputError } from '../../run/errors';
 import type { WolkvoxOperation } from '../../run/operation';
 import { readOptions, readParameter, readWholeNumber } from '../../run/parameters';
@@ -24,6 +19,8 @@ const MAX_MINIMUM_MINUTES = 720;
  */
 const FIRST_YEAR = 1994;
 const LAST_YEAR = 2100;
+/** Colombia's offset from UTC, all year. */
+const COLOMBIA_OFFSET_MINUTES = -5 * 60;
 
 const properties: INodeProperties[] = [
 	{
@@ -89,37 +86,26 @@ function calendarDate(year: number, month: number, day: number): IsoDate | undef
 	return date === wanted ? date : undefined;
 }
 
-/** Epoch milliseconds of ISO text; an offset-less time is Colombia's. */
+/** Minutes east of UTC of an ISO offset (`Z`, `+05:30`, `-0500`, `-05`); Colombia's when there is none. */
+function offsetMinutes(offset: string | undefined): number | undefined {
+	if (offset === undefined) return COLOMBIA_OFFSET_MINUTES;
+	if (offset.toUpperCase() === 'Z') return 0;
+	const [, sign, hours, minutes = '0'] = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset)!;
+	if (Number(hours) > 23 || Number(minutes) > 59) return undefined;
+	return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+}
+
+/** Epoch milliseconds of ISO text; a time without an offset is Colombia's. */
 function parseIsoMoment(text: string): number | undefined {
 	const match = ISO_MOMENT.exec(text.trim());
 	if (!match) return undefined;
 	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', offset] = match;
-	if (!calendarDate(Number(year), Number(month), Number(day))) return undefined;
-	if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return undefined;
-	const clock = [
-		Number(year),
-		Number(month),
-		Number(day),
-		Number(hour),
-		Number(minute),
-		Number(second),
-	] as const;
+	const [y, mo, d, h, mi, se] = [year, month, day, hour, minute, second].map(Number);
 	const millisecond = Number(fraction.padEnd(3, '0').slice(0, 3));
-	if (offset === undefined) return fromColombiaTime(...clock, millisecond);
-	const wall = Date.UTC(
-		clock[0],
-		clock[1] - 1,
-		clock[2],
-		clock[3],
-		clock[4],
-		clock[5],
-		millisecond,
-	);
-	if (offset.toUpperCase() === 'Z') return wall;
-	const [, sign, offsetHours, offsetMinutes = '0'] = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset)!;
-	if (Number(offsetHours) > 23 || Number(offsetMinutes) > 59) return undefined;
-	const offsetMs = (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
-	return sign === '-' ? wall + offsetMs : wall - offsetMs;
+	const east = offsetMinutes(offset);
+	const valid = calendarDate(y!, mo!, d!) !== undefined && h! <= 23 && mi! <= 59 && se! <= 59;
+	if (!valid || east === undefined) return undefined;
+	return Date.UTC(y!, mo! - 1, d!, h, mi, se, millisecond) - east * 60_000;
 }
 
 const isLuxonDateTime = (value: object): value is { isValid: boolean; toMillis(): number } =>
