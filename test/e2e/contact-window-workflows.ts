@@ -25,27 +25,32 @@ interface WorkflowNode {
 	[key: string]: unknown;
 }
 
-export function contactWindowLoopWorkflow(): object {
+/** The example with its own id and name, and At replaced by `at` (an expression). */
+function exampleWithAt(id: string, name: string, at: string): object {
 	const example = JSON.parse(readFileSync(CONTACT_WINDOW_EXAMPLE, 'utf8')) as {
 		nodes: WorkflowNode[];
 	};
 	const nodes = example.nodes.map((node) =>
-		node.name === CHECK_NODE
-			? {
-					...node,
-					parameters: {
-						...node.parameters,
-						at: `={{ $runIndex === 0 ? '${LOOP_MOMENTS.first}' : '${LOOP_MOMENTS.again}' }}`,
-					},
-				}
-			: node,
+		node.name === CHECK_NODE ? { ...node, parameters: { ...node.parameters, at } } : node,
 	);
-	return {
-		...example,
-		id: WORKFLOWS.contactWindowLoop,
-		name: 'e2e: the contact window example, Sunday then Monday',
-		nodes,
-	};
+	return { ...example, id, name, nodes };
+}
+
+export function contactWindowLoopWorkflow(): object {
+	return exampleWithAt(
+		WORKFLOWS.contactWindowLoop,
+		'e2e: the contact window example, Sunday then Monday',
+		`={{ $runIndex === 0 ? '${LOOP_MOMENTS.first}' : '${LOOP_MOMENTS.again}' }}`,
+	);
+}
+
+/** The example checked at 10:00 on next week's Sunday: its Wait lasts until the Monday after. */
+export function contactWindowWaitingWorkflow(): object {
+	return exampleWithAt(
+		WORKFLOWS.contactWindowWaiting,
+		'e2e: the contact window example, a Sunday to come',
+		"={{ $now.setZone('America/Bogota').plus({ weeks: 1 }).set({ weekday: 7, hour: 10, minute: 0, second: 0, millisecond: 0 }).toISO() }}",
+	);
 }
 
 /** Items of the operation workflow: At as ISO text (with and without offset) and epoch ms… */
@@ -172,4 +177,14 @@ export function contactWindowWebhookWorkflow(): object {
 		},
 		settings: { executionOrder: 'v1' },
 	};
+}
+
+/** Every workflow of the Check Contact Window e2e tests, for the global setup to import. */
+export function contactWindowWorkflows(): object[] {
+	return [
+		contactWindowLoopWorkflow(),
+		contactWindowWaitingWorkflow(),
+		contactWindowOperationWorkflow(),
+		contactWindowWebhookWorkflow(),
+	];
 }

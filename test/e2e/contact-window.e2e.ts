@@ -76,6 +76,30 @@ describe('examples/contact-window-queue.json, its check on a Sunday then on a Mo
 	});
 });
 
+describe('examples/contact-window-queue.json, its check on a Sunday to come (n8n execute)', () => {
+	it('leaves the execution waiting until nextAllowedAt, contacting nobody', async () => {
+		const result = await execute(WORKFLOWS.contactWindowWaiting);
+
+		const run = result.run as NonNullable<typeof result.run> & { waitTill?: string };
+		const checks = runsOf(run, 'Check Contact Window');
+		expect(checks).toHaveLength(1);
+		const at = Date.parse(String(checks[0][0].at));
+		const { nextAllowedAt } = checkContactWindow(at);
+		expect(checks[0].map(({ allowed, reason }) => [allowed, reason])).toEqual(
+			PHONES.map(() => [false, 'sunday']),
+		);
+		expect(checks[0].every((item) => item.nextAllowedAt === colombiaIso(nextAllowedAt!))).toBe(
+			true,
+		);
+		expect({ status: run.status, waitTill: Date.parse(String(run.waitTill)) }).toEqual({
+			status: 'waiting',
+			waitTill: nextAllowedAt,
+		});
+		expect(runsOf(run, 'Opted out? (Ley 2300 Check)')).toEqual([]);
+		expect(fx.simulator.requests).toHaveLength(0);
+	});
+});
+
 describe('Check Contact Window in n8n (n8n execute)', () => {
 	it('answers without a credential, and a node that has one sends nothing with it', async () => {
 		const before = Date.now();

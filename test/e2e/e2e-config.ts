@@ -57,6 +57,7 @@ export const WORKFLOWS = {
 	postgresSync: 'WolkvoxPgSync001',
 	contactWindow: 'WolkvoxContactWin',
 	contactWindowLoop: 'WolkvoxE2eWindow',
+	contactWindowWaiting: 'WolkvoxE2eWinWt1',
 	contactWindowOperation: 'WolkvoxE2eWinOp1',
 	contactWindowWebhook: 'WolkvoxE2eWinHk1',
 };

@@ -14,11 +14,7 @@ import { startN8n } from '../../scripts/runtime/n8n-process';
 import { packAndInstall } from '../../scripts/runtime/package-install';
 import { REPO_ROOT } from '../../scripts/runtime/paths';
 import { N8N_INSTALL_ENV, N8N_VERSION, PORTS, USER_FOLDER_ENV, WORKFLOWS } from './e2e-config';
-import {
-	contactWindowLoopWorkflow,
-	contactWindowOperationWorkflow,
-	contactWindowWebhookWorkflow,
-} from './contact-window-workflows';
+import { contactWindowWorkflows } from './contact-window-workflows';
 import { httpRequestWorkflow } from './http-request-workflow';
 import { setRunningN8n } from './n8n-handle';
 import { assertPortsUsable, cleanUpOnSignal, writeCredentials } from './setup-support';
@@ -47,11 +43,7 @@ async function prepareAndStart(install: N8nInstall, userFolder: string): Promise
 	const settings = { userFolder, port: PORTS.n8n, brokerPort: PORTS.broker };
 	const httpRequestFile = path.join(userFolder, 'http-request-workflow.json');
 	writeFileSync(httpRequestFile, JSON.stringify(httpRequestWorkflow()));
-	const contactWindowFiles = [
-		contactWindowLoopWorkflow(),
-		contactWindowOperationWorkflow(),
-		contactWindowWebhookWorkflow(),
-	].map((workflow, index) => {
+	const contactWindowFiles = contactWindowWorkflows().map((workflow, index) => {
 		const file = path.join(userFolder, `contact-window-${index}.json`);
 		writeFileSync(file, JSON.stringify(workflow));
 		return file;
