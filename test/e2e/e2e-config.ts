@@ -59,6 +59,11 @@ export const WORKFLOWS = {
 	crmLeads: 'WolkvoxCrmLeads1',
 	campaignEveryOperation: 'WolkvoxE2eCampgn',
 	pairing: 'WolkvoxE2ePair01',
+	contactWindow: 'WolkvoxContactWin',
+	contactWindowLoop: 'WolkvoxE2eWindow',
+	contactWindowWaiting: 'WolkvoxE2eWinWt1',
+	contactWindowOperation: 'WolkvoxE2eWinOp1',
+	contactWindowWebhook: 'WolkvoxE2eWinHk1',
 };
 
 /** The Postgres credential of the CRM source test (trust authentication, database n8n). */

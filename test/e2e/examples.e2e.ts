@@ -1,5 +1,10 @@
-/** The two workflows in examples/, run by the real n8n against the fx.simulator. */
+/** The workflows in examples/, run by the real n8n against the fx.simulator. */
 import { nodeOutput } from '../../scripts/runtime/n8n-cli';
+import {
+	checkContactWindow,
+	colombiaIso,
+	NO_EXTRA_RULES as NO_RULES,
+} from '../../nodes/Wolkvox/law2300/contactWindow';
 import { CREDENTIALS, CRM_LEADS_PATH, PORTS, WORKFLOWS } from './e2e-config';
 import { execute, output, postActivityCodeWebhook, useSimulator } from './support';
 
@@ -164,5 +169,34 @@ describe('examples/crm-leads-to-campaign.json (webhook of n8n start)', () => {
 				opt1: 'Seguro',
 			},
 		]);
+	});
+});
+
+describe('examples/contact-window-queue.json (n8n execute, now)', () => {
+	it('contacts the queue if Ley 2300 allows it now, else leaves the execution waiting until nextAllowedAt', async () => {
+		const result = await execute(WORKFLOWS.contactWindow);
+
+		const run = result.run!;
+		const [check] = nodeOutput(run, 'Check Contact Window');
+		const at = Date.parse(String(check.at));
+		const verdict = checkContactWindow(at, { ...NO_RULES, minimumMinutesLeft: 15 });
+		expect(check).toMatchObject({
+			name: 'Ana Gómez',
+			allowed: verdict.allowed,
+			nextAllowedAt: colombiaIso(verdict.nextAllowedAt!),
+		});
+		if (verdict.allowed) {
+			expect(run.status).toBe('success');
+			expect(nodeOutput(run, 'Contact (your dialer, SMS or WhatsApp)')).toHaveLength(3);
+			expect(fx.simulator.requestsFor('law2300_info')).toHaveLength(3);
+		} else {
+			// n8n keeps the execution waiting, to resume at nextAllowedAt (checking again then)
+			expect(run.status).toBe('waiting');
+			expect(Date.parse(String((run as unknown as { waitTill: string }).waitTill))).toBe(
+				verdict.nextAllowedAt,
+			);
+			expect(run.data.resultData.runData['Opted out? (Ley 2300 Check)']).toBeUndefined();
+			expect(fx.simulator.requests).toHaveLength(0);
+		}
 	});
 });

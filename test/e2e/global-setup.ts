@@ -14,6 +14,7 @@ import { startN8n } from '../../scripts/runtime/n8n-process';
 import { packAndInstall } from '../../scripts/runtime/package-install';
 import { REPO_ROOT } from '../../scripts/runtime/paths';
 import { N8N_INSTALL_ENV, N8N_VERSION, PORTS, USER_FOLDER_ENV, WORKFLOWS } from './e2e-config';
+import { contactWindowWorkflows } from './contact-window-workflows';
 import { httpRequestWorkflow } from './http-request-workflow';
 import { setRunningN8n } from './n8n-handle';
 import { assertPortsUsable, cleanUpOnSignal, writeCredentials } from './setup-support';
@@ -24,6 +25,7 @@ const EXAMPLES = [
 	'dnc-sync-dry-run.json',
 	'opt-out-form.json',
 	'crm-leads-to-campaign.json',
+	'contact-window-queue.json',
 ].map((file) => path.join(REPO_ROOT, 'examples', file));
 const FIXTURES = [
 	'wrong-token.json',
@@ -45,10 +47,20 @@ async function prepareAndStart(install: N8nInstall, userFolder: string): Promise
 	const settings = { userFolder, port: PORTS.n8n, brokerPort: PORTS.broker };
 	const httpRequestFile = path.join(userFolder, 'http-request-workflow.json');
 	writeFileSync(httpRequestFile, JSON.stringify(httpRequestWorkflow()));
+	const contactWindowFiles = contactWindowWorkflows().map((workflow, index) => {
+		const file = path.join(userFolder, `contact-window-${index}.json`);
+		writeFileSync(file, JSON.stringify(workflow));
+		return file;
+	});
 	await seedN8n(n8nCli(install, { ...settings, brokerPort: PORTS.cliBroker }), {
 		credentialsFile: writeCredentials(userFolder, PORTS.simulator),
-		workflowFiles: [...EXAMPLES, ...FIXTURES, httpRequestFile],
-		publishIds: [WORKFLOWS.crmWebhook, WORKFLOWS.optOutForm, WORKFLOWS.crmLeads],
+		workflowFiles: [...EXAMPLES, ...FIXTURES, httpRequestFile, ...contactWindowFiles],
+		publishIds: [
+			WORKFLOWS.crmWebhook,
+			WORKFLOWS.optOutForm,
+			WORKFLOWS.crmLeads,
+			WORKFLOWS.contactWindowWebhook,
+		],
 	});
 	// The opt-out form writes what it cannot apply under .n8n-files, as in n8n's Docker image.
 	const filesFolder = path.join(userFolder, '.n8n-files');

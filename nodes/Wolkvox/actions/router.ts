@@ -9,7 +9,7 @@ import { law2300Operations } from './law2300/Law2300.resource';
 import type { ItemError } from '../run/errors';
 import { asItemError, credentialError } from '../run/errors';
 import type { ItemOutcome, PreparedItem, WolkvoxOperation } from '../run/operation';
-import { openRun } from '../run/run';
+import { openLocalRun, openRun } from '../run/run';
 import { boundedRows, refusalAsTool, runsAsTool, withoutBulk } from '../run/tool';
 import { tokenOperations } from './token/Token.resource';
 
@@ -50,7 +50,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const asTool = runsAsTool(this.getNode());
 	const refusal = asTool ? refusalAsTool(this) : undefined;
 	if (refusal) return [items.map((_, item) => ({ json: refusal, pairedItem: { item } }))];
-	const run = await openRun(this, continueOnFail);
+	const run = operation.withoutWolkvox
+		? openLocalRun(this, continueOnFail)
+		: await openRun(this, continueOnFail);
 	const outcomes = new Map<number, ItemOutcome>();
 	if ('problem' in run) {
 		if (!continueOnFail) throw credentialError(run, run.problem, 0);

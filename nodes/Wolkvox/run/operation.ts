@@ -43,6 +43,8 @@ export type ItemOutcome = { json: IDataObject[] } | { error: ItemError };
  */
 export interface WolkvoxOperation<Input> {
 	description: INodeProperties[];
+	/** Calls no Wolkvox API: runs without the credential (the node hides it for this operation). */
+	withoutWolkvox?: true;
 	prepare(run: Run, itemIndex: number): Input;
 	execute(
 		run: Run,

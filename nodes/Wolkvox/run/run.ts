@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import type { RequestRun } from '../transport/connection';
-import { openConnection } from '../transport/connection';
+import { CREDENTIAL_TYPE, openConnection } from '../transport/connection';
 
 /**
  * One run of the node over its input items, opened by the router and passed down: the credential's
@@ -42,4 +42,23 @@ export async function openRun(
 		stopReason: () => (cancelSignal?.aborted ? 'the execution was stopped' : run.halted),
 	};
 	return run;
+}
+
+/** A run of an operation that calls no Wolkvox API: no credential is read, nothing can be sent. */
+export function openLocalRun(context: IExecuteFunctions, continueOnFail: boolean): Run {
+	return {
+		context,
+		node: context.getNode(),
+		connection: {
+			baseUrl: 'http://no-wolkvox-call.invalid',
+			queueKey: '',
+			token: '',
+			credential: { id: '', name: '', type: CREDENTIAL_TYPE, data: {} },
+		},
+		continueOnFail,
+		parameters: new Map(),
+		written: 0,
+		countryCode: '',
+		stopReason: () => 'this operation calls no Wolkvox API',
+	};
 }

@@ -2,11 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as block from './block.operation';
 import * as check from './check.operation';
+import * as contactWindow from './contactWindow.operation';
 import * as release from './release.operation';
 
 export const law2300Operations = {
 	block: block.operation,
 	check: check.operation,
+	contactWindow: contactWindow.operation,
 	release: release.operation,
 };
 
@@ -33,6 +35,13 @@ export const law2300Description: INodeProperties[] = [
 				action: 'Check whether a number is protected',
 			},
 			{
+				name: 'Check Contact Window',
+				value: 'contactWindow',
+				description:
+					"Whether Ley 2300 allows contacting a consumer now or at a given moment (Mon–Fri 07:00–19:00, Sat 08:00–15:00, never Sundays or Colombia's holidays) and when it next does. No Wolkvox call, no credential.",
+				action: 'May I contact this customer now',
+			},
+			{
 				name: 'Release',
 				value: 'release',
 				description:
@@ -44,5 +53,6 @@ export const law2300Description: INodeProperties[] = [
 	},
 	...block.description,
 	...check.description,
+	...contactWindow.description,
 	...release.description,
 ];
