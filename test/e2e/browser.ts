@@ -93,3 +93,29 @@ export function useEditor(): { page: Page } {
 	afterAll(async () => await browser?.close());
 	return fixture;
 }
+
+/** An entry of n8n's node creator: a node, or an action of the node opened in it. */
+export function nodeCreatorItem(page: Page, name: string) {
+	return page
+		.getByTestId('item-iterator-item')
+		.filter({ has: page.getByTestId('node-creator-item-name').getByText(name, { exact: true }) });
+}
+
+/**
+ * A new workflow with the node creator open on the Wolkvox entry and its actions shown. n8n groups the
+ * Wolkvox node and the Wolkvox Trigger under one entry; on an empty canvas it opens the triggers and
+ * folds the actions, so they are unfolded here when `firstAction` is not shown.
+ */
+export async function openWolkvoxActions(page: Page, firstAction: string): Promise<void> {
+	await page.goto('/workflow/new');
+	await page.getByTestId('canvas-plus-button').click();
+	await page.getByTestId('node-creator-search-bar').fill('Wolkvox');
+	await nodeCreatorItem(page, 'Wolkvox').click();
+	const action = nodeCreatorItem(page, firstAction);
+	const shown = await action.waitFor({ timeout: 3_000 }).then(
+		() => true,
+		() => false,
+	);
+	if (!shown) await page.getByText(/^Actions \(\d+\)$/).click();
+	await action.waitFor();
+}

@@ -3,9 +3,8 @@
  * At and no credential to choose, and a workflow holding it without a credential runs from the editor
  * (the editor refuses to run a node whose required credential is missing).
  */
-import type { Page } from 'playwright-core';
 
-import { screenshot, useEditor } from './browser';
+import { nodeCreatorItem, openWolkvoxActions, screenshot, useEditor } from './browser';
 import { WORKFLOWS } from './e2e-config';
 import { OPERATION_NODES } from './contact-window-workflows';
 import { useSimulator } from './support';
@@ -13,18 +12,10 @@ import { useSimulator } from './support';
 const fx = useSimulator();
 const editor = useEditor();
 
-const nodeCreatorItem = (page: Page, name: string) =>
-	page
-		.getByTestId('item-iterator-item')
-		.filter({ has: page.getByTestId('node-creator-item-name').getByText(name, { exact: true }) });
-
 describe('Check Contact Window in the editor', () => {
 	it('the action "May I contact this customer now" opens it with At and no credential', async () => {
 		const { page } = editor;
-		await page.goto('/workflow/new');
-		await page.getByTestId('canvas-plus-button').click();
-		await page.getByTestId('node-creator-search-bar').fill('Wolkvox');
-		await nodeCreatorItem(page, 'Wolkvox').click();
+		await openWolkvoxActions(page, 'May I contact this customer now');
 		await nodeCreatorItem(page, 'May I contact this customer now').click();
 
 		await page.getByTestId('parameter-input-at').waitFor();

@@ -7,7 +7,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import type { Page } from 'playwright-core';
 
 import { Wolkvox } from '../../nodes/Wolkvox/Wolkvox.node';
-import { screenshot, useEditor } from './browser';
+import { nodeCreatorItem, openWolkvoxActions, screenshot, useEditor } from './browser';
 import { CREDENTIALS, OPT_OUT_FORM_PATH, TOKEN, WORKFLOWS, WRONG_TOKEN } from './e2e-config';
 import { telephonesSent, useSimulator } from './support';
 
@@ -27,12 +27,6 @@ function declaredActions(): string[] {
 interface LoadingImage {
 	decode(): Promise<void>;
 	naturalWidth: number;
-}
-
-function nodeCreatorItem(page: Page, name: string) {
-	return page
-		.getByTestId('item-iterator-item')
-		.filter({ has: page.getByTestId('node-creator-item-name').getByText(name, { exact: true }) });
 }
 
 /** A new workflow with the node creator open on "Wolkvox"; returns the node's entry. */
@@ -75,8 +69,7 @@ describe('the Wolkvox node in the n8n editor', () => {
 		expect(loadedWidth).toBeGreaterThan(0);
 		await screenshot(page, 'node-creator-search');
 
-		await node.click();
-		await nodeCreatorItem(page, declaredActions()[0]).waitFor();
+		await openWolkvoxActions(page, declaredActions()[0]!);
 		const shown = await page.getByTestId('node-creator-item-name').allInnerTexts();
 		expect(declaredActions()).not.toContain(''); // every operation names its action
 		expect(shown).toEqual(expect.arrayContaining(declaredActions()));
@@ -85,7 +78,7 @@ describe('the Wolkvox node in the n8n editor', () => {
 
 	it('opens Add DNC with its fields: Type of Call, Telephones, Options', async () => {
 		const { page } = editor;
-		await (await searchWolkvox(page)).click();
+		await openWolkvoxActions(page, 'Add telephones to a DNC list');
 		await nodeCreatorItem(page, 'Add telephones to a DNC list').click();
 
 		await page.getByTestId('parameter-input-telephones').waitFor();
