@@ -4,7 +4,7 @@
  * (code, msg, its items and records) appears once, under `combinedRequests` on its first item's row.
  */
 import fc from 'fast-check';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runWolkvox } from './harness/run-node';
 import { useSimulator } from './harness/simulator-fixture';
@@ -99,7 +99,7 @@ describe('a combined request answers once; each row tells its own part', () => {
 interface Case {
 	name: string;
 	api: string;
-	parameters: Record<string, unknown>;
+	parameters: INodeParameters;
 	items: IDataObject[];
 	seed?: () => void;
 	/** Each row's own message, in item order. */
