@@ -8,6 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runWolkvox } from './harness/run-node';
 import { useSimulator } from './harness/simulator-fixture';
+import { startFixedAnswerServer } from './support/fixed-answer-server';
 
 const fx = useSimulator();
 
@@ -220,3 +221,42 @@ describe.each(cases)(
 		});
 	},
 );
+
+describe('DNC Add for Some Days: counts of a combined request', () => {
+	test("when Wolkvox rejected some of the request (not saying which), an item's added and rejected are unknown", async () => {
+		const fake = await startFixedAnswerServer();
+		try {
+			const totals = { total_added: '2', total_rejected: '1', total_sent: '3' };
+			fake.answer = { code: 201, error: null, msg: '2 telephones were added', data: [totals] };
+			const { output, error } = await runWolkvox({
+				parameters: {
+					resource: 'dnc',
+					operation: 'addTemporary',
+					telephones: '={{ $json.ids }}',
+					daysBlock: 5,
+				},
+				credentials: fx.credentials({ baseUrl: fake.baseUrl }),
+				items: [{ ids: '3000000001' }, { ids: '3000000002, 3000000003' }],
+			});
+
+			expect(error).toBeUndefined();
+			expect(fake.requests).toBe(1);
+			expect(
+				output.map(({ json }) => [
+					json.msg,
+					json.total_added,
+					json.total_rejected,
+					json.total_sent,
+				]),
+			).toEqual([
+				['1 telephone sent', null, null, 1],
+				['2 telephones sent', null, null, 2],
+			]);
+			expect(output[0]?.json.combinedRequests).toEqual([
+				{ code: 201, msg: '2 telephones were added', data: [totals], items: 2, records: 3 },
+			]);
+		} finally {
+			await fake.stop();
+		}
+	});
+});

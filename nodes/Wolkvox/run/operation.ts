@@ -87,7 +87,7 @@ export interface RecordWording {
 export const isCombined = (share: RequestShare) => share.items > 1 && share.records > 0;
 
 /** The records an item's combined requests wrote for it, told as "3 telephones added". */
-export function ownMessage(shares: RequestShare[], wording: RecordWording): string {
+function ownMessage(shares: RequestShare[], wording: RecordWording): string {
 	const own = shares.reduce((total, share) => total + share.own, 0);
 	return `${own} ${own === 1 ? wording.one : wording.many} ${wording.done}`;
 }
