@@ -43,27 +43,29 @@ describe('Add DNC', () => {
 			'3001234570',
 			'573001234567',
 		]);
+		// Each row tells its own telephones; Wolkvox's answer about all four is kept once, on the first.
 		expect(output.map((item) => item.json)).toEqual([
 			{
 				typeCall: 'outbound',
 				telephones: ['573001234567'],
 				code: 201,
 				error: null,
-				msg: '4 telephones were added',
+				msg: '1 telephone added',
+				combinedRequests: [{ code: 201, msg: '4 telephones were added', items: 3, records: 4 }],
 			},
 			{
 				typeCall: 'outbound',
 				telephones: ['3001234568', '3001234569'],
 				code: 201,
 				error: null,
-				msg: '4 telephones were added',
+				msg: '2 telephones added',
 			},
 			{
 				typeCall: 'outbound',
 				telephones: ['3001234570'],
 				code: 201,
 				error: null,
-				msg: '4 telephones were added',
+				msg: '1 telephone added',
 			},
 		]);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -135,8 +137,16 @@ describe('Add DNC', () => {
 		expect(
 			output.every((item, index) => (item.pairedItem as { item: number }).item === index),
 		).toBe(true);
-		expect(output[0].json.msg).toBe('10000 telephones were added');
-		expect(output[2_499].json.msg).toBe('5000 telephones were added');
+		const opened = output.flatMap((item) => (item.json.combinedRequests as object[]) ?? []);
+		expect(opened).toEqual([
+			{ code: 201, msg: '10000 telephones were added', items: 1_000, records: 10_000 },
+			{ code: 201, msg: '10000 telephones were added', items: 1_000, records: 10_000 },
+			{ code: 201, msg: '5000 telephones were added', items: 500, records: 5_000 },
+		]);
+		expect(output[0].json.combinedRequests).toBeDefined();
+		expect(output[1_000].json.combinedRequests).toBeDefined();
+		expect(output[2_000].json.combinedRequests).toBeDefined();
+		expect(output.every((item) => item.json.msg === '10 telephones added')).toBe(true);
 	});
 
 	test('splits one item that alone holds more than 10,000 telephones', async () => {

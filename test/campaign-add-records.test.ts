@@ -60,7 +60,10 @@ describe('Campaign → Add Records', () => {
 			customerId: '1',
 			blocked: [{ field: 'tel1', telephone: '3001112222', reason: 'on the outbound DNC list' }],
 			code: 201,
-			msg: 'All records has been added successfully',
+			msg: '1 record added',
+			combinedRequests: [
+				{ code: 201, msg: 'All records has been added successfully', items: 2, records: 2 },
+			],
 		});
 		expect(output[1]?.json).toMatchObject({
 			added: false,
@@ -68,7 +71,8 @@ describe('Campaign → Add Records', () => {
 			customerId: '2',
 			blocked: [{ field: 'tel1', telephone: '3009998888', reason: 'on the inbound DNC list' }],
 		});
-		expect(output[2]?.json).toMatchObject({ added: true, customerId: '3' });
+		expect(output[2]?.json).toMatchObject({ added: true, customerId: '3', msg: '1 record added' });
+		expect(output[2]?.json.combinedRequests).toBeUndefined();
 		expect(output[2]?.json.blocked).toBeUndefined();
 	});
 

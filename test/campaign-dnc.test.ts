@@ -58,14 +58,15 @@ describe('DNC Add to Campaign', () => {
 				customerIds: ['1000000001', '1000000002'],
 				code: 202,
 				error: null,
-				msg,
+				msg: '2 customer IDs added',
+				combinedRequests: [{ code: 202, msg, items: 2, records: 3 }],
 			},
 			{
 				campaignId: '7224',
 				customerIds: ['1000000003', '1000000002'],
 				code: 202,
 				error: null,
-				msg,
+				msg: '2 customer IDs added',
 			},
 		]);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
@@ -140,7 +141,7 @@ describe('DNC Add for Some Days', () => {
 	const addTemporary = (extra: Record<string, unknown> = {}) =>
 		dnc('addTemporary', { telephones: '={{ $json.phone }}', daysBlock: 15, ...extra });
 
-	test("sends campaign.php's add_dnc list once for all items, and the output carries Wolkvox's totals", async () => {
+	test("sends campaign.php's add_dnc list once for all items; each row counts its own telephones", async () => {
 		const { output } = await runWolkvox({
 			parameters: addTemporary(),
 			credentials: fx.credentials(),
@@ -164,11 +165,32 @@ describe('DNC Add for Some Days', () => {
 			['3000000012', 15],
 		]);
 		expect(fx.sim.dnc.outbound.size).toBe(0);
-		const answer = { code: 201, error: null, msg: '3 telephones were added' };
-		const totals = { total_added: 3, total_rejected: 0, total_sent: 3 };
+		// Wolkvox counts the request (3 added, none rejected): each row counts its own telephones.
+		const answer = {
+			code: 201,
+			msg: '3 telephones were added',
+			data: [{ total_added: '3', total_rejected: '0', total_sent: '3' }],
+			items: 2,
+			records: 3,
+		};
 		expect(jsonOf(output)).toEqual([
-			{ telephones: ['573000000010'], daysBlock: 15, ...answer, ...totals },
-			{ telephones: ['3000000011', '3000000012'], daysBlock: 15, ...answer, ...totals },
+			{
+				telephones: ['573000000010'],
+				daysBlock: 15,
+				code: 201,
+				error: null,
+				msg: '1 telephone sent',
+				combinedRequests: [answer],
+				...{ total_added: 1, total_rejected: 0, total_sent: 1 },
+			},
+			{
+				telephones: ['3000000011', '3000000012'],
+				daysBlock: 15,
+				code: 201,
+				error: null,
+				msg: '2 telephones sent',
+				...{ total_added: 2, total_rejected: 0, total_sent: 2 },
+			},
 		]);
 	});
 

@@ -58,6 +58,8 @@ describe('DNC Sync', () => {
 			added: ['3000000003'],
 			alreadyListed: ['3000000001'],
 			code: 201,
+			msg: '1 telephone added',
+			combinedRequests: [{ code: 201, msg: '2 telephones were added', items: 2, records: 2 }],
 		});
 		expect(second).toEqual({
 			typeCall: 'outbound',
@@ -66,7 +68,7 @@ describe('DNC Sync', () => {
 			alreadyListed: [],
 			code: 201,
 			error: null,
-			msg: '2 telephones were added',
+			msg: '1 telephone added',
 		});
 		expect(third).toEqual({
 			typeCall: 'outbound',
@@ -343,7 +345,7 @@ describe('DNC Sync', () => {
 				Object.entries(omit(record, ['dryRun'])).map(([key, value]) => [DONE[key] ?? key, value]),
 			);
 		const plan = (json: Record<string, unknown>) => {
-			const rest = done(omit(json, ['code', 'error', 'msg', 'summary']));
+			const rest = done(omit(json, ['code', 'error', 'msg', 'combinedRequests', 'summary']));
 			return json.summary
 				? {
 						...rest,

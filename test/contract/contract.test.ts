@@ -248,6 +248,7 @@ const campaignContracts: Record<string, Contract> = {
 				added: true,
 				record: exampleRecord,
 				code: 201,
+				error: null,
 				msg: addRecord.answer.msg,
 			},
 		],

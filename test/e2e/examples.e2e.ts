@@ -26,6 +26,14 @@ describe('examples/dnc-from-spreadsheet.json (n8n execute)', () => {
 		);
 		for (const item of items) expect(item).toMatchObject({ typeCall: 'outbound', error: null });
 		expect(items.map((item) => Number(item.code))).toEqual([201, 201, 201, 201]);
+		// Each row tells its own number; the combined request's answer is on the first row only.
+		expect(items.map((item) => item.msg)).toEqual(Array(4).fill('1 telephone added'));
+		expect(items.map((item) => item.combinedRequests)).toEqual([
+			[{ code: 201, msg: '4 telephones were added', items: 4, records: 4 }],
+			undefined,
+			undefined,
+			undefined,
+		]);
 
 		const requests = fx.simulator.requestsFor('add_dnc');
 		expect(requests).toHaveLength(1);

@@ -66,16 +66,67 @@ export function chunk<T>(list: T[], size: number): T[][] {
 /** Marks of an answer that settled a retry (see PlannedRequest.ifAlreadyDone); kept in the output. */
 const SETTLED_MARKS = ['alreadyExisted', 'alreadyGone', 'reason'] as const;
 
-/** The answer for an item carried by one or more requests: the last code, every message. */
-export function combinedAnswer(answers: WolkvoxAnswer[]): IDataObject {
+/** An item's share of a request that answered it: how many items and records the request carried. */
+export interface RequestShare {
+	items: number;
+	records: number;
+	/** How many of the request's records are this item's. */
+	own: number;
+	/** The item is the first the request carried: its row keeps the request's answer. */
+	opens: boolean;
+}
+
+/** How an item's own part of a combined request is told: "1 telephone added", "3 records removed". */
+export interface RecordWording {
+	one: string;
+	many: string;
+	done: string;
+}
+
+/** A request that carried records of several items: Wolkvox's answer is about all of them. */
+export const isCombined = (share: RequestShare) => share.items > 1 && share.records > 0;
+
+/** The records an item's combined requests wrote for it, told as "3 telephones added". */
+function ownMessage(shares: RequestShare[], wording: RecordWording): string {
+	const own = shares.reduce((total, share) => total + share.own, 0);
+	return `${own} ${own === 1 ? wording.one : wording.many} ${wording.done}`;
+}
+
+/**
+ * The answer for an item carried by one or more requests: the last code, every message. When a
+ * request carried several items (`shares`, one per answer), Wolkvox's message is about the whole
+ * request, so `msg` tells this item's own part (`wording`) and the request's answer (code, msg, how
+ * many items and records) is kept once, under `combinedRequests` on the row of its first item.
+ */
+export function combinedAnswer(
+	answers: WolkvoxAnswer[],
+	shares: RequestShare[] = [],
+	wording?: RecordWording,
+): IDataObject {
 	const last = answers[answers.length - 1];
 	const marks = answers.flatMap((answer) =>
 		SETTLED_MARKS.filter((mark) => answer[mark] !== undefined).map((mark) => [mark, answer[mark]]),
 	);
+	const combined = wording !== undefined && shares.some(isCombined);
+	const opened = answers.flatMap((answer, index) => {
+		const share = shares[index];
+		if (!combined || !share?.opens || !isCombined(share)) return [];
+		const { code, msg, data } = answer;
+		return [
+			{
+				code,
+				msg,
+				...(data === undefined ? {} : { data }),
+				items: share.items,
+				records: share.records,
+			},
+		];
+	});
 	return {
 		code: last?.code,
 		error: last?.error ?? null,
-		msg: answers.map((answer) => answer.msg).join('; '),
+		msg: combined ? ownMessage(shares, wording) : answers.map((answer) => answer.msg).join('; '),
+		...(opened.length ? { combinedRequests: opened } : {}),
 		...Object.fromEntries(marks),
 	};
 }

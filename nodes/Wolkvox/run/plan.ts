@@ -2,7 +2,13 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { WolkvoxAnswer } from '../transport/answer';
 import { asItemError } from './errors';
-import type { ItemOutcome, PlannedRequest, PreparedItem, WolkvoxOperation } from './operation';
+import type {
+	ItemOutcome,
+	PlannedRequest,
+	PreparedItem,
+	RequestShare,
+	WolkvoxOperation,
+} from './operation';
 import type { Run } from './run';
 import { sendPlan } from './send';
 
@@ -10,7 +16,14 @@ interface PlannedOperationSpec<Input> {
 	description: INodeProperties[];
 	prepare(run: Run, itemIndex: number): Input;
 	plan(items: Array<PreparedItem<Input>>): PlannedRequest[];
-	toOutput(run: Run, input: Input, answers: WolkvoxAnswer[], itemIndex: number): IDataObject[];
+	/** `shares`: the item's share of the request behind each answer (see combinedAnswer). */
+	toOutput(
+		run: Run,
+		input: Input,
+		answers: WolkvoxAnswer[],
+		itemIndex: number,
+		shares: RequestShare[],
+	): IDataObject[];
 }
 
 /** Most operations: a plan of requests fixed by the input, then each item's output from its answers. */
@@ -33,7 +46,9 @@ export function plannedOperation<Input>(
 				else
 					outcomes.set(
 						itemIndex,
-						outputOrError(run, () => spec.toOutput(run, input, item?.answers ?? [], itemIndex)),
+						outputOrError(run, () =>
+							spec.toOutput(run, input, item?.answers ?? [], itemIndex, item?.shares ?? []),
+						),
 					);
 			}
 			return outcomes;

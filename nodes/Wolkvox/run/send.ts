@@ -6,12 +6,14 @@ import type { RequestSettings } from '../transport/request';
 import { WolkvoxFailure, wolkvoxRequest } from '../transport/request';
 import type { ItemError } from './errors';
 import { notSentError, requestError } from './errors';
-import type { PlannedRequest, PreparedItem } from './operation';
+import type { PlannedRequest, PreparedItem, RequestShare } from './operation';
 import type { Run } from './run';
 
 /** What the requests of a plan did for one item. */
 export interface ItemProgress {
 	answers: WolkvoxAnswer[];
+	/** The item's share of the request behind each answer (same order as `answers`). */
+	shares: RequestShare[];
 	/** Records of this item Wolkvox accepted (telephones of combined writes). */
 	written: string[];
 	error?: ItemError;
@@ -23,7 +25,7 @@ type Progress = Map<number, ItemProgress>;
 
 function progressOf(progress: Progress, itemIndex: number): ItemProgress {
 	let item = progress.get(itemIndex);
-	if (!item) progress.set(itemIndex, (item = { answers: [], written: [] }));
+	if (!item) progress.set(itemIndex, (item = { answers: [], shares: [], written: [] }));
 	return item;
 }
 
@@ -51,7 +53,7 @@ function narrowed(request: PlannedRequest, records: string[]): PlannedRequest {
 		...request,
 		itemIndices,
 		call: split.callFor(records),
-		records: { owners, callFor: split.callFor },
+		records: { ...split, owners },
 	};
 }
 
@@ -147,9 +149,16 @@ class PlanSender {
 			answer = settled;
 		}
 		const written = recordsByItem(request);
+		const [opener] = request.itemIndices;
 		for (const itemIndex of request.itemIndices) {
 			const item = progressOf(this.progress, itemIndex);
 			item.answers.push(answer);
+			item.shares.push({
+				items: request.itemIndices.length,
+				records: request.records?.owners.size ?? 0,
+				own: written.get(itemIndex)?.length ?? 0,
+				opens: itemIndex === opener,
+			});
 			item.written.push(...(written.get(itemIndex) ?? []));
 		}
 		if (request.call.file !== 'information') this.run.written += request.records?.owners.size ?? 1;

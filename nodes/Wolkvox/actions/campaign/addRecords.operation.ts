@@ -10,7 +10,7 @@ import type {
 	PreparedItem,
 	WolkvoxOperation,
 } from '../../run/operation';
-import { chunk, MAX_RECORDS_PER_CALL } from '../../run/operation';
+import { chunk, combinedAnswer, MAX_RECORDS_PER_CALL } from '../../run/operation';
 import {
 	optionsCollection,
 	readBoolean,
@@ -292,7 +292,6 @@ async function execute(
 			outcomes.set(itemIndex, { error: item.error });
 			continue;
 		}
-		const [answer] = item?.answers ?? [];
 		const blocked = blockedOf.get(itemIndex) ?? [];
 		outcomes.set(itemIndex, {
 			json: [
@@ -303,8 +302,11 @@ async function execute(
 					added: true,
 					record: records.get(itemIndex) ?? {},
 					...(blocked.length ? { blocked } : {}),
-					code: answer?.code,
-					msg: answer?.msg,
+					...combinedAnswer(item?.answers ?? [], item?.shares ?? [], {
+						one: 'record',
+						many: 'records',
+						done: 'added',
+					}),
 				},
 			],
 		});

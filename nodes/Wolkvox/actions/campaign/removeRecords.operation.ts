@@ -82,12 +82,16 @@ export const operation = plannedOperation<RemoveInput>({
 					{ customer_id: ids.join(',') },
 				),
 		),
-	toOutput: (_run, input, answers): IDataObject[] => [
+	toOutput: (_run, input, answers, _itemIndex, shares): IDataObject[] => [
 		{
 			campaignId: input.campaignId,
 			typeCampaign: input.typeCampaign,
 			customerIds: input.customerIds,
-			...combinedAnswer(answers),
+			...combinedAnswer(answers, shares, {
+				one: 'customer ID',
+				many: 'customer IDs',
+				done: 'sent for removal',
+			}),
 		},
 	],
 });

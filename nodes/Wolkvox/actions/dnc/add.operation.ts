@@ -62,7 +62,11 @@ export const operation = plannedOperation<AddInput>({
 			(input) => input.typeCall,
 			(input, telephones) => addDncCall(input.typeCall, telephones),
 		),
-	toOutput: (_run, input, answers): IDataObject[] => [
-		{ typeCall: input.typeCall, telephones: input.telephones, ...combinedAnswer(answers) },
+	toOutput: (_run, input, answers, _itemIndex, shares): IDataObject[] => [
+		{
+			typeCall: input.typeCall,
+			telephones: input.telephones,
+			...combinedAnswer(answers, shares, { one: 'telephone', many: 'telephones', done: 'added' }),
+		},
 	],
 });

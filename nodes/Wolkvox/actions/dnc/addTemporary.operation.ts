@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { WolkvoxAnswer } from '../../transport/answer';
 import type { WolkvoxCall } from '../../transport/request';
 import { optionsCollection, readParameter, readWholeNumber } from '../../run/parameters';
-import { combinedAnswer } from '../../run/operation';
+import type { RequestShare } from '../../run/operation';
+import { combinedAnswer, isCombined } from '../../run/operation';
 import { plannedOperation } from '../../run/plan';
 import type { Run } from '../../run/run';
 import { planTelephoneBatches } from './batching';
@@ -19,6 +20,7 @@ import {
 
 const MAX_DAYS = 3650;
 const TOTALS = ['total_added', 'total_rejected', 'total_sent'] as const;
+type Total = (typeof TOTALS)[number];
 
 const properties: INodeProperties[] = [
 	...telephoneSourceProperties(),
@@ -63,22 +65,44 @@ function prepare(run: Run, itemIndex: number): AddTemporaryInput {
 	return { daysBlock, ...readTelephoneBatch(run, itemIndex) };
 }
 
+/** A count in Wolkvox's answer (text there), NaN when it is not given as a number. */
+function countIn(row: IDataObject | undefined, field: string): number {
+	const value = row?.[field];
+	return typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')
+		? Number(value)
+		: NaN;
+}
+
 /**
- * Wolkvox's counts of the requests that carried the item, summed (text in Wolkvox's answer, numbers
- * here); null when an answer did not give one as a number.
+ * The item's counts in one request. Wolkvox counts the whole request: for a request that carried
+ * several items, the item's own numbers are its telephones sent, all added when the request rejected
+ * none, unknown (NaN) otherwise.
  */
-function totals(answers: WolkvoxAnswer[]): IDataObject {
-	const rows = answers.map((answer) =>
-		Array.isArray(answer.data) ? (answer.data[0] as IDataObject | undefined) : undefined,
-	);
-	const sum = (field: string) => {
-		const counts = rows.map((row) => {
-			const value = row?.[field];
-			return typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')
-				? Number(value)
-				: NaN;
-		});
-		return counts.every(Number.isFinite) ? counts.reduce((total, count) => total + count, 0) : null;
+function countsOf(answer: WolkvoxAnswer, share: RequestShare | undefined): Record<Total, number> {
+	const row = Array.isArray(answer.data) ? (answer.data[0] as IDataObject | undefined) : undefined;
+	if (!share || !isCombined(share))
+		return {
+			total_added: countIn(row, 'total_added'),
+			total_rejected: countIn(row, 'total_rejected'),
+			total_sent: countIn(row, 'total_sent'),
+		};
+	const noneRejected = countIn(row, 'total_rejected') === 0;
+	return {
+		total_added: noneRejected ? share.own : NaN,
+		total_rejected: noneRejected ? 0 : NaN,
+		total_sent: share.own,
+	};
+}
+
+/**
+ * The item's counts over the requests that carried it, summed (text in Wolkvox's answer, numbers
+ * here); null when a count is not known as a number.
+ */
+function totals(answers: WolkvoxAnswer[], shares: RequestShare[]): IDataObject {
+	const counts = answers.map((answer, index) => countsOf(answer, shares[index]));
+	const sum = (field: Total) => {
+		const total = counts.reduce((sum, count) => sum + count[field], 0);
+		return Number.isFinite(total) ? total : null;
 	};
 	return Object.fromEntries(TOTALS.map((field) => [field, sum(field)]));
 }
@@ -93,12 +117,12 @@ export const operation = plannedOperation<AddTemporaryInput>({
 			(input) => String(input.daysBlock),
 			(input, telephones) => temporaryBlockCall(input.daysBlock, telephones),
 		),
-	toOutput: (_run: Run, input, answers): IDataObject[] => [
+	toOutput: (_run: Run, input, answers, _itemIndex, shares): IDataObject[] => [
 		{
 			telephones: input.telephones,
 			daysBlock: input.daysBlock,
-			...combinedAnswer(answers),
-			...totals(answers),
+			...combinedAnswer(answers, shares, { one: 'telephone', many: 'telephones', done: 'sent' }),
+			...totals(answers, shares),
 		},
 	],
 });

@@ -75,7 +75,15 @@ export const operation = plannedOperation<AddToCampaignInput>({
 			(input) => input.campaignId,
 			(input, customerIds) => blockCustomersCall(input.campaignId, customerIds),
 		),
-	toOutput: (_run, input, answers): IDataObject[] => [
-		{ campaignId: input.campaignId, customerIds: input.customerIds, ...combinedAnswer(answers) },
+	toOutput: (_run, input, answers, _itemIndex, shares): IDataObject[] => [
+		{
+			campaignId: input.campaignId,
+			customerIds: input.customerIds,
+			...combinedAnswer(answers, shares, {
+				one: 'customer ID',
+				many: 'customer IDs',
+				done: 'added',
+			}),
+		},
 	],
 });

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { WolkvoxAnswer } from '../../transport/answer';
 import type { WolkvoxCall } from '../../transport/request';
 import { optionsCollection, readChoiceParameter, requireFixedValues } from '../../run/parameters';
-import type { PlannedRequest, PreparedItem } from '../../run/operation';
+import type { PlannedRequest, PreparedItem, RequestShare } from '../../run/operation';
 import { combinedAnswer } from '../../run/operation';
 import { plannedOperation } from '../../run/plan';
 import type { Run } from '../../run/run';
@@ -143,8 +143,18 @@ function plan(items: Array<PreparedItem<RemoveInput>>): PlannedRequest[] {
 	}));
 }
 
-function toOutput(_run: Run, input: RemoveInput, answers: WolkvoxAnswer[]): IDataObject[] {
-	const answer = combinedAnswer(answers);
+function toOutput(
+	_run: Run,
+	input: RemoveInput,
+	answers: WolkvoxAnswer[],
+	_itemIndex: number,
+	shares: RequestShare[],
+): IDataObject[] {
+	const answer = combinedAnswer(answers, shares, {
+		one: 'telephone',
+		many: 'telephones',
+		done: 'no longer listed',
+	});
 	if (input.removeMode === 'allOfType')
 		return [{ typeCall: input.typeCall, telephones: 'all', ...answer }];
 	return [{ typeCall: input.typeCall, telephones: input.telephones, ...answer }];

@@ -228,7 +228,7 @@ async function execute(
 			outcomes.set(itemIndex, { error });
 			continue;
 		}
-		const answers = added.get(itemIndex)?.answers ?? [];
+		const { answers = [], shares = [] } = added.get(itemIndex) ?? {};
 		const spellings = input.flatMap((phone) => toWrite.get(phone.key) ?? []);
 		const listedAs: IDataObject = {};
 		for (const phone of input) {
@@ -243,7 +243,9 @@ async function execute(
 			alreadyListed: spellings.filter((telephone) => !addOwners.has(telephone)),
 			...(Object.keys(listedAs).length ? { listedAs } : {}),
 			...(dryRun ? { dryRun } : {}),
-			...(answers.length ? combinedAnswer(answers) : {}),
+			...(answers.length
+				? combinedAnswer(answers, shares, { one: 'telephone', many: 'telephones', done: 'added' })
+				: {}),
 		};
 		outcomes.set(itemIndex, { json: [output] });
 	}
