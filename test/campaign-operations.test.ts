@@ -169,13 +169,18 @@ describe('Campaign → Empty a Campaign', () => {
 		expect(ids()).toHaveLength(4);
 	});
 
-	test('as an AI Agent tool it is refused', async () => {
-		const { error } = await runWolkvox({
+	test('as an AI Agent tool it is refused: the agent is told, nothing is sent', async () => {
+		const { output, error } = await runWolkvox({
 			parameters: campaignOp('clear'),
 			credentials: fx.credentials(),
 			asTool: true,
 		});
-		expect(error?.message).toMatch(/not offered as an AI Agent tool/);
+		expect(error).toBeUndefined();
+		expect(output[0]?.json).toEqual({
+			refused: true,
+			message: expect.stringMatching(/^Empty a Campaign does not run as an AI agent's tool/),
+		});
+		expect(ids()).toHaveLength(4);
 		expect(fx.sim.requests).toHaveLength(0);
 	});
 });

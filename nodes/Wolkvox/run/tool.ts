@@ -31,13 +31,15 @@ const isObject = (value: unknown): value is IDataObject =>
 const REFUSED_AS_TOOL: Record<string, string> = {
 	'law2300/release':
 		"Ley 2300 Release does not run as an AI agent's tool: lifting a customer's protection is decided by a person, in a workflow of its own. Nothing was sent to Wolkvox. Tell the user to release the number in n8n themselves.",
+	'campaign/clear':
+		"Empty a Campaign does not run as an AI agent's tool: deleting a campaign's records is decided by a person. Nothing was sent to Wolkvox.",
 	'dnc/remove/allOfType':
 		"Emptying a whole DNC list does not run as an AI agent's tool: it is decided by a person. Nothing was sent to Wolkvox. To take numbers off a list, use DNC Remove with Listed Numbers.",
 };
 
 /**
  * What the node answers an AI agent instead of acting, for the operations a model must never
- * trigger (Ley 2300 Release, emptying a DNC list); undefined for the others.
+ * trigger (Ley 2300 Release, emptying a DNC list or a campaign); undefined for the others.
  */
 export function refusalAsTool(context: IExecuteFunctions): IDataObject | undefined {
 	const resource = String(context.getNodeParameter('resource', 0));

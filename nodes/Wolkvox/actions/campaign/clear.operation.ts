@@ -1,12 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../run/errors';
 import { oneRequestPerItem } from '../../run/operation';
-import { optionsCollection } from '../../run/parameters';
+import { optionsCollection, requireFixedValues } from '../../run/parameters';
 import { plannedOperation } from '../../run/plan';
 import type { Run } from '../../run/run';
-import { runsAsTool } from '../../run/tool';
 import type { CampaignTarget } from './fields';
 import {
 	campaignCall,
@@ -34,33 +32,22 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const FIXED = ['campaign', 'typeCampaign', 'options'];
-
-const holdsExpression = (value: unknown): boolean =>
-	typeof value === 'string'
-		? value.startsWith('=')
-		: typeof value === 'object' && value !== null && Object.values(value).some(holdsExpression);
-
 export interface ClearInput extends CampaignTarget {
 	result: string;
 }
 
 /**
  * Emptying a campaign is too big to follow data: its parameters must be fixed values (an
- * expression, `$fromAI` included, is refused before anything is sent), and never an AI tool's.
+ * expression, `$fromAI` included, is refused before anything is sent); as an AI tool it is refused
+ * before the run opens (run/tool.ts).
  */
 function prepare(run: Run, itemIndex: number): ClearInput {
-	if (runsAsTool(run.node))
-		throw inputError(run, itemIndex, 'Empty a Campaign is not offered as an AI Agent tool');
-	for (const name of FIXED) {
-		const raw = run.context.getNodeParameter(name, itemIndex, undefined, { rawExpressions: true });
-		if (holdsExpression(raw))
-			throw inputError(
-				run,
-				itemIndex,
-				`Empty a Campaign takes fixed values only: "${name}" holds an expression`,
-			);
-	}
+	requireFixedValues(
+		run,
+		itemIndex,
+		{ campaign: 'Campaign', typeCampaign: 'Type of Campaign', options: 'Options' },
+		'Empty a Campaign takes fixed values only, chosen by a person, not by the input',
+	);
 	return { ...readCampaignTarget(run, itemIndex), result: readResultFilter(run, itemIndex) };
 }
 
