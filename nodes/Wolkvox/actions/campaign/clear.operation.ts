@@ -45,7 +45,7 @@ function prepare(run: Run, itemIndex: number): ClearInput {
 	requireFixedValues(
 		run,
 		itemIndex,
-		{ campaign: 'Campaign', typeCampaign: 'Type of Campaign', options: 'Options' },
+		{ campaign: 'Campaign', typeCampaign: 'Campaign Type', options: 'Options' },
 		'Empty a Campaign takes fixed values only, chosen by a person, not by the input',
 	);
 	return { ...readCampaignTarget(run, itemIndex), result: readResultFilter(run, itemIndex) };
