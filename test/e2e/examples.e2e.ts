@@ -173,7 +173,7 @@ describe('examples/crm-leads-to-campaign.json (webhook of n8n start)', () => {
 });
 
 describe('examples/contact-window-queue.json (n8n execute, now)', () => {
-	it('contacts the queue if Ley 2300 allows it now, else leaves the execution waiting until nextAllowedAt', async () => {
+	it('loads the queue into the campaign if Ley 2300 allows it now, else leaves the execution waiting until nextAllowedAt', async () => {
 		fx.simulator.addCampaign({ campaign_id: '7224', type_campaign: 'predictive' });
 
 		const result = await execute(WORKFLOWS.contactWindow);
