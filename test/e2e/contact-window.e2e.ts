@@ -13,7 +13,9 @@ import { execute, output, useSimulator } from './support';
 
 const fx = useSimulator();
 const NIT = '900123456';
-const PHONES = ['573001234567', '3007654321', '3105550199'];
+const PHONES = ['3001234567', '3007654321', '3105550199'];
+const CAMPAIGN = '7224';
+const LOAD_NODE = 'Load into the campaign';
 
 /** Every run of a node, in order: its output items (json). */
 function runsOf(run: NonNullable<Awaited<ReturnType<typeof execute>>['run']>, node: string) {
@@ -23,7 +25,8 @@ function runsOf(run: NonNullable<Awaited<ReturnType<typeof execute>>['run']>, no
 }
 
 describe('examples/contact-window-queue.json, its check on a Sunday then on a Monday (n8n execute)', () => {
-	it('waits until nextAllowedAt, checks again, and contacts only the numbers not opted out', async () => {
+	it('waits until nextAllowedAt, checks again, and loads into the campaign only the numbers not opted out', async () => {
+		fx.simulator.addCampaign({ campaign_id: CAMPAIGN, type_campaign: 'predictive' });
 		fx.simulator.law2300.block(NIT, PHONES[1]);
 
 		const result = await execute(WORKFLOWS.contactWindowLoop);
@@ -60,18 +63,34 @@ describe('examples/contact-window-queue.json, its check on a Sunday then on a Mo
 		expect(Date.parse(LOOP_MOMENTS.again)).toBe(Date.parse(String(checks[1][0].at)));
 		expect(runsOf(run, 'Wait until the window opens')).toHaveLength(1);
 		expect(
-			nodeOutput(run, 'Opted out? (Ley 2300 Check)').map(({ telephone, protected: blocked }) => [
-				telephone,
-				blocked,
+			nodeOutput(run, LOAD_NODE).map(({ customerId, added, skipped }) => [
+				customerId,
+				added,
+				skipped,
 			]),
-		).toEqual(PHONES.map((phone, index) => [phone, index === 1]));
+		).toEqual([
+			['C-1001', true, undefined],
+			['C-1002', false, 'blocked'],
+			['C-1003', true, undefined],
+		]);
 		expect(
-			nodeOutput(run, 'Contact (your dialer, SMS or WhatsApp)').map((item) => item.telephone),
-		).toEqual([PHONES[0], PHONES[2]]);
-		// the window check sent nothing: the only calls are the opt-out checks, after the window opened
-		expect(fx.simulator.requests.map((request) => request.api)).toEqual(
-			PHONES.map(() => 'law2300_info'),
-		);
+			[...(fx.simulator.campaigns.byId.get(CAMPAIGN)?.records.values() ?? [])].map(({ fields }) => [
+				fields.customer_id,
+				fields.tel1,
+			]),
+		).toEqual([
+			['C-1001', '3001234567'],
+			['C-1003', '3105550199'],
+		]);
+		// the window check sent nothing: the only calls are the load's, after the window opened
+		expect(fx.simulator.requests.map((request) => request.api).sort()).toEqual([
+			'add_record',
+			'get_dnc',
+			'get_dnc',
+			'law2300_info',
+			'law2300_info',
+			'law2300_info',
+		]);
 		expect(output(result)).not.toContain(CREDENTIALS.simulator.token);
 	});
 });
@@ -95,7 +114,7 @@ describe('examples/contact-window-queue.json, its check on a Sunday to come (n8n
 			status: 'waiting',
 			waitTill: nextAllowedAt,
 		});
-		expect(runsOf(run, 'Opted out? (Ley 2300 Check)')).toEqual([]);
+		expect(runsOf(run, LOAD_NODE)).toEqual([]);
 		expect(fx.simulator.requests).toHaveLength(0);
 	});
 });

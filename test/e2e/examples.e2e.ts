@@ -181,7 +181,9 @@ describe('examples/crm-leads-to-campaign.json (webhook of n8n start)', () => {
 });
 
 describe('examples/contact-window-queue.json (n8n execute, now)', () => {
-	it('contacts the queue if Ley 2300 allows it now, else leaves the execution waiting until nextAllowedAt', async () => {
+	it('loads the queue into the campaign if Ley 2300 allows it now, else leaves the execution waiting until nextAllowedAt', async () => {
+		fx.simulator.addCampaign({ campaign_id: '7224', type_campaign: 'predictive' });
+
 		const result = await execute(WORKFLOWS.contactWindow);
 
 		const run = result.run!;
@@ -195,7 +197,12 @@ describe('examples/contact-window-queue.json (n8n execute, now)', () => {
 		});
 		if (verdict.allowed) {
 			expect(run.status).toBe('success');
-			expect(nodeOutput(run, 'Contact (your dialer, SMS or WhatsApp)')).toHaveLength(3);
+			expect(nodeOutput(run, 'Load into the campaign').map((item) => item.added)).toEqual([
+				true,
+				true,
+				true,
+			]);
+			expect(fx.simulator.campaigns.byId.get('7224')?.records.size).toBe(3);
 			expect(fx.simulator.requestsFor('law2300_info')).toHaveLength(3);
 		} else {
 			// n8n keeps the execution waiting, to resume at nextAllowedAt (checking again then)
@@ -203,7 +210,7 @@ describe('examples/contact-window-queue.json (n8n execute, now)', () => {
 			expect(Date.parse(String((run as unknown as { waitTill: string }).waitTill))).toBe(
 				verdict.nextAllowedAt,
 			);
-			expect(run.data.resultData.runData['Opted out? (Ley 2300 Check)']).toBeUndefined();
+			expect(run.data.resultData.runData['Load into the campaign']).toBeUndefined();
 			expect(fx.simulator.requests).toHaveLength(0);
 		}
 	});

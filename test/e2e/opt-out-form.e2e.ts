@@ -18,6 +18,7 @@ import { execute, useSimulator } from './support';
 const fx = useSimulator();
 const FORM_URL = `http://127.0.0.1:${PORTS.n8n}/form/${OPT_OUT_FORM_PATH}`;
 const NIT = '900123456';
+const CAMPAIGN = '7224';
 const pendingFile = () => path.join(process.env[USER_FOLDER_ENV] ?? '', OPT_OUT_PENDING_FILE);
 
 /**
@@ -25,10 +26,11 @@ const pendingFile = () => path.join(process.env[USER_FOLDER_ENV] ?? '', OPT_OUT_
  * its execution status until the run waits on the completion page, then opens that page. (n8n names
  * itself "localhost" in the URL; only its path and signature are kept.)
  */
-async function submitForm(phone: string, customerId: string): Promise<string> {
+async function submitForm(phone: string, idNumber: string, customerId = ''): Promise<string> {
 	const form = new FormData();
 	form.append('field-0', phone);
-	form.append('field-1', customerId);
+	form.append('field-1', idNumber);
+	form.append('field-2', customerId);
 	const submitted = await fetch(FORM_URL, { method: 'POST', body: form });
 	expect(submitted.status).toBe(200);
 	const waiting = new URL(((await submitted.json()) as { formWaitingUrl: string }).formWaitingUrl);
@@ -48,6 +50,7 @@ interface PendingOptOut {
 	fecha: string;
 	telefono: string;
 	cedula: string;
+	cliente: string;
 	motivo: string;
 }
 
@@ -69,7 +72,13 @@ describe('examples/opt-out-form.json (published form of n8n start), in Spanish',
 
 		expect(response.status).toBe(200);
 		const page = await response.text();
-		for (const text of ['No quiero que me contacten', 'Celular o teléfono', 'Cédula', 'Enviar'])
+		for (const text of [
+			'No quiero que me contacten',
+			'Celular o teléfono',
+			'Cédula',
+			'Número de cliente',
+			'Enviar',
+		])
 			expect(page).toContain(text);
 	});
 
@@ -86,6 +95,8 @@ describe('examples/opt-out-form.json (published form of n8n start), in Spanish',
 		expect([...fx.simulator.dnc.inbound]).toContain('3001234567');
 		expect([...fx.simulator.dnc.outbound]).toContain('3001234567');
 		expect(pendingOptOuts()).toEqual([]);
+		// no customer ID given: the campaign is not touched
+		expect(fx.simulator.requestsFor('find_record')).toEqual([]);
 
 		const check = await execute(WORKFLOWS.optOutCheck);
 
@@ -95,6 +106,54 @@ describe('examples/opt-out-form.json (published form of n8n start), in Spanish',
 			true,
 			true,
 			true,
+		]);
+	});
+
+	it("with a customer ID: also removes that customer's record from the campaign, only if it has the customer's number", async () => {
+		fx.simulator.addCampaign({ campaign_id: CAMPAIGN, type_campaign: 'predictive' });
+		const records = fx.simulator.campaigns.byId.get(CAMPAIGN)!.records;
+		records.set('CL-77', { fields: { customer_id: 'CL-77', tel1: '3001234567' } });
+		records.set('CL-78', { fields: { customer_id: 'CL-78', tel1: '3009990000' } });
+
+		const page = await submitForm('+57 300 123 4567', '', ' CL-77 ');
+
+		expect(page).toContain('No te volveremos a contactar');
+		expect([...records.keys()]).toEqual(['CL-78']);
+		expect(fx.simulator.requestsFor('remove_record').map((request) => request.body)).toEqual([
+			{ customer_id: 'CL-77' },
+		]);
+		expect(pendingOptOuts()).toEqual([]);
+
+		// Another customer's ID with this number removes nothing.
+		const other = await submitForm('300 123 4567', '', 'CL-78');
+
+		expect(other).toContain('No te volveremos a contactar');
+		expect([...records.keys()]).toEqual(['CL-78']);
+		expect(fx.simulator.requestsFor('remove_record')).toHaveLength(1);
+		expect(fx.simulator.requestsFor('find_record')).toHaveLength(2);
+		expect(pendingOptOuts()).toEqual([]);
+	});
+
+	it('with a customer ID, Wolkvox refusing the removal: the block stands, the submission is kept with the customer ID for a person', async () => {
+		fx.simulator.addCampaign({ campaign_id: CAMPAIGN, type_campaign: 'predictive' });
+		const records = fx.simulator.campaigns.byId.get(CAMPAIGN)!.records;
+		records.set('CL-79', { fields: { customer_id: 'CL-79', tel1: '3001234567' } });
+		fx.simulator.injectFault({ kind: 'refuse', api: 'remove_record', times: 5 });
+
+		const page = await submitForm('300 123 4567', 'CC-1000000003', 'CL-79');
+
+		expect(page).toContain('Recibimos tu solicitud');
+		expect(fx.simulator.law2300.find(NIT, '3001234567')).toBeDefined();
+		expect([...fx.simulator.dnc.outbound]).toContain('3001234567');
+		expect([...records.keys()]).toEqual(['CL-79']);
+		expect(pendingOptOuts()).toEqual([
+			{
+				fecha: expect.any(String),
+				telefono: '300 123 4567',
+				cedula: 'CC-1000000003',
+				cliente: 'CL-79',
+				motivo: expect.any(String),
+			},
 		]);
 	});
 
@@ -111,6 +170,7 @@ describe('examples/opt-out-form.json (published form of n8n start), in Spanish',
 				fecha: expect.any(String),
 				telefono: 'mi celular 300 123',
 				cedula: 'CC-1000000002',
+				cliente: '',
 				motivo: expect.stringContaining('"Telephone"'),
 			},
 		]);
@@ -128,6 +188,7 @@ describe('examples/opt-out-form.json (published form of n8n start), in Spanish',
 					fecha: expect.any(String),
 					telefono: '300 765 4321',
 					cedula: '',
+					cliente: '',
 					motivo: expect.any(String),
 				},
 			]);

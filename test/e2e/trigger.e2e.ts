@@ -42,6 +42,8 @@ const WORKFLOW_ID = 'WolkvoxTrigE2eWf';
 const CLOSE_LOOP_ID = 'WolkvoxCloseLoop';
 const CRM_ID = 'WolkvoxCodedCrm1';
 const CAMPAIGN = '9001';
+/** The campaign of the call closing the loop (not CAMPAIGN: the workflow under test reads only that one). */
+const LOOP_CAMPAIGN = '7224';
 const MINUTE = 60_000;
 /**
  * Every trigger here starts from a date just before n8n starts (Start From) rather than from its
@@ -319,32 +321,56 @@ describe('Wolkvox Trigger in n8n: an active workflow polling every minute', () =
 
 describe('examples/closing-the-loop.json (published, polling every minute)', () => {
 	it(
-		'blocks the number of a call coded "No volver a llamar" under Ley 2300 and on both DNC lists',
+		'blocks the number of a call coded "No volver a llamar" under Ley 2300 and on both DNC lists, and codes its campaign record',
 		async () => {
+			simulator.addCampaign({ campaign_id: LOOP_CAMPAIGN, type_campaign: 'predictive' });
+			const records = simulator.campaigns.byId.get(LOOP_CAMPAIGN)!.records;
+			records.set('1000000077', { fields: { customer_id: '1000000077', tel1: '3009998877' } });
+			records.set('1000000078', { fields: { customer_id: '1000000078', tel1: '3009998878' } });
 			const noCall = simulator.addInteraction({
 				cod_act: '099',
 				telephone: '3009998877',
 				customer_id: '1000000077',
+				campaign_id: LOOP_CAMPAIGN,
+			});
+			// an inbound call: no campaign record to code
+			const inbound = simulator.addInteraction({
+				cod_act: '099',
+				telephone: '3009998855',
+				type_interaction: 'inbound',
 			});
 			const other = simulator.addInteraction({ cod_act: '001', telephone: '3009998866' });
 
 			await waitFor(
 				() =>
-					simulator.dnc.inbound.has(noCall.telephone) &&
-					simulator.dnc.outbound.has(noCall.telephone),
+					[noCall, inbound].every(
+						({ telephone }) =>
+							simulator.dnc.inbound.has(telephone) && simulator.dnc.outbound.has(telephone),
+					) && records.get('1000000077')?.coded !== undefined,
 				3 * MINUTE,
-				'the number on both DNC lists',
+				'both numbers on both DNC lists and the campaign record coded',
 			);
 
-			expect(simulator.law2300.list()).toEqual([
-				expect.objectContaining({
-					nit: '900123456',
-					phone_number: noCall.telephone,
-					customer_id: '1000000077',
-				}),
-			]);
+			expect(
+				simulator.law2300
+					.list()
+					.map(({ nit, phone_number, customer_id }) => ({ nit, phone_number, customer_id })),
+			).toEqual(
+				expect.arrayContaining([
+					{ nit: '900123456', phone_number: noCall.telephone, customer_id: '1000000077' },
+					expect.objectContaining({ nit: '900123456', phone_number: inbound.telephone }),
+				]),
+			);
 			expect(simulator.dnc.outbound.has(other.telephone)).toBe(false);
-			expect(simulator.requestsFor('block_law2300')).toHaveLength(1);
+			expect(simulator.requestsFor('block_law2300')).toHaveLength(2);
+			expect(records.get('1000000077')?.coded).toEqual({
+				cod_act: '099',
+				comment: `No volver a llamar: call ${noCall.conn_id} of ${noCall.date}`,
+			});
+			expect(records.get('1000000078')?.coded).toBeUndefined();
+			expect(
+				simulator.requestsFor('codify').map((request) => [request.status, request.body]),
+			).toEqual([[202, expect.objectContaining({ customer_id: '1000000077' })]]);
 		},
 		5 * MINUTE,
 	);
