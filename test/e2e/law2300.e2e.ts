@@ -40,12 +40,20 @@ describe('e2e fixture law2300-campaign.json (n8n execute)', () => {
 		]);
 		expect(fx.simulator.campaignDnc.list()).toEqual({ '7224': ['1000000001', '1000000002'] });
 
+		// Each row counts its own item; Wolkvox's totals for the combined request are kept once.
 		expect(nodeOutput(run, 'Add for 30 days')[0]).toMatchObject({
 			telephones: [PHONES[0]],
 			daysBlock: 30,
-			total_added: 2,
+			total_added: 1,
 			total_rejected: 0,
-			total_sent: 2,
+			total_sent: 1,
+			combinedRequests: [
+				{
+					data: [{ total_added: '2', total_rejected: '0', total_sent: '2' }],
+					items: 2,
+					records: 2,
+				},
+			],
 		});
 		expect(
 			fx.simulator.temporaryDnc.list().map((block) => [block.telephone, block.days_block]),
