@@ -168,18 +168,7 @@ export function startWolkvox({
 		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		...(errorOutput ? { onError: 'continueErrorOutput' as const } : {}),
 	};
-	const workflowData: IWorkflowBase = {
-		id: 'wolkvox-test',
-		name: 'Wolkvox test',
-		active: false,
-		isArchived: false,
-		nodes: [node],
-		connections: {},
-		settings: {},
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		activeVersionId: null,
-	};
+	const workflowData = oneNodeWorkflow(node, 'wolkvox-test');
 	const workflow = new Workflow({ ...workflowData, nodeTypes: nodeTypesOf(nodeType) });
 
 	const executionId = String(++executionCount);
@@ -229,18 +218,7 @@ export function editorContext(
 		parameters,
 		credentials: { wolkvoxApi: { id: 'wolkvox', name: 'Wolkvox account' } },
 	};
-	const workflowData: IWorkflowBase = {
-		id: 'wolkvox-editor',
-		name: 'Wolkvox editor',
-		active: false,
-		isArchived: false,
-		nodes: [node],
-		connections: {},
-		settings: {},
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		activeVersionId: null,
-	};
+	const workflowData = oneNodeWorkflow(node, 'wolkvox-editor');
 	const workflow = new Workflow({ ...workflowData, nodeTypes });
 	const hooks = new ExecutionLifecycleHooks('manual', 'editor', workflowData);
 	// The editor sends the node's parameters as they are being edited with every list request.
@@ -249,4 +227,19 @@ export function editorContext(
 		currentNodeParameters: parameters,
 	};
 	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+}
+/** A workflow of one node, as the engine and the hooks take it. */
+export function oneNodeWorkflow(node: INode, id: string, active = false): IWorkflowBase {
+	return {
+		id,
+		name: id,
+		active,
+		isArchived: false,
+		nodes: [node],
+		connections: {},
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	};
 }

@@ -15,7 +15,6 @@ import type {
 	INodeParameters,
 	INodeType,
 	INodeTypes,
-	IWorkflowBase,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
@@ -23,7 +22,7 @@ import { Workflow } from 'n8n-workflow';
 import { WolkvoxTrigger } from '../../nodes/WolkvoxTrigger/WolkvoxTrigger.node';
 import { assertSecretAbsent } from './no-secret';
 import type { WolkvoxCredentials } from './run-node';
-import { additionalDataFor } from './run-node';
+import { additionalDataFor, oneNodeWorkflow } from './run-node';
 
 const NODE_TYPE = 'n8n-nodes-wolkvox.wolkvoxTrigger';
 const trigger = new WolkvoxTrigger();
@@ -66,18 +65,7 @@ export function triggerRunner(
 		parameters,
 		credentials: { wolkvoxApi: { id: 'wolkvox', name: 'Wolkvox account' } },
 	};
-	const workflowData: IWorkflowBase = {
-		id: 'wolkvox-trigger-test',
-		name: 'Wolkvox Trigger test',
-		active: true,
-		isArchived: false,
-		nodes: [node],
-		connections: {},
-		settings: {},
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		activeVersionId: null,
-	};
+	const workflowData = oneNodeWorkflow(node, 'wolkvox-trigger-test', true);
 	let database: IDataObject = {};
 	let workflow: Workflow | undefined;
 	let polls = 0;
