@@ -7,19 +7,17 @@ import { optionsCollection, readOptions, readRequiredText } from '../../run/para
 import { plannedOperation } from '../../run/plan';
 import type { Run } from '../../run/run';
 import type { CampaignTarget } from './fields';
-import { campaignCall, campaignFields, readCampaignTarget, targetQuery } from './fields';
+import {
+	campaignCall,
+	campaignFields,
+	customerIdField,
+	readCampaignTarget,
+	targetQuery,
+} from './fields';
 
 const properties: INodeProperties[] = [
 	...campaignFields(true),
-	{
-		displayName: 'Customer ID',
-		name: 'customerId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '1000000001',
-		description: "The record's customer ID in the campaign",
-	},
+	customerIdField,
 	locatorProperty(
 		{
 			displayName: 'Activity Code',

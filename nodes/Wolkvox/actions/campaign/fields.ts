@@ -108,3 +108,14 @@ export function readResultFilter(run: Run, itemIndex: number): string {
 	const value = readOptions(run, itemIndex).result ?? '';
 	return readChoice(run, value, ['', ...CALL_RESULTS], 'Only Records With Result', itemIndex);
 }
+
+/** The one record an operation acts on (Code a Record, Schedule a Callback). */
+export const customerIdField: INodeProperties = {
+	displayName: 'Customer ID',
+	name: 'customerId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '1000000001',
+	description: "The record's customer ID in the campaign",
+};

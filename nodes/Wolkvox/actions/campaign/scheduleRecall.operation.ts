@@ -13,20 +13,12 @@ import { plannedOperation } from '../../run/plan';
 import type { Run } from '../../run/run';
 import { countryCodeOption } from '../dnc/fields';
 import { readOneTelephone } from '../dnc/fields';
-import { campaignCall, campaignFields, readCampaignId } from './fields';
+import { campaignCall, campaignFields, customerIdField, readCampaignId } from './fields';
 import { COLOMBIA_TIME_ZONE, isTimeZone, recallDateText } from './recallDate';
 
 const properties: INodeProperties[] = [
 	...campaignFields(false),
-	{
-		displayName: 'Customer ID',
-		name: 'customerId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '1000000001',
-		description: "The record's customer ID in the campaign",
-	},
+	customerIdField,
 	{
 		displayName: 'Recall Date',
 		name: 'recallDate',
