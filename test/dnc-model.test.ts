@@ -69,21 +69,16 @@ const wantedPhones = fc.uniqueArray(fc.tuple(consumer, rendering), {
 	selector: ([index]) => index,
 });
 /**
- * Two syncs started together (one per list) need one Sync per token at a time (another developer's
- * lock): without it, a sync that re-reads the other list to restore what Wolkvox may have taken off
- * it also restores what the other sync has just removed. On once the lock is merged.
+ * Two syncs started together (one per list): without one Sync per token at a time (sync/syncTurn.ts),
+ * a sync that re-reads the other list to restore what Wolkvox may have taken off it also restores
+ * what the other sync has just removed.
  */
-const SYNCS_TOGETHER = process.env.DNC_MODEL_TOGETHER === '1';
-const together: Array<fc.Arbitrary<Step>> = SYNCS_TOGETHER
-	? [
-			fc.record({
-				kind: fc.constant('together' as const),
-				wanted: fc.record({ inbound: wantedPhones, outbound: wantedPhones }),
-			}),
-		]
-	: [];
+const together: fc.Arbitrary<Step> = fc.record({
+	kind: fc.constant('together' as const),
+	wanted: fc.record({ inbound: wantedPhones, outbound: wantedPhones }),
+});
 const step: fc.Arbitrary<Step> = fc.oneof(
-	...together,
+	together,
 	fc.record({
 		kind: fc.constant('seed' as const),
 		list: fc.constantFrom(...LISTS, 'both' as const),
