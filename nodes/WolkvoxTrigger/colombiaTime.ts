@@ -2,18 +2,25 @@
  * Wolkvox's report dates are Colombia's wall clock (UTC−5 all year: Colombia has no daylight saving).
  * Inferred: neither the query dates (`date_ini`, `date_end`: `YYYYmmddHHiiss`) nor the rows' `date`
  * carry an offset, and Wolkvox serves Colombian operations in their own time. Inside the trigger every
- * time is epoch milliseconds; these functions are the only place that converts.
+ * time is epoch milliseconds; these functions convert, through the package's one Colombia clock.
  */
-const COLOMBIA_OFFSET_MS = -5 * 3_600_000;
+import {
+	COLOMBIA_OFFSET,
+	COLOMBIA_OFFSET_MS,
+	colombiaWallClock,
+} from '../Wolkvox/helpers/colombiaTime';
+
+/** `2026-12-07T17:40:05`: Colombia's wall clock to the second. */
+const wallClockToSecond = (epochMs: number) => colombiaWallClock(epochMs).slice(0, 19);
 
 /** `YYYYmmddHHiiss` in Colombia's time, as the reports' `date_ini` and `date_end` take it. */
 export function toWolkvoxDate(epochMs: number): string {
-	return new Date(epochMs + COLOMBIA_OFFSET_MS).toISOString().slice(0, 19).replace(/\D/g, '');
+	return wallClockToSecond(epochMs).replace(/\D/g, '');
 }
 
 /** ISO 8601 with Colombia's offset, e.g. `2026-12-07T17:40:05-05:00`: what the items show beside Wolkvox's `date`. */
 export function toColombiaIso(epochMs: number): string {
-	return `${new Date(epochMs + COLOMBIA_OFFSET_MS).toISOString().slice(0, 19)}-05:00`;
+	return wallClockToSecond(epochMs) + COLOMBIA_OFFSET;
 }
 
 // `2026-12-07 17:40:05`, `2026-12-07T17:40:05`, `2026/12/07 17:40`, optionally with an offset or Z.

@@ -3,15 +3,13 @@
  * never on Sundays or national holidays, in Colombia's time (UTC−5 all year since April
  * 1993; the operation takes moments from 1994 on). Windows are half-open: 19:00 itself is closed. Pure: moments are epoch milliseconds.
  */
+import { COLOMBIA_OFFSET, COLOMBIA_OFFSET_MS, colombiaWallClock } from '../helpers/colombiaTime';
 import type { IsoDate } from './calendar';
 import { colombiaHoliday, isoDateOf, weekdayOf } from './calendar';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-/** Colombia's offset from UTC, and how it is written. */
-const COLOMBIA_OFFSET_MS = -5 * HOUR_MS;
-const COLOMBIA_OFFSET = '-05:00';
 /** How far ahead the next allowed moment is looked for (extra dates could close many days). */
 export const SEARCH_DAYS = 400;
 
@@ -122,7 +120,7 @@ function nextAllowed(dayNo: number, at: number, minimumMs: number, rules: Window
 
 /** `2026-12-07T17:42:03.120-05:00`: the moment in Colombia's time. */
 export function colombiaIso(at: number): string {
-	return new Date(at + COLOMBIA_OFFSET_MS).toISOString().slice(0, -1) + COLOMBIA_OFFSET;
+	return colombiaWallClock(at) + COLOMBIA_OFFSET;
 }
 
 /** The UTC moment of a wall-clock time in Colombia (month 1–12). */

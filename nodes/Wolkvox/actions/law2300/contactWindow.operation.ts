@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { COLOMBIA_OFFSET_MS } from '../../helpers/colombiaTime';
 import { ListInputError, listEntries } from '../../helpers/lists';
 import type { IsoDate } from '../../law2300/calendar';
 import { dayNumber, isoDateOf } from '../../law2300/calendar';
@@ -19,8 +20,7 @@ const MAX_MINIMUM_MINUTES = 720;
  */
 const FIRST_YEAR = 1994;
 const LAST_YEAR = 2100;
-/** Colombia's offset from UTC, all year. */
-const COLOMBIA_OFFSET_MINUTES = -5 * 60;
+const COLOMBIA_OFFSET_MINUTES = COLOMBIA_OFFSET_MS / 60_000;
 
 const properties: INodeProperties[] = [
 	{
