@@ -1,8 +1,12 @@
-import { parseTelephones, withoutCountryCode } from '../nodes/Wolkvox/helpers/phone';
+import { parsePhones, shownSpelling } from '../nodes/Wolkvox/helpers/phone';
 import { runWolkvox } from './harness/run-node';
 import { useSimulator } from './harness/simulator-fixture';
 
 const fx = useSimulator();
+
+/** Telephones, one per phone, each in the spelling the node writes first. */
+const parseTelephones = (input: unknown, countryCode = ''): string[] =>
+	parsePhones(input, countryCode).map(shownSpelling);
 
 const dnc = (operation: string, extra: Record<string, unknown> = {}) => ({
 	resource: 'dnc',
@@ -15,15 +19,10 @@ const sorted = (list: Iterable<string>) => [...list].sort();
 const bodies = (api: string) => fx.sim.requestsFor(api).map((request) => request.body);
 
 describe('Country Code: one phone, one record', () => {
-	test.each([
-		['+573001234567', '57', '3001234567'],
-		['00573001234567', '57', '3001234567'],
-		['3001234567', '57', '3001234567'],
-		['573001234567', '57', '573001234567'], // a bare 57… is decided by parsePhone, not here
-		['+13055550100', '57', '+13055550100'], // another country's number stays whole
-		['+573001234567', '', '+573001234567'],
-	])('withoutCountryCode(%s, %j) is %s', (digits, countryCode, expected) => {
-		expect(withoutCountryCode(digits, countryCode)).toBe(expected);
+	test("with Country Code 57, another country's number stays whole: one spelling, its own code kept", () => {
+		expect(parsePhones('+1 305 555 0100', '57').map((phone) => phone.spellings)).toEqual([
+			['13055550100'],
+		]);
 	});
 
 	test('the parser gives one number for every way of writing it', () => {

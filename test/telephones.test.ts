@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 
 import { ListInputError } from '../nodes/Wolkvox/helpers/lists';
-import { parseTelephones } from '../nodes/Wolkvox/helpers/phone';
+import { parsePhones, shownSpelling } from '../nodes/Wolkvox/helpers/phone';
+
+/** Telephones, one per phone, each in the spelling the node writes first. */
+const parseTelephones = (input: unknown, countryCode = ''): string[] =>
+	parsePhones(input, countryCode).map(shownSpelling);
 
 /** What a person might type: digits with formatting, separators and stray characters mixed in. */
 const typed = fc.stringMatching(/^[0-9 +\-.()a-z,;\n٣]{0,60}$/);

@@ -209,37 +209,3 @@ export function phoneKey(listed: unknown, countryCode: string): string {
 
 /** The spelling the node writes first (national with a country code): what the operations output. */
 export const shownSpelling = (phone: Phone): string => phone.spellings[0] ?? phone.key;
-
-// The names below are the previous helpers/telephones.ts API, kept for its callers.
-
-/**
- * A number in international form for `countryCode` (`+57…` or `0057…`, formatting already removed)
- * without its country code; anything else, and any number when `countryCode` is empty, unchanged.
- */
-export function withoutCountryCode(digits: string, countryCode: string): string {
-	if (countryCode === '') return digits;
-	for (const prefix of ['+', '00']) {
-		if (digits.startsWith(prefix + countryCode))
-			return digits.slice(prefix.length + countryCode.length);
-	}
-	return digits;
-}
-
-/** One telephone in the form the node writes first (see parsePhone). Throws only PhoneInputError. */
-export function normalizeTelephone(raw: string, countryCode = ''): string {
-	return shownSpelling(parsePhone(raw, countryCode));
-}
-
-/** Telephones, one per phone, each in the form the node writes first. Throws only ListInputError. */
-export function parseTelephones(input: unknown, countryCode = ''): string[] {
-	return parsePhones(input, countryCode).map(shownSpelling);
-}
-
-/** A listed number in the form the node writes first; a value that is not a telephone number unchanged. */
-export function comparableTelephone(listed: string, countryCode = ''): string {
-	try {
-		return normalizeTelephone(listed, countryCode);
-	} catch {
-		return listed;
-	}
-}

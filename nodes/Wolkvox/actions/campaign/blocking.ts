@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Phone } from '../../helpers/phone';
-import { phoneKey } from '../../helpers/phone';
+import { phoneKey, shownSpelling } from '../../helpers/phone';
 import type { ItemOutcome, PlannedRequest, PreparedItem } from '../../run/operation';
 import type { FailedItems } from '../../run/reads';
 import { readForAll } from '../../run/reads';
@@ -66,9 +66,7 @@ async function readLaw2300<Input extends ScreenedInput>(
 	const requests = new Map<string, PlannedRequest & { key: string }>();
 	for (const { itemIndex, input } of items) {
 		if (!input.nit) continue;
-		for (const phone of new Set(
-			[...input.phones.values()].map((each) => each.spellings[0] ?? each.key),
-		)) {
+		for (const phone of new Set([...input.phones.values()].map(shownSpelling))) {
 			const key = law2300Key(input.nit, phone);
 			const request = requests.get(key);
 			if (request) request.itemIndices.push(itemIndex);
@@ -140,7 +138,7 @@ export function blockedTelephones(lists: BlockLists, input: ScreenedInput): Bloc
 	const keys = keysFor(lists, input.countryCode);
 	const blocked: Blocked[] = [];
 	for (const [field, phone] of input.phones) {
-		const telephone = phone.spellings[0] ?? phone.key;
+		const telephone = shownSpelling(phone);
 		const reasons = DNC_LISTS.filter((type) => keys[type].has(phone.key)).map(
 			(type) => `on the ${type} DNC list`,
 		);
