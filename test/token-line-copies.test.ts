@@ -1,7 +1,7 @@
 /**
  * n8n can hold two copies of the node's modules at once: a hot reload, a reinstall while executions
  * run. The token's line is plain module state, so each copy keeps its own: two copies send at most two
- * requests at once per token, which is Wolkvox's documented limit (docs/design-token-line.md), and a
+ * requests at once per token, which is Wolkvox's documented limit (docs/design.md, "The token line"), and a
  * busy answer, should Wolkvox count another user of the token, is retried within Busy Token Wait.
  * jest.isolateModules loads a second copy, as such a second require would.
  */

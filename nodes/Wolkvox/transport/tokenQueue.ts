@@ -2,7 +2,7 @@
  * One FIFO line per Wolkvox token in this module: a key maps to the promise that settles when the
  * last turn taken for it is released; the entry is removed when nobody is left in line.
  *
- * Plain module state, on purpose (docs/design-token-line.md): were n8n to hold two copies of this
+ * Plain module state, on purpose (docs/design.md, "The token line"): were n8n to hold two copies of this
  * module at once (a reload, a reinstall while executions run), each copy keeps its own line, so at
  * most two requests per token are in flight in the process, which is Wolkvox's documented limit of 2
  * simultaneous requests per token; a busy answer from other users of the token is retried within
